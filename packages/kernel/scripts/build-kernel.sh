@@ -1,0 +1,177 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the UMCG reference kernel (Debian linux-source-6.1 + our files) or
+# take it from the cache.  The bzImage is cached by a hash of its inputs:
+# the linux-source package version, every file under include/, src/kernel/,
+# patches/ and config/, and this script.
+#
+# Output: the last line on stdout is the path of the cached bzImage.  Next to
+# it: config, release (the kernel release string) and meta.json.
+#
+# Environment:
+#   UMCG_CACHE_DIR        cache root (default: $HOME/.cache/umcg)
+#   UMCG_LINUX_SOURCE_VERSION  Debian version of linux-source-6.1 to use
+#                         (default: apt's candidate)
+#   UMCG_JOBS             make -j value (default: 2)
+#   UMCG_NO_APT=1         never call apt-get (fail if tools are missing)
+#   UMCG_FORCE=1          rebuild even if the cache has a matching bzImage
+set -euo pipefail
+
+PKG_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${UMCG_CACHE_DIR:-$HOME/.cache/umcg}
+JOBS=${UMCG_JOBS:-2}
+SRC_PKG=linux-source-6.1
+
+log() { echo "build-kernel: $*" >&2; }
+die() { echo "build-kernel: error: $*" >&2; exit 1; }
+
+# Files we own, as "<path in package> <path in kernel tree>".
+OWN_FILES=(
+	"include/uapi/linux/umcg.h include/uapi/linux/umcg.h"
+	"src/kernel/umcg.h include/linux/umcg.h"
+	"src/kernel/umcg.c kernel/sched/umcg.c"
+)
+
+need_tools() {
+	local missing=() t
+	for t in gcc make flex bison bc cpio perl xz patch apt-get dpkg-deb; do
+		command -v "$t" >/dev/null 2>&1 || missing+=("$t")
+	done
+	[ -e /usr/include/libelf.h ] || missing+=(libelf-dev)
+	[ -e /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
+	[ ${#missing[@]} -eq 0 ] && return 0
+	[ "${UMCG_NO_APT:-}" = 1 ] && die "missing tools: ${missing[*]}"
+	[ "$(id -u)" = 0 ] || die "missing tools (${missing[*]}); run as root or install: flex bison libelf-dev bc libssl-dev cpio"
+	log "installing build tools (missing: ${missing[*]})"
+	apt-get update >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+		build-essential flex bison libelf-dev bc libssl-dev cpio xz-utils patch perl >&2
+}
+
+need_tools
+mkdir -p "$CACHE/src" "$CACHE/kernels"
+exec 9>"$CACHE/build.lock"
+flock 9
+
+# --- which linux-source version -------------------------------------------
+VER=${UMCG_LINUX_SOURCE_VERSION:-}
+if [ -z "$VER" ]; then
+	VER=$(apt-cache policy "$SRC_PKG" 2>/dev/null | awk '/Candidate:/{print $2}')
+	if [ -z "$VER" ] || [ "$VER" = "(none)" ]; then
+		# Offline or no package lists: use the newest cached .deb.
+		VER=$(ls "$CACHE/src" 2>/dev/null | sed -n "s/^${SRC_PKG}_\(.*\)_all\.deb$/\1/p" | sort -V | tail -1)
+	fi
+	if [ -z "$VER" ] && [ "${UMCG_NO_APT:-}" != 1 ] && [ "$(id -u)" = 0 ]; then
+		apt-get update >&2
+		VER=$(apt-cache policy "$SRC_PKG" | awk '/Candidate:/{print $2}')
+	fi
+fi
+[ -n "$VER" ] && [ "$VER" != "(none)" ] || die "cannot determine the $SRC_PKG version (apt-get update?)"
+
+# --- input hash -------------------------------------------------------------
+input_hash() {
+	(
+		cd "$PKG_DIR"
+		echo "$SRC_PKG $VER"
+		find include src/kernel patches config scripts/build-kernel.sh -type f \
+			! -name '*~' ! -name '.*' | LC_ALL=C sort | while read -r f; do
+			echo "$f $(sha256sum <"$f" | cut -d' ' -f1)"
+		done
+	) | sha256sum | cut -c1-16
+}
+HASH=$(input_hash)
+OUT="$CACHE/kernels/$HASH"
+if [ -f "$OUT/bzImage" ] && [ "${UMCG_FORCE:-}" != 1 ]; then
+	log "cached: $OUT (inputs unchanged)"
+	echo "$OUT/bzImage"
+	exit 0
+fi
+
+START=$(date +%s)
+
+# --- source tree ------------------------------------------------------------
+BASE="$CACHE/linux-$VER"
+TREE="$BASE/linux-source-6.1"
+OBJ="$BASE/obj"
+DEB="$CACHE/src/${SRC_PKG}_${VER}_all.deb"
+if [ ! -f "$TREE/.umcg-extracted" ]; then
+	if [ ! -f "$DEB" ]; then
+		log "downloading $SRC_PKG=$VER"
+		(cd "$CACHE/src" && apt-get download "$SRC_PKG=$VER" >&2)
+	fi
+	log "extracting $DEB"
+	rm -rf "$BASE.tmp" && mkdir -p "$BASE.tmp/deb"
+	dpkg-deb -x "$DEB" "$BASE.tmp/deb"
+	tar -xaf "$BASE.tmp/deb/usr/src/$SRC_PKG.tar.xz" -C "$BASE.tmp"
+	rm -rf "$BASE.tmp/deb"
+	touch "$BASE.tmp/linux-source-6.1/.umcg-extracted"
+	rm -rf "$BASE" && mv "$BASE.tmp" "$BASE"
+fi
+
+# --- apply our patches (reverse the previously applied set if it changed) ---
+STATE="$TREE/.umcg-state"
+mkdir -p "$STATE"
+NEW_PATCH=$(mktemp)
+trap 'rm -f "$NEW_PATCH"' EXIT
+for p in "$PKG_DIR"/patches/*.patch; do
+	[ -e "$p" ] && cat "$p"
+done >"$NEW_PATCH"
+if ! cmp -s "$NEW_PATCH" "$STATE/applied.patch" 2>/dev/null; then
+	if [ -s "$STATE/applied.patch" ]; then
+		log "reverting previously applied hook patch"
+		patch -d "$TREE" -p1 -R -s <"$STATE/applied.patch" >&2 ||
+			die "could not revert the old patch; delete $BASE to start over"
+	fi
+	rm -f "$STATE/applied.patch"
+	if [ -s "$NEW_PATCH" ]; then
+		log "applying hook patch"
+		patch -d "$TREE" -p1 -s --no-backup-if-mismatch <"$NEW_PATCH" >&2 ||
+			die "patch does not apply to $SRC_PKG $VER"
+	fi
+	cp "$NEW_PATCH" "$STATE/applied.patch"
+fi
+
+# Copy new files only when their content changed, so make sees no spurious
+# updates.
+for m in "${OWN_FILES[@]}"; do
+	src="$PKG_DIR/${m%% *}" dst="$TREE/${m##* }"
+	[ -f "$src" ] || continue
+	cmp -s "$src" "$dst" 2>/dev/null || install -D -m 0644 "$src" "$dst"
+done
+
+# --- configuration ----------------------------------------------------------
+FRAG="$PKG_DIR/config/umcg.fragment"
+FRAG_SUM=$( (sha256sum <"$FRAG"; sha256sum <"$STATE/applied.patch") | sha256sum | cut -c1-16)
+mkdir -p "$OBJ"
+if [ "$(cat "$OBJ/.umcg-config-stamp" 2>/dev/null)" != "$FRAG_SUM" ]; then
+	log "configuring (tinyconfig + $(basename "$FRAG"))"
+	make -s -C "$TREE" O="$OBJ" ARCH=x86_64 tinyconfig >&2
+	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$OBJ" "$OBJ/.config" "$FRAG" >&2
+	make -s -C "$TREE" O="$OBJ" ARCH=x86_64 olddefconfig >&2
+	bad=0
+	while IFS= read -r line; do
+		case "$line" in CONFIG_*=*) ;; *) continue ;; esac
+		grep -qxF "$line" "$OBJ/.config" || { log "config: wanted '$line', not set"; bad=1; }
+	done <"$FRAG"
+	[ $bad = 0 ] || die "config fragment not fully applied (see above)"
+	echo "$FRAG_SUM" >"$OBJ/.umcg-config-stamp"
+fi
+
+# --- build ------------------------------------------------------------------
+log "make -j$JOBS bzImage (O=$OBJ)"
+make -s -C "$TREE" O="$OBJ" ARCH=x86_64 -j"$JOBS" bzImage >&2
+RELEASE=$(make -s -C "$TREE" O="$OBJ" ARCH=x86_64 kernelrelease)
+END=$(date +%s)
+
+rm -rf "$OUT.tmp" && mkdir -p "$OUT.tmp"
+cp "$OBJ/arch/x86/boot/bzImage" "$OUT.tmp/bzImage"
+cp "$OBJ/.config" "$OUT.tmp/config"
+echo "$RELEASE" >"$OUT.tmp/release"
+cat >"$OUT.tmp/meta.json" <<EOF
+{ "hash": "$HASH", "release": "$RELEASE", "linuxSource": "$SRC_PKG $VER", "buildSeconds": $((END - START)), "builtAt": "$(date -u +%FT%TZ)" }
+EOF
+rm -rf "$OUT" && mv "$OUT.tmp" "$OUT"
+ln -sfn "$HASH" "$CACHE/kernels/latest"
+log "built $RELEASE in $((END - START)) s -> $OUT"
+echo "$OUT/bzImage"

@@ -1,0 +1,3 @@
+export * from './catalogue.js';
+export * from './params.js';
+export * from './profile.js';
