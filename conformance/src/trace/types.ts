@@ -58,12 +58,22 @@ export interface Trace {
   readonly steps: readonly TraceStep[];
 }
 
+/** A herd-style condition on the final observation of a litmus test: atoms as in step expectations. */
+export interface LitmusCondition {
+  /** `exists`: some run may end so; `~exists`: no run may; `forall`: every run must. */
+  readonly quantifier: 'exists' | '~exists' | 'forall';
+  /** Expectation atoms that must all hold (see `trace/expect.ts`; result atoms name their task). */
+  readonly atoms: readonly string[];
+}
+
 /** A litmus test: a program plus metadata. */
 export interface LitmusTest {
   /** Header (same fields as a trace). */
   readonly header: TraceHeader;
   /** The program. */
   readonly program: LitmusProgram;
+  /** Optional final-state condition. */
+  readonly condition?: LitmusCondition;
 }
 
 /** What a target observed for a trace: one observation per executed step. */

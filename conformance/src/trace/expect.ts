@@ -1,0 +1,98 @@
+/**
+ * Expected-outcome annotations: the trailing `# ...` comment of a step, syzkaller-style. Atoms are separated by
+ * `,` or `;` (outside brackets):
+ *
+ * - `EAGAIN`, `0`, `ok`, `fail`, `[w1,w0]`: result of the acting task's call (for `env:` steps: of the event's task);
+ *   `pending`: that call has not returned.
+ * - `w0=ETIMEDOUT`, `w0=pending`: the same for a named task.
+ * - `w0 asleep:umcg_wait`, `w0 user`, `w0 exited`: where a task is.
+ * - `w0.state=RUNNABLE|COND_WAIT` (also `next_tid`, `server_tid`, `rwp`, `list`, `reserved`, `signals`): a word as
+ *   rendered in observations.
+ * - `killed`: the process was killed.
+ * @module
+ */
+import type { Action, StepObservation, TaskName } from '@umcg/spec';
+import { TraceSyntaxError } from './errors.js';
+
+/** A parsed expectation atom. */
+export type ExpectAtom =
+  | { readonly kind: 'ret'; readonly task: TaskName | undefined; readonly ret: string }
+  | { readonly kind: 'where'; readonly task: TaskName; readonly where: string }
+  | { readonly kind: 'word'; readonly task: TaskName; readonly field: WordField; readonly value: string }
+  | { readonly kind: 'killed' };
+
+/** The observation fields an atom may name. */
+export type WordField = 'state' | 'next_tid' | 'server_tid' | 'rwp' | 'list' | 'reserved' | 'signals';
+const WORD_FIELDS: readonly string[] = ['state', 'next_tid', 'server_tid', 'rwp', 'list', 'reserved', 'signals'];
+const WHERE = /^(user|exited|killed|asleep:(umcg_ctl|umcg_wait|umcg_kick|syscall|fault|rt_sigreturn|interrupt))$/;
+const RET = /^(0|E[A-Z]+|ok|fail|pending|\[[a-z0-9_,.?]*\])$/;
+const EXPECTED =
+  'an expected outcome (errno such as EAGAIN, 0, ok, fail, pending, [list], task=RESULT, task WHERE, task.field=VALUE or killed)';
+
+/** Splits the annotation text into atom strings (commas inside brackets do not split). */
+export function splitAtoms(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    if (i === text.length || ((c === ',' || c === ';') && depth === 0)) {
+      const raw = text.slice(start, i);
+      const trimmed = raw.trim();
+      if (trimmed !== '') out.push({ text: trimmed.replace(/\s+/g, ' '), offset: start + raw.indexOf(trimmed) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Parses one atom; throws a `TraceSyntaxError` at `file:line:col` when it is not one of the forms above. */
+export function parseAtom(text: string, isTask: (n: string) => boolean, file = '<input>', line = 0, col = 1): ExpectAtom {
+  const bad = (): TraceSyntaxError => new TraceSyntaxError(file, line, col, `expected ${EXPECTED}, found '${text}'`);
+  if (text === 'killed') return { kind: 'killed' };
+  const compact = text.replace(/\s*([=,\]\[])\s*/g, '$1');
+  if (RET.test(compact)) return { kind: 'ret', task: undefined, ret: compact };
+  const where = /^([a-z][a-z0-9_]*) (\S+)$/.exec(text);
+  if (where?.[1] !== undefined && where[2] !== undefined) {
+    if (!isTask(where[1])) throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${where[1]}'`);
+    if (!WHERE.test(where[2])) throw bad();
+    return { kind: 'where', task: where[1], where: where[2] };
+  }
+  const eq = /^([a-z][a-z0-9_]*)(?:\.([a-z_]+))?=(.+)$/.exec(compact);
+  if (eq?.[1] === undefined || eq[3] === undefined) throw bad();
+  if (!isTask(eq[1])) throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${eq[1]}'`);
+  if (eq[2] === undefined) {
+    if (!RET.test(eq[3])) throw bad();
+    return { kind: 'ret', task: eq[1], ret: eq[3] };
+  }
+  if (!WORD_FIELDS.includes(eq[2])) throw new TraceSyntaxError(file, line, col, `expected a field (${WORD_FIELDS.join(', ')}), found '${eq[2]}'`);
+  return { kind: 'word', task: eq[1], field: eq[2] as WordField, value: eq[3] };
+}
+
+/** Checks atoms against an observation of `action`; returns one message per unmet atom. */
+export function unmetExpectations(atoms: readonly ExpectAtom[], action: Action, obs: StepObservation): string[] {
+  const out: string[] = [];
+  for (const a of atoms) {
+    if (a.kind === 'killed') {
+      if (!obs.killed) out.push('expected the process to be killed; it is alive');
+      continue;
+    }
+    const task = a.kind === 'ret' ? (a.task ?? action.task) : a.task;
+    if (a.kind === 'ret') {
+      const got = obs.results[task]?.ret.replace(/\s+/g, '') ?? 'pending';
+      if (got !== a.ret) out.push(`expected ${task} result ${a.ret}, observed ${got}`);
+      continue;
+    }
+    const t = obs.tasks[task];
+    if (a.kind === 'where') {
+      const got = obs.killed ? 'killed' : (t?.where ?? '?');
+      if (got !== a.where) out.push(`expected ${task} ${a.where}, observed ${got}`);
+      continue;
+    }
+    const got = t === undefined ? '?' : a.field === 'list' ? `[${t.list.join(',')}]` : String(t[a.field]);
+    if (got !== a.value) out.push(`expected ${task}.${a.field}=${a.value}, observed ${got}`);
+  }
+  return out;
+}
