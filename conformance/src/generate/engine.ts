@@ -1,0 +1,79 @@
+/**
+ * The spec's executable API as the generators, the hunter and litmus mode use it. Everything in this directory takes
+ * a `SpecEngine` so it can run against the real spec (`defaultEngine()`) or a test double.
+ * @module
+ */
+import type { Action, LitmusProgram, ProfileId, RuleId, StepObservation, TaskDecl } from '@umcg/spec';
+import * as spec from '@umcg/spec';
+
+/** What a spec instance is created from (mirrors `SpecConfig` of `@umcg/spec`). */
+export interface EngineConfig {
+  /** Profile id. */
+  readonly profile: ProfileId;
+  /** Tasks of the process. */
+  readonly tasks: readonly TaskDecl[];
+}
+
+/** An opaque spec state: clonable and hashable. */
+export interface EngineState {
+  /** A deep copy. */
+  clone(): EngineState;
+  /** A canonical key (equal keys mean equal states). */
+  key(): string;
+}
+
+/** One allowed outcome of a step (mirrors `Outcome` of `@umcg/spec`). */
+export interface EngineOutcome<S> {
+  /** The quiescent state after the step. */
+  readonly state: S;
+  /** What a target must report for it. */
+  readonly observation: StepObservation;
+  /** Rules that fired. */
+  readonly rules: readonly RuleId[];
+}
+
+/** Every final observation of a litmus program (mirrors `ExploreResult` of `@umcg/spec`). */
+export interface EngineExploreResult {
+  /** Reachable final observations by canonical string. */
+  readonly outcomes: ReadonlyMap<string, { readonly observation: StepObservation; readonly rules: readonly RuleId[] }>;
+  /** Distinct states visited. */
+  readonly states: number;
+  /** False when the budget ran out (the set is partial). */
+  readonly complete: boolean;
+}
+
+/** The spec's executable API (DESIGN.md "The spec"; signatures of `spec/src/engine`). */
+export interface SpecEngine<S extends EngineState = EngineState> {
+  /** The initial state of a process with the given tasks. */
+  initialState(config: EngineConfig): S;
+  /** A finite list of interesting actions enabled in `state`. */
+  enabledActions(state: S): Action[];
+  /** Why `action` may not be taken in `state`; undefined when it may. */
+  whyNotEnabled(state: S, action: Action): string | undefined;
+  /** Every allowed outcome of `action` (deduplicated). */
+  step(state: S, action: Action): EngineOutcome<S>[];
+  /** One canonical outcome of `action` (fast path). */
+  stepFirst(state: S, action: Action): EngineOutcome<S>;
+  /** Every final observation of a litmus program. */
+  explore(config: EngineConfig, program: LitmusProgram, options?: { maxStates?: number }): EngineExploreResult;
+  /** The observation of a state. */
+  observe(state: S): StepObservation;
+}
+
+const NAMES = ['initialState', 'enabledActions', 'whyNotEnabled', 'step', 'stepFirst', 'explore', 'observe'] as const;
+
+/** Whether `@umcg/spec` already exports the engine API. */
+export function hasSpecEngine(): boolean {
+  const api = spec as unknown as Record<string, unknown>;
+  return NAMES.every((n) => typeof api[n] === 'function');
+}
+
+/** The real spec engine from `@umcg/spec`; throws a clear error while the spec does not export it yet. */
+export function defaultEngine(): SpecEngine {
+  if (!hasSpecEngine()) {
+    const api = spec as unknown as Record<string, unknown>;
+    const missing = NAMES.filter((n) => typeof api[n] !== 'function');
+    throw new Error(`@umcg/spec does not export the engine API yet (missing: ${missing.join(', ')})`);
+  }
+  return spec as unknown as SpecEngine;
+}

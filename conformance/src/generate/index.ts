@@ -1,0 +1,18 @@
+/**
+ * Generation, shrinking and failure hunting: model-guided trace arbitraries over the spec, swarm knobs, the hunter
+ * that runs generated traces on a target and shrinks failures while keeping the same violated rules, and the
+ * local failure store.
+ * @module
+ */
+export { defaultEngine, hasSpecEngine } from './engine.js';
+export type { EngineConfig, EngineExploreResult, EngineOutcome, EngineState, SpecEngine } from './engine.js';
+export { ACTION_KINDS, actionKind } from './kinds.js';
+export type { ActionKind } from './kinds.js';
+export { DEFAULT_KNOBS, DEFAULT_WEIGHTS, describeKnobs, knobsArbitrary } from './knobs.js';
+export type { Bias, Knobs } from './knobs.js';
+export { planArbitrary } from './plan.js';
+export type { GenPlan, PlanOptions } from './plan.js';
+export { actionWeights, interpretPlan, planTasks } from './interpret.js';
+export type { GeneratedTrace } from './interpret.js';
+export { generatedTraceArbitrary, traceArbitrary } from './traceArbitrary.js';
+export type { TraceArbitraryOptions } from './traceArbitrary.js';

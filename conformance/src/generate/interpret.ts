@@ -1,0 +1,90 @@
+/**
+ * Interprets a generation plan against the spec: at every step the spec enables a finite list of actions, the
+ * swarm knobs and the protocol boosts weigh them, and the step's choice integer picks one; the spec's canonical
+ * outcome (`stepFirst`) is the state the next step starts from. The result is valid under the spec by construction.
+ * @module
+ */
+import type { Action, ProfileId, RuleId, TaskDecl } from '@umcg/spec';
+import type { Trace } from '../trace/types.js';
+import type { EngineState, SpecEngine } from './engine.js';
+import { type GenContext, nextRegistered, type Role, roleOf } from './internal/context.js';
+import { protocolBoost } from './internal/boost.js';
+import { requiredFeatures } from './internal/features.js';
+import { fnv1a } from './internal/hash.js';
+import { pickWeighted } from './internal/pick.js';
+import { actionKind } from './kinds.js';
+import { describeKnobs, type Knobs } from './knobs.js';
+import type { GenPlan } from './plan.js';
+
+/** A generated trace with what generation learned about it. */
+export interface GeneratedTrace {
+  /** The trace. */
+  readonly trace: Trace;
+  /** Rules that fired along the spec's canonical path. */
+  readonly rules: readonly RuleId[];
+  /** The number of choices left unused because no action was enabled or the process was killed. */
+  readonly unused: number;
+}
+
+/** The weight of each enabled action under the knobs, the bias and the protocol boosts. */
+export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: GenContext): number[] {
+  return actions.map((a) => {
+    const kind = actionKind(a);
+    const base = knobs.weights[kind];
+    if (base === 0) return 0;
+    if (knobs.bias === 'abuse') return kind === 'abuse' || kind === 'garbage' ? base * 4 : base;
+    const raw = protocolBoost(a, ctx);
+    const boost = raw > 1 && a.task === ctx.last ? raw * 3 : raw;
+    return base * (knobs.bias === 'follow' ? boost : Math.sqrt(boost));
+  });
+}
+
+/** The task declarations of a plan: `s0…` then `w0…`. */
+export function planTasks(plan: Pick<GenPlan, 'servers' | 'workers'>): TaskDecl[] {
+  const out: TaskDecl[] = [];
+  for (let i = 0; i < plan.servers; i++) out.push({ name: `s${i}` });
+  for (let i = 0; i < plan.workers; i++) out.push({ name: `w${i}` });
+  return out;
+}
+
+/** Interprets `plan` under `profile`. */
+export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: ProfileId): GeneratedTrace {
+  const tasks = planTasks(plan);
+  const roles: Record<string, Role> = {};
+  for (const t of tasks) roles[t.name] = roleOf(t.name);
+  let state: EngineState = engine.initialState({ profile, tasks });
+  let ctx: GenContext = { obs: engine.observe(state), roles, registered: new Set() };
+  const actions: Action[] = [];
+  const rules = new Set<RuleId>();
+  for (const choice of plan.choices) {
+    if (ctx.obs.killed) break;
+    const enabled = engine.enabledActions(state);
+    const i = pickWeighted(actionWeights(enabled, plan.knobs, ctx), choice);
+    const action = enabled[i];
+    if (action === undefined) break;
+    const out = engine.stepFirst(state, action);
+    actions.push(action);
+    for (const r of out.rules) rules.add(r);
+    state = out.state;
+    const registered = nextRegistered(ctx.registered, action, out.observation);
+    ctx = { obs: out.observation, roles, registered, last: action.task };
+  }
+  const name = `gen-${fnv1a(`${profile}|${tasks.length}|${JSON.stringify(actions)}`)}`;
+  const description =
+    `Generated (model-guided) with ${plan.servers} server(s), ${plan.workers} worker(s), ${actions.length} steps; ` +
+    `swarm: ${describeKnobs(plan.knobs)}.`;
+  const trace: Trace = {
+    header: {
+      version: 1,
+      name,
+      profile,
+      tasks,
+      requires: requiredFeatures(actions, roles, ctx.obs.killed),
+      rules: [],
+      sources: [],
+      description,
+    },
+    steps: actions.map((action) => ({ action })),
+  };
+  return { trace, rules: [...rules].sort(), unused: plan.choices.length - actions.length };
+}
