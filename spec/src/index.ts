@@ -6,3 +6,4 @@ export * from './abi/index.js';
 export * from './model/index.js';
 export * from './profiles/index.js';
 export * from './rules/index.js';
+export * from './engine/index.js';

@@ -3,11 +3,17 @@
  * @module
  */
 import type { RuleSpec } from './rule.js';
+import { CTL_RULES } from './ctl.js';
+import { HOOK_RULES } from './hooks.js';
 import { STATE_RULES } from './state.js';
+import { WAIT_RULES } from './wait.js';
 
 /** All rules by id. */
 export const RULES = {
   ...STATE_RULES,
+  ...CTL_RULES,
+  ...WAIT_RULES,
+  ...HOOK_RULES,
 } as const satisfies Record<string, RuleSpec>;
 
 /** A rule id (checked at compile time wherever the spec cites one). */

@@ -1,0 +1,73 @@
+/**
+ * Runs threads' micro-steps on a state. Live generators are cached per thread object; a cloned thread (a new
+ * object) rebuilds its generator by replaying its log without touching the state.
+ * @module
+ */
+import type { SpecState, Thread } from '../kernel/state.js';
+import { instantiate, type Op, type Routine } from '../kernel/thread.js';
+
+interface Live {
+  gen: Routine<void>;
+  next: IteratorResult<Op, void>;
+}
+
+const lives = new WeakMap<Thread, Live>();
+
+function live(s: SpecState, i: number): Live {
+  const th = s.threads[i]!;
+  let l = lives.get(th);
+  if (l) return l;
+  const gen = instantiate(th.frame!, i);
+  let next = gen.next();
+  for (const v of th.log) next = gen.next(v);
+  l = { gen, next };
+  lives.set(th, l);
+  return l;
+}
+
+/** The next micro-step of thread `i`, or undefined when it has nothing to run. */
+export function nextOp(s: SpecState, i: number): Op | undefined {
+  if (s.threads[i]!.frame === undefined) return undefined;
+  const l = live(s, i);
+  return l.next.done ? undefined : l.next.value;
+}
+
+/** Whether thread `i` can make progress now (has an op and is not parked). */
+export function canRun(s: SpecState, i: number): boolean {
+  const op = nextOp(s, i);
+  if (!op) return false;
+  return op.kind === 'atomic' || s.k[i]!.kstate === 0;
+}
+
+/** Whether thread `i`'s next step is a local one (no interleaving point needed). */
+export function isLocal(s: SpecState, i: number): boolean {
+  const op = nextOp(s, i);
+  return op !== undefined && op.kind === 'atomic' && op.local;
+}
+
+/** Executes the next micro-step of thread `i` in place. */
+export function execute(s: SpecState, i: number): void {
+  const th = s.threads[i]!;
+  const l = live(s, i);
+  const op = l.next.value as Op;
+  let v: unknown;
+  if (op.kind === 'atomic') {
+    v = op.run(s, i);
+    if (op.rule) s.fired.add(op.rule);
+  }
+  th.log.push(v);
+  l.next = l.gen.next(v);
+  if (l.next.done) {
+    th.frame = undefined;
+    th.log = [];
+    lives.delete(th);
+  }
+}
+
+/** Starts a top-level routine on thread `i` (its previous one must be finished). */
+export function start(s: SpecState, i: number, name: string, args: readonly (string | number | boolean)[]): void {
+  const th = s.threads[i]!;
+  lives.delete(th);
+  th.frame = { name, args };
+  th.log = [];
+}

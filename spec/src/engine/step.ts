@@ -1,0 +1,92 @@
+/**
+ * `step`: the set of allowed outcomes of one trace step; `stepFirst`: one canonical outcome; `whyNotEnabled`.
+ * @module
+ */
+import type { SpecState } from '../kernel/state.js';
+import { ttwu } from '../kernel/update-state.js';
+import type { Action } from '../model/action.js';
+import { canonicalObservation } from '../model/observation.js';
+import type { RuleId } from '../rules/catalogue.js';
+import type { Outcome } from './api.js';
+import { start } from './interpreter.js';
+import { observe } from './observe.js';
+import { runAll, runFirst } from './quiescence.js';
+import { actionFrame } from './frame.js';
+import { taskIndex } from './resolve.js';
+
+/** Why `action` cannot be taken in `s` (undefined when it can). */
+export function whyNotEnabled(s: SpecState, action: Action): string | undefined {
+  if (s.killed) return 'the process was killed';
+  const i = s.world.names.indexOf(action.task);
+  if (i < 0) return `unknown task '${action.task}'`;
+  const k = s.k[i]!;
+  if (k.mode === 'exited') return `${action.task} has exited`;
+  switch (action.op) {
+    case 'complete':
+      return k.completion === 1 ? undefined : `${action.task} is not asleep in a blocking syscall or fault`;
+    case 'expire':
+      return k.timer === 1 ? undefined : `${action.task} has no pending timeout`;
+    case 'signal':
+    case 'unmap':
+      return undefined;
+    default:
+      return k.mode === 'user' && s.threads[i]!.frame === undefined ? undefined : `${action.task} is not in user mode`;
+  }
+}
+
+/** Applies the start of `action` to a fresh copy of `state` (ready to run to quiescence). */
+function begin(state: SpecState, action: Action): SpecState {
+  const why = whyNotEnabled(state, action);
+  if (why) throw new Error(`spec: step not enabled: ${why}`);
+  const s = state.clone();
+  s.fired = new Set();
+  s.now++;
+  for (const k of s.k) k.result = undefined;
+  const me = taskIndex(s, action.task);
+  const k = s.k[me]!;
+  switch (action.op) {
+    case 'complete':
+      k.completion = 2;
+      ttwu(s, me);
+      break;
+    case 'expire':
+      k.timer = 2;
+      ttwu(s, me);
+      break;
+    case 'unmap':
+      s.mapped[me] = false;
+      break;
+    case 'signal':
+      k.sigpending++;
+      if (k.kstate === 1) ttwu(s, me);
+      else if (k.mode === 'user' && s.threads[me]!.frame === undefined) start(s, me, 'interrupt', []);
+      break;
+    default: {
+      if (action.op !== 'exit') k.interrupted = false;
+      const frame = actionFrame(s, action);
+      start(s, me, frame.name, frame.args);
+    }
+  }
+  return s;
+}
+
+function outcome(s: SpecState, before: SpecState): Outcome<SpecState> {
+  return { state: s, observation: observe(s, before.mem), rules: [...s.fired] as RuleId[] };
+}
+
+/** One canonical outcome of `action` (fast: a single interleaving, no spontaneous interrupts). */
+export function stepFirst(state: SpecState, action: Action): Outcome<SpecState> {
+  return outcome(runFirst(begin(state, action)), state);
+}
+
+/** Every allowed outcome of `action` from `state`, deduplicated by observation and state. */
+export function step(state: SpecState, action: Action): Outcome<SpecState>[] {
+  const { finals } = runAll(begin(state, action));
+  const seen = new Map<string, Outcome<SpecState>>();
+  for (const f of finals) {
+    const o = outcome(f, state);
+    const key = `${canonicalObservation(o.observation)}#${f.key()}`;
+    if (!seen.has(key)) seen.set(key, o);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,141 @@
+/**
+ * `umcg_wait(flags, timeout)`: every error path in its order and the caller's state after each (facts §2.5, §2.7,
+ * R7, R8, R13-R15; rules `wait.*`). Profile parameters select the posted versions' differences.
+ * @module
+ */
+import { UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING, UMCG_WAIT_ENQUEUE } from '../abi/constants.js';
+import type { Timeout } from '../model/action.js';
+import type { ProfileParams } from '../profiles/params.js';
+import { lookupUmcg } from './lookup.js';
+import { push } from './list.js';
+import { access } from './memory.js';
+import { pinPages, unpinPages } from './pin.js';
+import { sleepUntilRunning } from './sleep.js';
+import { atomic, fire, local, type Routine } from './thread.js';
+import { updateState, wakeServer } from './update-state.js';
+import { type NextResult, wakeNext } from './wait-next.js';
+
+type Rule = Parameters<typeof fire>[0];
+
+/** The body of `umcg_wait`; returns the rendered result. */
+export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routine<string> {
+  const [p, self, worker] = yield* local(undefined, (s) => [s.world.params, s.k[me]!.umcg, s.k[me]!.worker] as const);
+  const enqueueFlag = (flags & UMCG_WAIT_ENQUEUE) !== 0 && p.enqueueFlag;
+  if (self === 0 || (flags & ~(p.enqueueFlag ? UMCG_WAIT_ENQUEUE : 0)) !== 0) return yield* err('wait.einval', 'EINVAL');
+  if (enqueueFlag && !worker) return yield* err('wait.enqueue-flag', 'EINVAL');
+  if (worker && timeout !== 'none') {
+    if (p.workerTimeout === 'erange') {
+      yield* local(undefined, (s) => {
+        if (p.erangeLosesMarker) s.k[me]!.marker = false;
+      });
+      return yield* err('wait.worker-timeout', 'ERANGE');
+    }
+    if (p.workerTimeout === 'requeue' && enqueueFlag) return yield* err('wait.worker-timeout', 'EINVAL');
+  }
+  const pin = yield* pinPages(me);
+  if (pin !== 0) return yield* fail(me, p, 'wait.pin', pin, false);
+  const early = yield* earlyNextChecks(me, p);
+  if (early !== undefined) return early;
+  const entry = yield* updateState(self, p.waitEntryState === 'runnable' ? UMCG_TASK_RUNNABLE : UMCG_TASK_RUNNING, UMCG_TASK_RUNNABLE);
+  if (entry !== 0) {
+    yield* unpinPages(me);
+    return yield* err('wait.self-not-runnable', entry);
+  }
+  yield* fire('wait.self-requeue');
+  const enqueue = worker && (!p.enqueueFlag || enqueueFlag);
+  const handoff = p.waitOrder === 'wake-next-first' ? yield* nextThenEnqueue(me, p, enqueue) : yield* enqueueThenNext(me, p, enqueue, worker);
+  if (handoff !== undefined) return handoff;
+  yield* unpinPages(me);
+  return yield* sleep(me, p, self, worker, timeout);
+}
+
+/** RFC v1 pins `next` (a bad one leaves a stale pin); the prototype refuses `next_tid == 0`. */
+function* earlyNextChecks(me: number, p: ProfileParams): Routine<string | undefined> {
+  if (!p.pinNext && p.waitWithoutNext === 'idle') return undefined;
+  const next = yield* atomic(undefined, (s) => access(s, s.k[me]!.umcg)?.next_tid ?? 0);
+  if (p.waitWithoutNext === 'esrch' && next === 0) {
+    yield* unpinPages(me);
+    return yield* err('wait.no-next', 'ESRCH');
+  }
+  if (p.pinNext && next !== 0 && (yield* atomic(undefined, (s) => lookupUmcg(s, next))) < 0) return yield* err('pin.next', 'ESRCH');
+  return undefined;
+}
+
+/** RFC v2 order: wake `next_tid` first, then enqueue the worker caller and wake its server (R15). */
+function* nextThenEnqueue(me: number, p: ProfileParams, enqueue: boolean): Routine<string | undefined> {
+  const n = yield* wakeNext(me);
+  if (n !== 0 && n !== 'none') return yield* nextFailed(me, p, n, enqueue);
+  if (!enqueue) return undefined;
+  if ((yield* enqueueSelf(me)) !== 0) return yield* fail(me, p, 'wait.worker.enqueue', 'EFAULT', true);
+  return undefined;
+}
+
+/** Prototype and RFC v1 order: enqueue the worker caller, then wake `next_tid` if set, else the server. */
+function* enqueueThenNext(me: number, p: ProfileParams, enqueue: boolean, worker: boolean): Routine<string | undefined> {
+  if (enqueue && (yield* pushSelf(me)) !== 0) return yield* fail(me, p, 'wait.worker.enqueue', 'EFAULT', true);
+  const n = yield* wakeNext(me);
+  if (n === 'none') {
+    if (worker && enqueue) yield* wakeServer(me);
+    return undefined;
+  }
+  if (n !== 0) return yield* nextFailed(me, p, n, false);
+  return undefined;
+}
+
+function* nextFailed(me: number, p: ProfileParams, n: Exclude<NextResult, 0 | 'none'>, enqueue: boolean): Routine<string> {
+  if (p.nextFailFallback === 'always' && enqueue) {
+    yield* fire('wait.next.fallback-server');
+    yield* enqueueSelf(me);
+  }
+  return yield* fail(me, p, 'wait.next.failure', n, true);
+}
+
+function* pushSelf(me: number): Routine<0 | 'EFAULT'> {
+  const [self, server] = yield* local(undefined, (s) => [s.k[me]!.umcg, s.k[me]!.pinServerAddr] as const);
+  return yield* push(self, server);
+}
+
+function* enqueueSelf(me: number): Routine<0 | 'EFAULT'> {
+  yield* fire('wait.worker.enqueue');
+  if ((yield* pushSelf(me)) !== 0) return 'EFAULT';
+  return yield* wakeServer(me);
+}
+
+/** Sleeps until RUNNING and maps how the sleep ended to the call's result (R6, §2.7). */
+function* sleep(me: number, p: ProfileParams, self: number, worker: boolean, timeout: Timeout): Routine<string> {
+  yield* local(undefined, (s) => {
+    s.k[me]!.timer = timeout === 'none' ? 0 : timeout === 'past' ? 2 : 1;
+  });
+  const r = yield* sleepUntilRunning(me, timeout !== 'none');
+  if (r === 0) return yield* err('wait.sleep', '0');
+  if (r === 'EINTR') return yield* err('wait.signal', '0');
+  if (r !== 'ETIMEDOUT') return yield* err('wait.bad-state', r);
+  if (worker && p.workerTimeout === 'requeue') {
+    yield* fire('wait.worker-timeout.requeue');
+    if ((yield* pinPages(me)) === 0) {
+      yield* enqueueSelf(me);
+      yield* unpinPages(me);
+    }
+    yield* sleepUntilRunning(me, false);
+    return 'ETIMEDOUT';
+  }
+  yield* updateState(self, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING);
+  return yield* err('wait.timeout', 'ETIMEDOUT');
+}
+
+/** An error after the pin: unpin (if pinned) and, in RFC v2, revert the caller to RUNNING (`wait.error-revert`). */
+function* fail(me: number, p: ProfileParams, rule: Rule, e: string, pinned: boolean): Routine<string> {
+  yield* fire(rule);
+  if (pinned) yield* unpinPages(me);
+  if (p.waitErrorRevert === 'revert') {
+    const self = yield* local(undefined, (s) => s.k[me]!.umcg);
+    yield* updateState(self, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING);
+    yield* fire('wait.error-revert');
+  }
+  return e;
+}
+
+function* err(rule: Rule, e: string): Routine<string> {
+  yield* fire(rule);
+  return e;
+}
