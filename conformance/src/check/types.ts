@@ -1,0 +1,38 @@
+/**
+ * Verdicts of the checker: a run conforms, or the first step where the observation is outside the spec's allowed
+ * set, with everything needed to understand and replay it.
+ * @module
+ */
+import type { RuleId, StepObservation } from '@umcg/spec';
+import type { Trace } from '../trace/types.js';
+
+/** The checker's answer for one trace run. */
+export type Verdict =
+  | { readonly kind: 'pass'; readonly steps: number; readonly rules: readonly RuleId[] }
+  | { readonly kind: 'fail'; readonly failure: Divergence; readonly rules: readonly RuleId[] }
+  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'unknown'; readonly reason: string }
+  | { readonly kind: 'error'; readonly reason: string };
+
+/** The first step whose observation the spec does not allow. */
+export interface Divergence {
+  /** 0-based index of the step. */
+  readonly step: number;
+  /** What the target observed. */
+  readonly observed: StepObservation;
+  /** Every observation the spec allows at that step (after the observed prefix). */
+  readonly allowed: readonly StepObservation[];
+  /** Rules involved: those that fired in the allowed outcomes of that step. */
+  readonly rules: readonly RuleId[];
+  /** A short plain-language explanation of the difference. */
+  readonly explanation: string;
+  /** The observation before the step (the initial one for step 0), for transition logs. */
+  readonly previous?: StepObservation;
+  /** The allowed observation closest to the observed one (fewest differing fields). */
+  readonly closest?: StepObservation;
+  /** `forbidden`: outside the spec's set; `expectation`: allowed, but not what the trace's `# ...` comment says. */
+  readonly cause?: 'forbidden' | 'expectation';
+}
+
+/** Signature of the checker (implemented in `check/checkTrace.ts`). */
+export type CheckTrace = (trace: Trace, observations: readonly StepObservation[]) => Verdict;

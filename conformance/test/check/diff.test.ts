@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { observationDiff, transitionLog } from '../../src/check/diff.js';
+import { fakeObs } from './fakeEngine.js';
+
+describe('transition logs', () => {
+  it('prints one line per changed task with old->new and results', () => {
+    const before = fakeObs({ s0: 'RUNNABLE|COND_WAIT', w0: 'RUNNING' });
+    const after = fakeObs({ s0: 'RUNNING', w0: 'RUNNING' }, { s0: 'EAGAIN' });
+    expect(transitionLog(before, after)).toEqual(['s0   RUNNABLE|COND_WAIT->RUNNING, returns umcg_wait=EAGAIN']);
+    expect(transitionLog(before, before)).toEqual(['(no change)']);
+    expect(transitionLog(before, fakeObs({}, {}, true))).toEqual(['process killed (SIGKILL)']);
+  });
+
+  it('shows list pushes and takes', () => {
+    const a = fakeObs({ s0: 'RUNNING' });
+    const b = { ...a, tasks: { s0: { ...a.tasks.s0!, list: ['w1', 'w0'], rwp: 'w1' } } };
+    const c = { ...a, tasks: { s0: { ...a.tasks.s0!, list: ['w0'], rwp: 'w0' } } };
+    expect(transitionLog(c, b)).toEqual(['s0   push w1']);
+    expect(transitionLog(b, a)).toEqual(['s0   take [w1,w0]']);
+  });
+
+  it('lists differing fields as expected | observed', () => {
+    expect(observationDiff(fakeObs({ s0: 'RUNNING' }, { s0: '0' }), fakeObs({ s0: 'RUNNABLE' }))).toEqual([
+      's0.state: RUNNING | RUNNABLE',
+      's0 result: umcg_wait=0 | no result',
+    ]);
+  });
+});
