@@ -3,7 +3,7 @@
  * @module
  */
 export * from './abi/index.js';
+export * from './engine/index.js';
 export * from './model/index.js';
 export * from './profiles/index.js';
 export * from './rules/index.js';
-export * from './engine/index.js';

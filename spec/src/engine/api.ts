@@ -30,7 +30,10 @@ export interface Outcome<S> {
 /** Result of exploring every interleaving of a litmus program. */
 export interface ExploreResult {
   /** Every reachable final observation, by canonical string. */
-  readonly outcomes: ReadonlyMap<string, { readonly observation: StepObservation; readonly rules: readonly RuleId[] }>;
+  readonly outcomes: ReadonlyMap<
+    string,
+    { readonly observation: StepObservation; readonly rules: readonly RuleId[] }
+  >;
   /** Distinct states visited. */
   readonly states: number;
   /** False when the state budget ran out (the outcome set is then partial: verdict `unknown`). */

@@ -41,12 +41,19 @@ export function enabledActions(s: SpecState): Action[] {
         { op: 'store', task, target: task, field: 'state', value: num(UMCG_TASK_BLOCKED) },
         { op: 'store', task, target: task, field: 'server_tid', value: tidOf(task) },
         { op: 'ctl', task, flags: UMCG_CTL_REGISTER, self: { kind: 'own' }, clock: CLOCK_MONOTONIC },
-        { op: 'ctl', task, flags: UMCG_CTL_REGISTER | UMCG_CTL_WORKER, self: { kind: 'own' }, clock: CLOCK_MONOTONIC },
+        {
+          op: 'ctl',
+          task,
+          flags: UMCG_CTL_REGISTER | UMCG_CTL_WORKER,
+          self: { kind: 'own' },
+          clock: CLOCK_MONOTONIC,
+        },
         { op: 'ctl', task, flags: UMCG_CTL_REGISTER, self: { kind: 'misaligned' }, clock: CLOCK_MONOTONIC },
         { op: 'ctl', task, flags: UMCG_CTL_REGISTER, self: { kind: 'own' }, clock: 5 },
         { op: 'store', task, target: task, field: 'next_tid', value: garbage },
       );
-      for (const srv of servers) out.push({ op: 'store', task, target: task, field: 'server_tid', value: tidOf(srv) });
+      for (const srv of servers)
+        out.push({ op: 'store', task, target: task, field: 'server_tid', value: tidOf(srv) });
       return;
     }
     const cond = UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT;
@@ -54,15 +61,27 @@ export function enabledActions(s: SpecState): Action[] {
       { op: 'store', task, target: task, field: 'state', value: num(cond) },
       { op: 'store', task, target: task, field: 'next_tid', value: num(0) },
       { op: 'wait', task, flags: 0, timeout: 'none' },
-      { op: 'ctl', task, flags: UMCG_CTL_UNREGISTER | (k.worker ? UMCG_CTL_WORKER : 0), self: { kind: 'own' }, clock: 0 },
+      {
+        op: 'ctl',
+        task,
+        flags: UMCG_CTL_UNREGISTER | (k.worker ? UMCG_CTL_WORKER : 0),
+        self: { kind: 'own' },
+        clock: 0,
+      },
       { op: 'syscall', task, blocking: false },
       { op: 'kick', task, flags: 0, tid: garbage },
       { op: 'store', task, target: task, field: 'next_tid', value: garbage },
     );
     if (k.worker) {
-      out.push({ op: 'syscall', task, blocking: true }, { op: 'fault', task, blocking: true }, { op: 'exit', task });
-      for (const w of workers) if (w !== task) out.push({ op: 'store', task, target: task, field: 'next_tid', value: tidOf(w) });
-      for (const srv of servers) out.push({ op: 'store', task, target: task, field: 'server_tid', value: tidOf(srv) });
+      out.push(
+        { op: 'syscall', task, blocking: true },
+        { op: 'fault', task, blocking: true },
+        { op: 'exit', task },
+      );
+      for (const w of workers)
+        if (w !== task) out.push({ op: 'store', task, target: task, field: 'next_tid', value: tidOf(w) });
+      for (const srv of servers)
+        out.push({ op: 'store', task, target: task, field: 'server_tid', value: tidOf(srv) });
     } else {
       out.push(
         { op: 'take', task, target: task },

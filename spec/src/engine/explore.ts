@@ -8,12 +8,12 @@ import type { LitmusProgram } from '../model/litmus.js';
 import { canonicalObservation } from '../model/observation.js';
 import type { RuleId } from '../rules/catalogue.js';
 import type { ExploreResult, SpecConfig } from './api.js';
-import { canRun, execute, isLocal, start } from './interpreter.js';
+import { actionFrame } from './frame.js';
 import { initialState } from './initial.js';
+import { canRun, execute, isLocal, start } from './interpreter.js';
 import { observe } from './observe.js';
 import { interruptible } from './quiescence.js';
 import { step } from './step.js';
-import { actionFrame } from './frame.js';
 
 interface Node {
   readonly s: SpecState;
@@ -21,7 +21,11 @@ interface Node {
 }
 
 /** Explores every outcome of `program` under `config.profile`. */
-export function explore(config: SpecConfig, program: LitmusProgram, options: { maxStates?: number } = {}): ExploreResult {
+export function explore(
+  config: SpecConfig,
+  program: LitmusProgram,
+  options: { maxStates?: number } = {},
+): ExploreResult {
   const maxStates = options.maxStates ?? 200_000;
   let starts = [initialState(config)];
   for (const action of program.prologue) starts = starts.flatMap((s) => step(s, action).map((o) => o.state));
@@ -96,7 +100,11 @@ function choicesOf(s: SpecState, pcs: readonly number[], lists: readonly (readon
   return out;
 }
 
-function apply(n: Node, c: Choice, lists: readonly (readonly import('../model/action.js').UserAction[])[]): void {
+function apply(
+  n: Node,
+  c: Choice,
+  lists: readonly (readonly import('../model/action.js').UserAction[])[],
+): void {
   const { s, pcs } = n;
   if (c.kind === 'run') return execute(s, c.task);
   if (c.kind === 'interrupt') {

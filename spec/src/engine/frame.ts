@@ -2,8 +2,9 @@
  * The routine a user action runs, with its symbolic arguments resolved for this state.
  * @module
  */
-import type { Frame } from '../kernel/thread.js';
+
 import type { SpecState } from '../kernel/state.js';
+import type { Frame } from '../kernel/thread.js';
 import type { UserAction } from '../model/action.js';
 import { resolveSelf, resolveValue, taskIndex } from './resolve.js';
 
@@ -14,7 +15,10 @@ export function actionFrame(s: SpecState, a: UserAction): Frame {
     case 'store':
       return { name: 'store', args: [taskIndex(s, a.target), a.field, resolveValue(s, a.value)] };
     case 'cas':
-      return { name: 'cas', args: [taskIndex(s, a.target), a.field, resolveValue(s, a.expect), resolveValue(s, a.value)] };
+      return {
+        name: 'cas',
+        args: [taskIndex(s, a.target), a.field, resolveValue(s, a.expect), resolveValue(s, a.value)],
+      };
     case 'take':
       return { name: 'take', args: [taskIndex(s, a.target)] };
     case 'ctl':

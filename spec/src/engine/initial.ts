@@ -3,7 +3,14 @@
  * @module
  */
 import { CLOCK_MONOTONIC } from '../abi/constants.js';
-import { type KTask, SpecState, structAddress, taskTid, type UserStruct, type World } from '../kernel/state.js';
+import {
+  type KTask,
+  SpecState,
+  structAddress,
+  taskTid,
+  type UserStruct,
+  type World,
+} from '../kernel/state.js';
 import { getProfile } from '../profiles/catalogue.js';
 import type { SpecConfig } from './api.js';
 
@@ -43,7 +50,8 @@ const idleTask = (): KTask => ({
 /** Creates the initial state for a profile and a set of tasks. */
 export function initialState(config: SpecConfig): SpecState {
   const names = config.tasks.map((t) => t.name);
-  if (new Set(names).size !== names.length) throw new Error(`spec: duplicate task names in ${names.join(', ')}`);
+  if (new Set(names).size !== names.length)
+    throw new Error(`spec: duplicate task names in ${names.join(', ')}`);
   const world: World = {
     params: getProfile(config.profile).params,
     names,

@@ -65,7 +65,12 @@ export function execute(s: SpecState, i: number): void {
 }
 
 /** Starts a top-level routine on thread `i` (its previous one must be finished). */
-export function start(s: SpecState, i: number, name: string, args: readonly (string | number | boolean)[]): void {
+export function start(
+  s: SpecState,
+  i: number,
+  name: string,
+  args: readonly (string | number | boolean)[],
+): void {
   const th = s.threads[i]!;
   lives.delete(th);
   th.frame = { name, args };

@@ -3,10 +3,10 @@
  * @module
  */
 import { UMCG_TASK_ALIGN } from '../abi/constants.js';
+import type { SpecState } from '../kernel/state.js';
 import type { SelfArg } from '../model/action.js';
 import { GARBAGE_TID } from '../model/task.js';
 import type { Value } from '../model/value.js';
-import type { SpecState } from '../kernel/state.js';
 
 /** Index of a task by name; throws naming the unknown task. */
 export function taskIndex(s: SpecState, name: string): number {

@@ -8,10 +8,10 @@ import type { Action } from '../model/action.js';
 import { canonicalObservation } from '../model/observation.js';
 import type { RuleId } from '../rules/catalogue.js';
 import type { Outcome } from './api.js';
+import { actionFrame } from './frame.js';
 import { start } from './interpreter.js';
 import { observe } from './observe.js';
 import { runAll, runFirst } from './quiescence.js';
-import { actionFrame } from './frame.js';
 import { taskIndex } from './resolve.js';
 
 /** Why `action` cannot be taken in `s` (undefined when it can). */
@@ -30,7 +30,9 @@ export function whyNotEnabled(s: SpecState, action: Action): string | undefined 
     case 'unmap':
       return undefined;
     default:
-      return k.mode === 'user' && s.threads[i]!.frame === undefined ? undefined : `${action.task} is not in user mode`;
+      return k.mode === 'user' && s.threads[i]!.frame === undefined
+        ? undefined
+        : `${action.task} is not in user mode`;
   }
 }
 

@@ -13,7 +13,9 @@ import { atomic, block, defineTop, fire, local, type Routine } from './thread.js
 import { userCas, userStore, userTake } from './user-ops.js';
 import { sysUmcgWait } from './wait.js';
 
-defineTop('store', (me, target, field, value) => userStore(me, target as number, field as Field, value as number));
+defineTop('store', (me, target, field, value) =>
+  userStore(me, target as number, field as Field, value as number),
+);
 defineTop('cas', (me, target, field, expect, value) =>
   userCas(me, target as number, field as Field, expect as number, value as number),
 );
@@ -27,7 +29,9 @@ defineTop('wait', (me, flags, timeout) =>
 defineTop('kick', (me, flags, tid) =>
   syscallPath(me, 'umcg_kick', true, () => sysUmcgKick(me, flags as number, tid as number)),
 );
-defineTop('syscall', (me, blocking) => syscallPath(me, 'syscall', true, () => blockingBody(me, blocking as boolean, 1)));
+defineTop('syscall', (me, blocking) =>
+  syscallPath(me, 'syscall', true, () => blockingBody(me, blocking as boolean, 1)),
+);
 defineTop('fault', (me, blocking) => faultPath(me, blocking as boolean));
 defineTop('interrupt', (me) => syscallPath(me, 'interrupt', false, nothing));
 defineTop('exit', (me) => exitThread(me));

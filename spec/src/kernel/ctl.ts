@@ -17,7 +17,7 @@ import {
   VALID_CLOCKS,
 } from '../abi/constants.js';
 import { unblock } from './hooks.js';
-import { lookupUmcg, lookupThread } from './lookup.js';
+import { lookupThread, lookupUmcg } from './lookup.js';
 import { access } from './memory.js';
 import { pinPages, unpinPages } from './pin.js';
 import { atomic, fire, local, type Routine } from './thread.js';
@@ -57,7 +57,8 @@ function* register(me: number, worker: boolean, self: number, clock: number): Ro
   });
   if (!serverOk) return yield* err('ctl.register.server-tid', 'ESRCH');
   const want = worker ? UMCG_TASK_BLOCKED : UMCG_TASK_RUNNING;
-  if ((copy.state & (UMCG_TASK_MASK | UMCG_TF_MASK)) !== want) return yield* err('ctl.register.state', 'EINVAL');
+  if ((copy.state & (UMCG_TASK_MASK | UMCG_TF_MASK)) !== want)
+    return yield* err('ctl.register.state', 'EINVAL');
   yield* atomic(worker ? 'ctl.register.worker' : 'ctl.register.server', (s) => {
     const k = s.k[me]!;
     k.umcg = self;

@@ -5,9 +5,9 @@
  */
 import { UMCG_TASK_BLOCKED, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING } from '../abi/constants.js';
 import { wakeForImplicit } from './implicit.js';
+import { push } from './list.js';
 import { kill } from './memory.js';
 import { pinPages, unpinPages } from './pin.js';
-import { push } from './list.js';
 import { sleepUntilRunning } from './sleep.js';
 import { atomic, fire, local, type Routine } from './thread.js';
 import { updateState, wakeServer } from './update-state.js';
@@ -29,7 +29,8 @@ export function* preSchedule(me: number): Routine<void> {
   const [marker, pinned] = yield* local(undefined, (s) => [s.k[me]!.marker, s.k[me]!.pinned] as const);
   if (!marker) return;
   if (!pinned) {
-    if (yield* local(undefined, (s) => s.world.params.unpinnedSleepKills)) yield* die('hook.block.unpinned-kill');
+    if (yield* local(undefined, (s) => s.world.params.unpinnedSleepKills))
+      yield* die('hook.block.unpinned-kill');
     else yield* fire('hook.block.unpinned');
     return;
   }

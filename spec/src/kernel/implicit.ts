@@ -3,11 +3,12 @@
  * falling back to the server when that fails if the profile says so (facts §6.1, §6.3, [PZ-seed]).
  * @module
  */
-import { access } from './memory.js';
+
 import { lookupUmcg } from './lookup.js';
+import { access } from './memory.js';
 import { atomic, local, type Routine } from './thread.js';
-import { wakeServer, wakeTask } from './update-state.js';
 import type { KResult } from './update-state.js';
+import { wakeServer, wakeTask } from './update-state.js';
 
 /** Wakes whoever must learn about an implicit event of worker `me`; EFAULT means the task gets killed. */
 export function* wakeForImplicit(me: number): Routine<0 | 'EFAULT'> {
@@ -22,13 +23,16 @@ export function* wakeForImplicit(me: number): Routine<0 | 'EFAULT'> {
 }
 
 function* wakeNext(me: number, masked: boolean): Routine<'none' | KResult | 'ESRCH'> {
-  const target: 'fault' | 'none' | 'ESRCH' | readonly [number, number] = yield* atomic('hook.block.next', (s) => {
-    const m = access(s, s.k[me]!.umcg);
-    if (!m) return 'fault' as const;
-    if (m.next_tid === 0) return 'none' as const;
-    const j = lookupUmcg(s, masked ? m.next_tid & 0x3fffffff : m.next_tid);
-    return j < 0 ? ('ESRCH' as const) : ([j, s.k[j]!.umcg] as readonly [number, number]);
-  });
+  const target: 'fault' | 'none' | 'ESRCH' | readonly [number, number] = yield* atomic(
+    'hook.block.next',
+    (s) => {
+      const m = access(s, s.k[me]!.umcg);
+      if (!m) return 'fault' as const;
+      if (m.next_tid === 0) return 'none' as const;
+      const j = lookupUmcg(s, masked ? m.next_tid & 0x3fffffff : m.next_tid);
+      return j < 0 ? ('ESRCH' as const) : ([j, s.k[j]!.umcg] as readonly [number, number]);
+    },
+  );
   if (target === 'fault') return 'EFAULT';
   if (target === 'none' || target === 'ESRCH') return target;
   return yield* wakeTask(target[0], target[1]);

@@ -22,7 +22,12 @@ export function* sysUmcgKick(me: number, flags: number, tid: number): Routine<st
       return;
     }
     // The IPI interrupts a target executing user code: it passes through the return-to-user hook.
-    if (target !== me && k.mode === 'user' && s.threads[target]!.frame === undefined && resumeAction(s, target) !== 'pass') {
+    if (
+      target !== me &&
+      k.mode === 'user' &&
+      s.threads[target]!.frame === undefined &&
+      resumeAction(s, target) !== 'pass'
+    ) {
       s.threads[target]!.frame = { name: 'interrupt', args: [] };
     }
   });

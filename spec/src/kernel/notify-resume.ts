@@ -15,8 +15,8 @@ import { wakeForImplicit } from './implicit.js';
 import { push } from './list.js';
 import { access } from './memory.js';
 import { pinPages, unpinPages } from './pin.js';
-import type { SpecState } from './state.js';
 import { sleepUntilRunning } from './sleep.js';
+import type { SpecState } from './state.js';
 import { atomic, fire, local, type Routine } from './thread.js';
 import { updateState } from './update-state.js';
 

@@ -2,8 +2,9 @@
  * Pinning the caller's and its server's struct pages (facts §2.9, rules `pin.*`).
  * @module
  */
-import { access, pinnable } from './memory.js';
+
 import { lookupUmcg } from './lookup.js';
+import { access, pinnable } from './memory.js';
 import { atomic, local, type Routine } from './thread.js';
 
 /** Result of a pin. */
@@ -17,7 +18,9 @@ export function* pinPages(me: number): Routine<PinResult> {
     return 'EBUSY';
   }
   const self = yield* local(undefined, (s) => s.k[me]!.umcg);
-  const serverTid = yield* atomic('pin.self', (s) => (pinnable(s, self) ? access(s, self)!.server_tid : undefined));
+  const serverTid = yield* atomic('pin.self', (s) =>
+    pinnable(s, self) ? access(s, self)!.server_tid : undefined,
+  );
   if (serverTid === undefined) return 'EFAULT';
   return yield* atomic('pin.server', (s): PinResult => {
     const server = lookupUmcg(s, serverTid);

@@ -45,9 +45,11 @@ function* loop(me: number, timed: boolean): Routine<SleepResult> {
     if (seen === 'fault') return yield* end('sleep.fault', 'EFAULT');
     if (seen === UMCG_TASK_RUNNING) return yield* end('sleep.running', 0);
     if (seen !== UMCG_TASK_RUNNABLE) return yield* end('sleep.bad-state', 'EINVAL');
-    if (timed && (yield* local(undefined, (s) => s.k[me]!.timer === 2))) return yield* end('sleep.timeout', 'ETIMEDOUT');
+    if (timed && (yield* local(undefined, (s) => s.k[me]!.timer === 2)))
+      return yield* end('sleep.timeout', 'ETIMEDOUT');
     yield* block();
-    if (timed && (yield* local(undefined, (s) => s.k[me]!.timer === 2))) return yield* end('sleep.timeout', 'ETIMEDOUT');
+    if (timed && (yield* local(undefined, (s) => s.k[me]!.timer === 2)))
+      return yield* end('sleep.timeout', 'ETIMEDOUT');
   }
 }
 

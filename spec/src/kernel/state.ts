@@ -3,7 +3,7 @@
  * each task's thread of execution (a continuation). Plain data, cloned for branching and keyed for hashing.
  * @module
  */
-import type { CallResult, CallName } from '../model/observation.js';
+import type { CallName, CallResult } from '../model/observation.js';
 import type { MemoryKind, TaskName } from '../model/task.js';
 import type { ProfileParams } from '../profiles/params.js';
 import type { RuleId } from '../rules/catalogue.js';

@@ -2,7 +2,14 @@
  * The kernel's one state-update primitive and the two kinds of wake built on it (facts §2.3).
  * @module
  */
-import { UMCG_TASK_BLOCKED, UMCG_TASK_MASK, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING, UMCG_TF_COND_WAIT, UMCG_TF_PREEMPT } from '../abi/constants.js';
+import {
+  UMCG_TASK_BLOCKED,
+  UMCG_TASK_MASK,
+  UMCG_TASK_RUNNABLE,
+  UMCG_TASK_RUNNING,
+  UMCG_TF_COND_WAIT,
+  UMCG_TF_PREEMPT,
+} from '../abi/constants.js';
 import { access } from './memory.js';
 import type { SpecState } from './state.js';
 import { atomic, type Routine } from './thread.js';
@@ -59,7 +66,10 @@ export function* wakeTask(task: number, addr: number): Routine<KResult> {
 
 /** `umcg_wake_server`: wake the pinned server of `me`, EAGAIN swallowed (`state.wake-server`). */
 export function* wakeServer(me: number): Routine<0 | 'EFAULT'> {
-  const [server, addr] = yield* atomic('state.wake-server', (s) => [s.k[me]!.pinServer, s.k[me]!.pinServerAddr] as const);
+  const [server, addr] = yield* atomic(
+    'state.wake-server',
+    (s) => [s.k[me]!.pinServer, s.k[me]!.pinServerAddr] as const,
+  );
   const r = yield* wakeTask(server, addr);
   return r === 'EFAULT' ? 'EFAULT' : 0;
 }

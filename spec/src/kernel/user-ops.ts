@@ -20,7 +20,7 @@ function finish(s: SpecState, me: number, call: string, ret: string | undefined)
 }
 
 /** `store`: a plain store into another (or the own) task's struct. */
-export function* userStore(me: number, target: number, field: Field, value: number): Routine<void> {
+export function* userStore(_me: number, target: number, field: Field, value: number): Routine<void> {
   yield* atomic(undefined, (s) => {
     const m = access(s, s.world.addrs[target]!);
     if (!m) return kill(s);
@@ -29,7 +29,13 @@ export function* userStore(me: number, target: number, field: Field, value: numb
 }
 
 /** `cas`: compare-and-swap of one word; reports `ok` or `fail`. */
-export function* userCas(me: number, target: number, field: Field, expect: number, value: number): Routine<void> {
+export function* userCas(
+  me: number,
+  target: number,
+  field: Field,
+  expect: number,
+  value: number,
+): Routine<void> {
   yield* atomic(undefined, (s) => {
     const m = access(s, s.world.addrs[target]!);
     if (!m) return kill(s);

@@ -6,8 +6,8 @@
 import { UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING, UMCG_WAIT_ENQUEUE } from '../abi/constants.js';
 import type { Timeout } from '../model/action.js';
 import type { ProfileParams } from '../profiles/params.js';
-import { lookupUmcg } from './lookup.js';
 import { push } from './list.js';
+import { lookupUmcg } from './lookup.js';
 import { access } from './memory.js';
 import { pinPages, unpinPages } from './pin.js';
 import { sleepUntilRunning } from './sleep.js';
@@ -19,9 +19,13 @@ type Rule = Parameters<typeof fire>[0];
 
 /** The body of `umcg_wait`; returns the rendered result. */
 export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routine<string> {
-  const [p, self, worker] = yield* local(undefined, (s) => [s.world.params, s.k[me]!.umcg, s.k[me]!.worker] as const);
+  const [p, self, worker] = yield* local(
+    undefined,
+    (s) => [s.world.params, s.k[me]!.umcg, s.k[me]!.worker] as const,
+  );
   const enqueueFlag = (flags & UMCG_WAIT_ENQUEUE) !== 0 && p.enqueueFlag;
-  if (self === 0 || (flags & ~(p.enqueueFlag ? UMCG_WAIT_ENQUEUE : 0)) !== 0) return yield* err('wait.einval', 'EINVAL');
+  if (self === 0 || (flags & ~(p.enqueueFlag ? UMCG_WAIT_ENQUEUE : 0)) !== 0)
+    return yield* err('wait.einval', 'EINVAL');
   if (enqueueFlag && !worker) return yield* err('wait.enqueue-flag', 'EINVAL');
   if (worker && timeout !== 'none') {
     if (p.workerTimeout === 'erange') {
@@ -36,14 +40,21 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
   if (pin !== 0) return yield* fail(me, p, 'wait.pin', pin, false);
   const early = yield* earlyNextChecks(me, p);
   if (early !== undefined) return early;
-  const entry = yield* updateState(self, p.waitEntryState === 'runnable' ? UMCG_TASK_RUNNABLE : UMCG_TASK_RUNNING, UMCG_TASK_RUNNABLE);
+  const entry = yield* updateState(
+    self,
+    p.waitEntryState === 'runnable' ? UMCG_TASK_RUNNABLE : UMCG_TASK_RUNNING,
+    UMCG_TASK_RUNNABLE,
+  );
   if (entry !== 0) {
     yield* unpinPages(me);
     return yield* err('wait.self-not-runnable', entry);
   }
   yield* fire('wait.self-requeue');
   const enqueue = worker && (!p.enqueueFlag || enqueueFlag);
-  const handoff = p.waitOrder === 'wake-next-first' ? yield* nextThenEnqueue(me, p, enqueue) : yield* enqueueThenNext(me, p, enqueue, worker);
+  const handoff =
+    p.waitOrder === 'wake-next-first'
+      ? yield* nextThenEnqueue(me, p, enqueue)
+      : yield* enqueueThenNext(me, p, enqueue, worker);
   if (handoff !== undefined) return handoff;
   yield* unpinPages(me);
   return yield* sleep(me, p, self, worker, timeout);
@@ -57,7 +68,8 @@ function* earlyNextChecks(me: number, p: ProfileParams): Routine<string | undefi
     yield* unpinPages(me);
     return yield* err('wait.no-next', 'ESRCH');
   }
-  if (p.pinNext && next !== 0 && (yield* atomic(undefined, (s) => lookupUmcg(s, next))) < 0) return yield* err('pin.next', 'ESRCH');
+  if (p.pinNext && next !== 0 && (yield* atomic(undefined, (s) => lookupUmcg(s, next))) < 0)
+    return yield* err('pin.next', 'ESRCH');
   return undefined;
 }
 
@@ -71,8 +83,14 @@ function* nextThenEnqueue(me: number, p: ProfileParams, enqueue: boolean): Routi
 }
 
 /** Prototype and RFC v1 order: enqueue the worker caller, then wake `next_tid` if set, else the server. */
-function* enqueueThenNext(me: number, p: ProfileParams, enqueue: boolean, worker: boolean): Routine<string | undefined> {
-  if (enqueue && (yield* pushSelf(me)) !== 0) return yield* fail(me, p, 'wait.worker.enqueue', 'EFAULT', true);
+function* enqueueThenNext(
+  me: number,
+  p: ProfileParams,
+  enqueue: boolean,
+  worker: boolean,
+): Routine<string | undefined> {
+  if (enqueue && (yield* pushSelf(me)) !== 0)
+    return yield* fail(me, p, 'wait.worker.enqueue', 'EFAULT', true);
   const n = yield* wakeNext(me);
   if (n === 'none') {
     if (worker && enqueue) yield* wakeServer(me);
@@ -82,7 +100,12 @@ function* enqueueThenNext(me: number, p: ProfileParams, enqueue: boolean, worker
   return undefined;
 }
 
-function* nextFailed(me: number, p: ProfileParams, n: Exclude<NextResult, 0 | 'none'>, enqueue: boolean): Routine<string> {
+function* nextFailed(
+  me: number,
+  p: ProfileParams,
+  n: Exclude<NextResult, 0 | 'none'>,
+  enqueue: boolean,
+): Routine<string> {
   if (p.nextFailFallback === 'always' && enqueue) {
     yield* fire('wait.next.fallback-server');
     yield* enqueueSelf(me);
@@ -102,7 +125,13 @@ function* enqueueSelf(me: number): Routine<0 | 'EFAULT'> {
 }
 
 /** Sleeps until RUNNING and maps how the sleep ended to the call's result (R6, §2.7). */
-function* sleep(me: number, p: ProfileParams, self: number, worker: boolean, timeout: Timeout): Routine<string> {
+function* sleep(
+  me: number,
+  p: ProfileParams,
+  self: number,
+  worker: boolean,
+  timeout: Timeout,
+): Routine<string> {
   yield* local(undefined, (s) => {
     s.k[me]!.timer = timeout === 'none' ? 0 : timeout === 'past' ? 2 : 1;
   });

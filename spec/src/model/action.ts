@@ -23,7 +23,13 @@ export type Timeout = 'none' | 'past' | 'future';
 /** A step performed by task `task` in user mode (the task must be executing user code). */
 export type UserAction =
   /** Plain store by `task` into a word of `target`'s struct. */
-  | { readonly op: 'store'; readonly task: TaskName; readonly target: TaskName; readonly field: Field; readonly value: Value }
+  | {
+      readonly op: 'store';
+      readonly task: TaskName;
+      readonly target: TaskName;
+      readonly field: Field;
+      readonly value: Value;
+    }
   /** Compare-and-swap by `task` on a word of `target`'s struct; the result is `ok` or the value found. */
   | {
       readonly op: 'cas';
@@ -36,7 +42,13 @@ export type UserAction =
   /** Atomic exchange of `target.runnable_workers_ptr` with 0, then walk the chain resetting each link to 0. */
   | { readonly op: 'take'; readonly task: TaskName; readonly target: TaskName }
   /** `umcg_ctl(flags, self, clock)`. */
-  | { readonly op: 'ctl'; readonly task: TaskName; readonly flags: number; readonly self: SelfArg; readonly clock: number }
+  | {
+      readonly op: 'ctl';
+      readonly task: TaskName;
+      readonly flags: number;
+      readonly self: SelfArg;
+      readonly clock: number;
+    }
   /** `umcg_wait(flags, timeout)`. */
   | { readonly op: 'wait'; readonly task: TaskName; readonly flags: number; readonly timeout: Timeout }
   /** `umcg_kick(flags, tid)`. */

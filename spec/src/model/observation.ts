@@ -7,7 +7,14 @@
 import type { TaskName } from './task.js';
 
 /** The system call (or exception) a sleeping task is inside, as the kernel sees it (`/proc/<tid>/syscall`). */
-export type CallName = 'umcg_ctl' | 'umcg_wait' | 'umcg_kick' | 'syscall' | 'fault' | 'rt_sigreturn' | 'interrupt';
+export type CallName =
+  | 'umcg_ctl'
+  | 'umcg_wait'
+  | 'umcg_kick'
+  | 'syscall'
+  | 'fault'
+  | 'rt_sigreturn'
+  | 'interrupt';
 
 /** Where a task is after a step. */
 export type Where = 'user' | `asleep:${CallName}` | 'exited' | 'killed';

@@ -62,7 +62,11 @@ export function renderPtr(word: bigint, symbols: SymbolTable): string {
 }
 
 /** Walks a runnable list from `head`, following each element's `runnable_workers_ptr` (at most 32 elements). */
-export function walkList(head: bigint, linkOf: (addr: bigint) => bigint | undefined, symbols: SymbolTable): string[] {
+export function walkList(
+  head: bigint,
+  linkOf: (addr: bigint) => bigint | undefined,
+  symbols: SymbolTable,
+): string[] {
   const out: string[] = [];
   const seen = new Set<bigint>();
   let cur = head;

@@ -36,7 +36,13 @@ export const PZ_V2_PARAMS: ProfileParams = {
 
 type Diff = { [K in keyof ProfileParams]?: readonly [ProfileParams[K], string] };
 
-function declare(id: ProfileId, title: string, sources: string[], base: Profile | undefined, diff: Diff): Profile {
+function declare(
+  id: ProfileId,
+  title: string,
+  sources: string[],
+  base: Profile | undefined,
+  diff: Diff,
+): Profile {
   const params = { ...(base?.params ?? PZ_V2_PARAMS) } as Record<string, unknown>;
   const differences: Record<string, string> = {};
   for (const [key, entry] of Object.entries(diff) as [string, readonly [unknown, string]][]) {
@@ -47,7 +53,13 @@ function declare(id: ProfileId, title: string, sources: string[], base: Profile 
 }
 
 /** The reference profile. */
-export const PZ_V2 = declare('pz-v2', 'PeterZ RFC v2 (2022-01-20): the reference', ['[PZ-v2]'], undefined, {});
+export const PZ_V2 = declare(
+  'pz-v2',
+  'PeterZ RFC v2 (2022-01-20): the reference',
+  ['[PZ-v2]'],
+  undefined,
+  {},
+);
 
 /** The 2021-11-26 in-thread prototype, with the seed e-mail's fallback to the server on implicit events. */
 export const PZ_PROTO = declare(

@@ -2,9 +2,10 @@
  * The rule catalogue: every rule of every group, keyed by its stable id.
  * @module
  */
-import type { RuleSpec } from './rule.js';
+
 import { CTL_RULES } from './ctl.js';
 import { HOOK_RULES } from './hooks.js';
+import type { RuleSpec } from './rule.js';
 import { STATE_RULES } from './state.js';
 import { WAIT_RULES } from './wait.js';
 

@@ -8,14 +8,16 @@ export const CTL_RULES = {
   'ctl.decode.misaligned': {
     group: 'ctl.register',
     title: 'A misaligned self is EINVAL',
-    statement: 'If `self` is not 64-byte aligned the call fails with EINVAL before anything else is looked at. NULL passes this check.',
+    statement:
+      'If `self` is not 64-byte aligned the call fails with EINVAL before anything else is looked at. NULL passes this check.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.4 step 1'],
   },
   'ctl.decode.flags': {
     group: 'ctl.register',
     title: 'Stray flag bits are EINVAL',
-    statement: 'The command is `flags & 0xff`; any remaining bit other than `UMCG_CTL_WORKER` fails with EINVAL.',
+    statement:
+      'The command is `flags & 0xff`; any remaining bit other than `UMCG_CTL_WORKER` fails with EINVAL.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.4 step 3', 'App. C'],
   },
@@ -30,7 +32,7 @@ export const CTL_RULES = {
     group: 'ctl.register',
     title: 'The clock is checked first and stored before the other checks',
     statement:
-      'Registration first requires `which_clock` to be CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME or CLOCK_TAI (else EINVAL, nothing stored). A valid clock is stored into the task before the remaining checks, so a registration that fails later, even a second REGISTER of an already registered task, still switches the clock of that task\'s timestamps and timeouts.',
+      "Registration first requires `which_clock` to be CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME or CLOCK_TAI (else EINVAL, nothing stored). A valid clock is stored into the task before the remaining checks, so a registration that fails later, even a second REGISTER of an already registered task, still switches the clock of that task's timestamps and timeouts.",
     profiles: ALL,
     sources: ['[PZ-v2] §2.4 register step 1', '§6.16', 'App. C'],
   },
@@ -60,7 +62,7 @@ export const CTL_RULES = {
     group: 'ctl.register',
     title: 'server_tid: a server names itself, a worker a registered non-worker',
     statement:
-      '`server_tid` is looked up unmasked among the threads of the caller\'s process. A server must name itself; a worker must name a registered UMCG task that is not a worker (the check reads the worker marker, which is cleared while a worker sleeps inside a UMCG wait, App. C). Otherwise ESRCH.',
+      "`server_tid` is looked up unmasked among the threads of the caller's process. A server must name itself; a worker must name a registered UMCG task that is not a worker (the check reads the worker marker, which is cleared while a worker sleeps inside a UMCG wait, App. C). Otherwise ESRCH.",
     profiles: ALL,
     sources: ['[PZ-v2] §2.4 register step 5', '§6.15', 'App. C'],
   },
@@ -75,7 +77,8 @@ export const CTL_RULES = {
   'ctl.register.server': {
     group: 'ctl.register',
     title: 'Server registration writes nothing',
-    statement: 'A server registration remembers `self`, enables the return-to-user hook and returns 0; no user memory is written (R0a).',
+    statement:
+      'A server registration remembers `self`, enables the return-to-user hook and returns 0; no user memory is written (R0a).',
     profiles: ALL,
     sources: ['[PZ-v2] §2.4', 'R0a'],
   },
@@ -83,7 +86,7 @@ export const CTL_RULES = {
     group: 'ctl.register',
     title: 'Worker registration enqueues and waits until RUNNING',
     statement:
-      'A worker registration marks the task a worker, then runs the unblock sequence synchronously: BLOCKED→RUNNABLE (writing `runnable_ts`), push onto the server\'s runnable list, wake the server, then sleep until some task makes the worker RUNNING. Only then does `umcg_ctl` return 0 (R0b).',
+      "A worker registration marks the task a worker, then runs the unblock sequence synchronously: BLOCKED→RUNNABLE (writing `runnable_ts`), push onto the server's runnable list, wake the server, then sleep until some task makes the worker RUNNING. Only then does `umcg_ctl` return 0 (R0b).",
     profiles: ALL,
     sources: ['[PZ-v2] §2.4', 'R0b'],
   },
@@ -91,14 +94,15 @@ export const CTL_RULES = {
     group: 'ctl.register',
     title: 'A failure while a worker registers kills it',
     statement:
-      'Any failure in the worker\'s unblock sequence (pin, the BLOCKED→RUNNABLE CAS, the push, the server wake, a bad state while waiting) kills the process with SIGKILL.',
+      "Any failure in the worker's unblock sequence (pin, the BLOCKED→RUNNABLE CAS, the push, the server wake, a bad state while waiting) kills the process with SIGKILL.",
     profiles: ALL,
     sources: ['[PZ-v2] §2.4', '§2.12'],
   },
   'ctl.unregister.self': {
     group: 'ctl.unregister',
     title: 'Unregister needs the registered self',
-    statement: 'A NULL `self`, or one that is not the caller\'s registered struct (also: the caller is not registered), fails with EINVAL.',
+    statement:
+      "A NULL `self`, or one that is not the caller's registered struct (also: the caller is not registered), fails with EINVAL.",
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1'],
     sources: ['[PZ-v2] §2.4 unregister step 1'],
   },
@@ -112,7 +116,8 @@ export const CTL_RULES = {
   'ctl.unregister.pin': {
     group: 'ctl.unregister',
     title: 'Unregister pins self and server',
-    statement: 'Unregister pins the caller\'s and its server\'s pages; a failure (EFAULT, ESRCH, EBUSY) is returned.',
+    statement:
+      "Unregister pins the caller's and its server's pages; a failure (EFAULT, ESRCH, EBUSY) is returned.",
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1'],
     sources: ['[PZ-v2] §2.4 unregister step 3'],
   },
@@ -120,7 +125,7 @@ export const CTL_RULES = {
     group: 'ctl.unregister',
     title: 'Unregister needs RUNNING; RFC v2 then leaks the pin',
     statement:
-      'Unregister CASes the state RUNNING→NONE; if the task is not RUNNING it fails with EAGAIN (EFAULT on a fault). In RFC v2 the pages are not unpinned on this path, so the task\'s next pin fails with EBUSY (for a worker: SIGKILL at its next syscall); the reference kernel (`ref-6.1`) unpins.',
+      "Unregister CASes the state RUNNING→NONE; if the task is not RUNNING it fails with EAGAIN (EFAULT on a fault). In RFC v2 the pages are not unpinned on this path, so the task's next pin fails with EBUSY (for a worker: SIGKILL at its next syscall); the reference kernel (`ref-6.1`) unpins.",
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1'],
     sources: ['[PZ-v2] §2.4 unregister step 4', '§6.17'],
   },

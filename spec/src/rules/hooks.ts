@@ -7,16 +7,17 @@ const ALL = 'all' as const;
 export const HOOK_RULES = {
   'hook.enter.pin': {
     group: 'hook.enter',
-    title: 'R1: a worker\'s syscall entry pins self and server',
+    title: "R1: a worker's syscall entry pins self and server",
     statement:
-      'At every syscall entry except `umcg_wait`/`umcg_ctl` (and, from RFC v2, at user-mode exceptions), a worker re-sets its worker marker and pins its own and its server\'s pages. Nothing is written.',
+      "At every syscall entry except `umcg_wait`/`umcg_ctl` (and, from RFC v2, at user-mode exceptions), a worker re-sets its worker marker and pins its own and its server's pages. Nothing is written.",
     profiles: ALL,
     sources: ['[PZ-v2] §2.10', 'R1', '§4.10'],
   },
   'hook.enter.kill': {
     group: 'hook.enter',
     title: 'A failed pin at syscall entry kills',
-    statement: 'If that pin fails (bad or non-anonymous self, `server_tid` not a registered task of the process, stale pin) the process is killed with SIGKILL.',
+    statement:
+      'If that pin fails (bad or non-anonymous self, `server_tid` not a registered task of the process, stale pin) the process is killed with SIGKILL.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.12'],
   },
@@ -47,35 +48,40 @@ export const HOOK_RULES = {
   'hook.block.wake-server': {
     group: 'hook.block',
     title: 'Block detection wakes the server',
-    statement: 'After the worker is BLOCKED its server is woken if it is RUNNABLE (waiting), then the pins are released.',
+    statement:
+      'After the worker is BLOCKED its server is woken if it is RUNNABLE (waiting), then the pins are released.',
     profiles: ALL,
     sources: ['[PZ-v2] §3 R2', 'R16'],
   },
   'hook.block.kill': {
     group: 'hook.block',
     title: 'Block detection that cannot proceed kills',
-    statement: 'If the worker is neither RUNNING nor RUNNABLE, or a fault occurs (page faults are disabled in that hook), or waking the server faults, the process is killed.',
+    statement:
+      'If the worker is neither RUNNING nor RUNNABLE, or a fault occurs (page faults are disabled in that hook), or waking the server faults, the process is killed.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.12'],
   },
   'hook.block.unpinned': {
     group: 'hook.block',
     title: 'R4: an unpinned sleep is not reported',
-    statement: 'A worker that sleeps without being pinned (after R2 already fired in this syscall, or with its marker cleared) is ignored by block detection.',
+    statement:
+      'A worker that sleeps without being pinned (after R2 already fired in this syscall, or with its marker cleared) is ignored by block detection.',
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1', 'pz-proto'],
     sources: ['[PZ-v2] §3 R4', '§4.10'],
   },
   'hook.block.unpinned-kill': {
     group: 'hook.block',
     title: 'RFC v1: an unpinned sleeping worker is killed',
-    statement: 'RFC v1\'s pre-schedule hook WARNs and kills a worker that sleeps while not pinned (a page fault, which v1 does not route through the entry hook).',
+    statement:
+      "RFC v1's pre-schedule hook WARNs and kills a worker that sleeps while not pinned (a page fault, which v1 does not route through the entry hook).",
     profiles: ['pz-v1'],
     sources: ['[PZ-v1] App. C', '§4.10'],
   },
   'hook.exit.no-block': {
     group: 'hook.exit',
     title: 'R3: a syscall that did not block just unpins',
-    statement: 'At syscall or exception exit a worker that is still pinned (it did not block) unpins; nothing else happens.',
+    statement:
+      'At syscall or exception exit a worker that is still pinned (it did not block) unpins; nothing else happens.',
     profiles: ALL,
     sources: ['[PZ-v2] §3 R3'],
   },
@@ -83,14 +89,15 @@ export const HOOK_RULES = {
     group: 'hook.exit',
     title: 'R5: a worker that blocked is enqueued and waits to be run',
     statement:
-      'At exit of a syscall in which it blocked, a worker pins, CASes BLOCKED→RUNNABLE (writing `runnable_ts`), pushes itself onto its server\'s runnable list, wakes the server, unpins and sleeps until RUNNING (R6). The syscall\'s result reaches user space only after that.',
+      "At exit of a syscall in which it blocked, a worker pins, CASes BLOCKED→RUNNABLE (writing `runnable_ts`), pushes itself onto its server's runnable list, wakes the server, unpins and sleeps until RUNNING (R6). The syscall's result reaches user space only after that.",
     profiles: ALL,
     sources: ['[PZ-v2] §3 R5'],
   },
   'hook.exit.unblock-kill': {
     group: 'hook.exit',
     title: 'A failing unblock kills',
-    statement: 'A failed pin, a failed BLOCKED→RUNNABLE CAS, a fault while enqueueing, or a wait that ends with anything but RUNNING or a signal kills the process.',
+    statement:
+      'A failed pin, a failed BLOCKED→RUNNABLE CAS, a fault while enqueueing, or a wait that ends with anything but RUNNING or a signal kills the process.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.12'],
   },
@@ -106,7 +113,7 @@ export const HOOK_RULES = {
     group: 'hook.resume',
     title: 'R9: PREEMPT on a RUNNING task: enqueue and wait',
     statement:
-      'A RUNNING|PREEMPT task pins, CASes RUNNING→RUNNABLE (clearing PREEMPT, writing `runnable_ts`), pushes itself onto its server\'s list, wakes the server, unpins and waits until RUNNING. `next_tid` is not consulted in RFC v2. (A server preempting itself pushes itself onto its own list, §6.25.)',
+      "A RUNNING|PREEMPT task pins, CASes RUNNING→RUNNABLE (clearing PREEMPT, writing `runnable_ts`), pushes itself onto its server's list, wakes the server, unpins and waits until RUNNING. `next_tid` is not consulted in RFC v2. (A server preempting itself pushes itself onto its own list, §6.25.)",
     profiles: ALL,
     sources: ['[PZ-v2] §3 R9', '[PZ-0114]', '§6.25'],
   },
@@ -137,21 +144,23 @@ export const HOOK_RULES = {
   'sleep.running': {
     group: 'sleep',
     title: 'The wait ends when the state is RUNNING',
-    statement: 'The wait ends successfully when the task\'s own state value reads RUNNING.',
+    statement: "The wait ends successfully when the task's own state value reads RUNNING.",
     profiles: ALL,
     sources: ['[PZ-v2] §3 R6'],
   },
   'sleep.signal': {
     group: 'sleep',
     title: 'A pending signal ends the wait with EINTR',
-    statement: 'A pending signal ends the wait with EINTR (which `umcg_wait` turns into 0 and the hooks into a later retry).',
+    statement:
+      'A pending signal ends the wait with EINTR (which `umcg_wait` turns into 0 and the hooks into a later retry).',
     profiles: ALL,
     sources: ['[PZ-v2] §3 R6'],
   },
   'sleep.timeout': {
     group: 'sleep',
     title: 'An expired timer ends the wait with ETIMEDOUT',
-    statement: 'With a timeout, the wait ends with ETIMEDOUT as soon as the sleep returns because the timer fired, without re-reading the state (W6).',
+    statement:
+      'With a timeout, the wait ends with ETIMEDOUT as soon as the sleep returns because the timer fired, without re-reading the state (W6).',
     profiles: ALL,
     sources: ['[PZ-v2] §2.7', 'W6'],
   },
@@ -165,7 +174,8 @@ export const HOOK_RULES = {
   'sleep.fault': {
     group: 'sleep',
     title: 'An unreadable state ends the wait with EFAULT',
-    statement: 'The state is read with page faults disabled; on a fault the page is pinned once and the read retried; a second fault ends the wait with EFAULT.',
+    statement:
+      'The state is read with page faults disabled; on a fault the page is pinned once and the read retried; a second fault ends the wait with EFAULT.',
     profiles: ALL,
     sources: ['[PZ-v2] §3 R6'],
   },
@@ -188,7 +198,8 @@ export const HOOK_RULES = {
   'signal.syscall-eintr': {
     group: 'signal',
     title: 'A signal interrupts an ordinary blocking syscall',
-    statement: 'A signal wakes a task asleep in an interruptible ordinary syscall, which returns EINTR (no SA_RESTART); a worker then goes through R5 if it had blocked.',
+    statement:
+      'A signal wakes a task asleep in an interruptible ordinary syscall, which returns EINTR (no SA_RESTART); a worker then goes through R5 if it had blocked.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.10', 'R5'],
   },

@@ -23,14 +23,15 @@ export const STATE_RULES = {
     group: 'state',
     title: 'Transitions to RUNNABLE and BLOCKED are timestamped after the CAS',
     statement:
-      'A transition to RUNNABLE stores the registration clock\'s current time into `runnable_ts`, one to BLOCKED into `blocked_ts`; the store is a separate write after the successful CAS, so an observer may see the new state before the new timestamp.',
+      "A transition to RUNNABLE stores the registration clock's current time into `runnable_ts`, one to BLOCKED into `blocked_ts`; the store is a separate write after the successful CAS, so an observer may see the new state before the new timestamp.",
     profiles: 'all',
     sources: ['[PZ-v2] §2.3', '§6.20'],
   },
   'state.update.fault': {
     group: 'state',
     title: 'A fault during a transition is EFAULT',
-    statement: 'If the task\'s `struct umcg_task` cannot be accessed, the transition fails with EFAULT and writes nothing.',
+    statement:
+      "If the task's `struct umcg_task` cannot be accessed, the transition fails with EFAULT and writes nothing.",
     profiles: 'all',
     sources: ['[PZ-v2] §2.3'],
   },
@@ -38,7 +39,7 @@ export const STATE_RULES = {
     group: 'state',
     title: 'Waking a task: RUNNABLE→RUNNING, then a wakeup',
     statement:
-      'To wake a task the kernel CASes it RUNNABLE→RUNNING and then wakes the thread (on the waker\'s CPU). If the task is not RUNNABLE the wake fails with EAGAIN and no thread wakeup is done.',
+      "To wake a task the kernel CASes it RUNNABLE→RUNNING and then wakes the thread (on the waker's CPU). If the task is not RUNNABLE the wake fails with EAGAIN and no thread wakeup is done.",
     profiles: 'all',
     sources: ['[PZ-v2] §2.3'],
   },
@@ -46,22 +47,23 @@ export const STATE_RULES = {
     group: 'state',
     title: 'Waking the server swallows EAGAIN',
     statement:
-      'Waking a worker\'s server is a wake whose EAGAIN is ignored (the server may have timed out or already be running): wakes of a RUNNING server are silently dropped. Only EFAULT propagates. The server-side protocol (RUNNABLE|COND_WAIT before draining the list) is what prevents lost wakeups.',
+      "Waking a worker's server is a wake whose EAGAIN is ignored (the server may have timed out or already be running): wakes of a RUNNING server are silently dropped. Only EFAULT propagates. The server-side protocol (RUNNABLE|COND_WAIT before draining the list) is what prevents lost wakeups.",
     profiles: 'all',
     sources: ['[PZ-v2] §2.3', 'R16', '§4.1'],
   },
   'list.push': {
     group: 'list',
-    title: 'Enqueue: push onto the server\'s runnable list',
+    title: "Enqueue: push onto the server's runnable list",
     statement:
-      'The kernel pushes a worker onto the LIFO list headed by its server\'s `runnable_workers_ptr`: it stores the current head into the worker\'s own `runnable_workers_ptr`, then CASes the head from that value to the worker\'s struct address, retrying with the new head on failure. The worker is RUNNABLE before it is pushed. The list is never seen broken.',
+      "The kernel pushes a worker onto the LIFO list headed by its server's `runnable_workers_ptr`: it stores the current head into the worker's own `runnable_workers_ptr`, then CASes the head from that value to the worker's struct address, retrying with the new head on failure. The worker is RUNNABLE before it is pushed. The list is never seen broken.",
     profiles: 'all',
     sources: ['[PZ-v2] §2.8', 'W7'],
   },
   'list.push-fault': {
     group: 'list',
     title: 'A fault while pushing is EFAULT',
-    statement: 'If the worker\'s or the server\'s struct cannot be accessed while pushing, the push fails with EFAULT.',
+    statement:
+      "If the worker's or the server's struct cannot be accessed while pushing, the push fails with EFAULT.",
     profiles: 'all',
     sources: ['[PZ-v2] §2.5 step 6'],
   },
@@ -69,7 +71,7 @@ export const STATE_RULES = {
     group: 'list',
     title: 'User space takes a whole list with one exchange',
     statement:
-      'User space consumes a server\'s runnable list by atomically exchanging the head with 0 and walking the detached chain through each element\'s `runnable_workers_ptr` (the test program resets each link to 0). A concurrent push lands either in the taken chain or in the new list, never lost. Whoever removed a worker from a list owns it; the kernel never dequeues.',
+      "User space consumes a server's runnable list by atomically exchanging the head with 0 and walking the detached chain through each element's `runnable_workers_ptr` (the test program resets each link to 0). A concurrent push lands either in the taken chain or in the new list, never lost. Whoever removed a worker from a list owns it; the kernel never dequeues.",
     profiles: 'all',
     sources: ['[PZ-v2] §2.8', '[PZ-seed] §4.4', 'W7'],
   },
@@ -85,7 +87,7 @@ export const STATE_RULES = {
     group: 'pin',
     title: 'Pinning self: anonymous page, then read server_tid',
     statement:
-      'Pinning pins the page of the caller\'s struct, which must be an anonymous page (else EFAULT; an unmapped page is EFAULT too), then loads `server_tid` through the user mapping (fault: EFAULT).',
+      "Pinning pins the page of the caller's struct, which must be an anonymous page (else EFAULT; an unmapped page is EFAULT too), then loads `server_tid` through the user mapping (fault: EFAULT).",
     profiles: 'all',
     sources: ['[PZ-v2] §2.9', '§2.2'],
   },
@@ -101,7 +103,7 @@ export const STATE_RULES = {
     group: 'pin',
     title: 'Every pin stores 0 into __zero[0]',
     statement:
-      'After David Hildenbrand\'s GUP-fast remark the pin became a write pin that stores 0 into `__zero[0]` of self and of the server.',
+      "After David Hildenbrand's GUP-fast remark the pin became a write pin that stores 0 into `__zero[0]` of self and of the server.",
     profiles: ['pz-v2-followups'],
     sources: ['[Hildenbrand]', '[gatieme] §2.9'],
   },
@@ -109,7 +111,7 @@ export const STATE_RULES = {
     group: 'pin',
     title: 'RFC v1 pins next too',
     statement:
-      'In RFC v1 `umcg_wait` also pins the task named by `next_tid`: a garbage or non-UMCG `next_tid` fails with ESRCH while pinning, before the caller\'s own CAS and before a worker caller is enqueued, and leaves stale pin state behind, so the caller\'s next pin fails with EBUSY.',
+      "In RFC v1 `umcg_wait` also pins the task named by `next_tid`: a garbage or non-UMCG `next_tid` fails with ESRCH while pinning, before the caller's own CAS and before a worker caller is enqueued, and leaves stale pin state behind, so the caller's next pin fails with EBUSY.",
     profiles: ['pz-v1'],
     sources: ['[O-RFCv2] App. C'],
   },

@@ -9,14 +9,16 @@ export const WAIT_RULES = {
   'wait.einval': {
     group: 'wait',
     title: 'Unregistered caller or unknown flags: EINVAL',
-    statement: 'An unregistered caller, or `flags` other than 0 (the follow-ups also accept `UMCG_WAIT_ENQUEUE`), fails with EINVAL; the state is untouched.',
+    statement:
+      'An unregistered caller, or `flags` other than 0 (the follow-ups also accept `UMCG_WAIT_ENQUEUE`), fails with EINVAL; the state is untouched.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 1'],
   },
   'wait.enqueue-flag': {
     group: 'wait',
     title: 'Follow-ups: UMCG_WAIT_ENQUEUE is for workers only',
-    statement: '`UMCG_WAIT_ENQUEUE` from a server fails with EINVAL. A worker is enqueued (and its server woken) only when it passes the flag.',
+    statement:
+      '`UMCG_WAIT_ENQUEUE` from a server fails with EINVAL. A worker is enqueued (and its server woken) only when it passes the flag.',
     profiles: ['pz-v2-followups'],
     sources: ['[PZ-enqueue] App. C', '§6.4'],
   },
@@ -31,7 +33,8 @@ export const WAIT_RULES = {
   'wait.pin': {
     group: 'wait',
     title: 'A failed pin returns its error, caller RUNNING again',
-    statement: 'If pinning fails (EFAULT, ESRCH, EBUSY) the caller is CASed RUNNABLE→RUNNING (result ignored) and the error is returned.',
+    statement:
+      'If pinning fails (EFAULT, ESRCH, EBUSY) the caller is CASed RUNNABLE→RUNNING (result ignored) and the error is returned.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 3'],
   },
@@ -39,13 +42,13 @@ export const WAIT_RULES = {
     group: 'wait',
     title: 'A caller that is no longer RUNNABLE gets EAGAIN',
     statement:
-      'The caller\'s own RUNNABLE→RUNNABLE CAS fails with EAGAIN when somebody already made it RUNNING (a concurrent wakeup: an enqueue or block woke the server between its RUNNABLE|COND_WAIT store and the syscall). Nothing else happens; the state stays as it is (W3, §4.1). In the prototype the kernel does RUNNING→RUNNABLE here instead.',
+      "The caller's own RUNNABLE→RUNNABLE CAS fails with EAGAIN when somebody already made it RUNNING (a concurrent wakeup: an enqueue or block woke the server between its RUNNABLE|COND_WAIT store and the syscall). Nothing else happens; the state stays as it is (W3, §4.1). In the prototype the kernel does RUNNING→RUNNABLE here instead.",
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 4', 'W3', '§4.1'],
   },
   'wait.self-requeue': {
     group: 'wait',
-    title: 'The caller\'s RUNNABLE→RUNNABLE consumes COND_WAIT',
+    title: "The caller's RUNNABLE→RUNNABLE consumes COND_WAIT",
     statement: 'The successful RUNNABLE→RUNNABLE CAS clears COND_WAIT and PREEMPT and writes `runnable_ts`.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 4', '§2.3'],
@@ -53,7 +56,7 @@ export const WAIT_RULES = {
   'wait.no-next': {
     group: 'wait',
     title: 'Prototype: next_tid 0 is ESRCH',
-    statement: 'The prototype\'s `umcg_wait` fails with ESRCH when `next_tid` is 0.',
+    statement: "The prototype's `umcg_wait` fails with ESRCH when `next_tid` is 0.",
     profiles: ['pz-proto'],
     sources: ['[PZ-proto] §1.3'],
   },
@@ -76,14 +79,16 @@ export const WAIT_RULES = {
   'wait.next.not-runnable': {
     group: 'wait',
     title: 'A next_tid that is not RUNNABLE: EAGAIN',
-    statement: 'Waking `next_tid` CASes it RUNNABLE→RUNNING; if it is not RUNNABLE the call fails with EAGAIN.',
+    statement:
+      'Waking `next_tid` CASes it RUNNABLE→RUNNING; if it is not RUNNABLE the call fails with EAGAIN.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 5', 'W4'],
   },
   'wait.next.wake': {
     group: 'wait',
     title: 'Switch: next_tid becomes RUNNING and is woken',
-    statement: 'A RUNNABLE `next_tid` is made RUNNING and woken on the caller\'s CPU (R7, R14). Any UMCG task may be named, so this also wakes an idle server.',
+    statement:
+      "A RUNNABLE `next_tid` is made RUNNING and woken on the caller's CPU (R7, R14). Any UMCG task may be named, so this also wakes an idle server.",
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 5', 'R7', 'R14'],
   },
@@ -91,7 +96,7 @@ export const WAIT_RULES = {
     group: 'wait',
     title: 'After the switch the kernel marks next_tid',
     statement:
-      'After waking `next_tid` RFC v2 writes `next_tid | UMCG_TID_RUNNING` back into the caller\'s `next_tid` (a fault there is EFAULT, after the wake); RFC v1 clears it to 0; the prototype writes nothing. The kernel never clears it in v2.',
+      "After waking `next_tid` RFC v2 writes `next_tid | UMCG_TID_RUNNING` back into the caller's `next_tid` (a fault there is EFAULT, after the wake); RFC v1 clears it to 0; the prototype writes nothing. The kernel never clears it in v2.",
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1', 'pz-v1'],
     sources: ['[PZ-v2] §2.5 step 5', '§6.2'],
   },
@@ -114,22 +119,24 @@ export const WAIT_RULES = {
   'wait.error-revert': {
     group: 'wait',
     title: 'RFC v2 reverts the caller to RUNNING after an error',
-    statement: 'After an error past the entry checks, RFC v2 CASes the caller RUNNABLE→RUNNING; RFC v1 and the prototype leave its state as it is.',
+    statement:
+      'After an error past the entry checks, RFC v2 CASes the caller RUNNABLE→RUNNING; RFC v1 and the prototype leave its state as it is.',
     profiles: V2ISH,
     sources: ['[PZ-v2] §2.5', 'App. C'],
   },
   'wait.worker.enqueue': {
     group: 'wait',
-    title: 'A waiting worker is pushed onto its server\'s list, the server woken',
+    title: "A waiting worker is pushed onto its server's list, the server woken",
     statement:
-      'A worker caller pushes itself onto its server\'s runnable list and wakes the server (R13, R14); a fault fails with EFAULT, caller reverted to RUNNING (in RFC v2 `next_tid` may then already run). RFC v1 wakes the server only when `next_tid` is 0.',
+      "A worker caller pushes itself onto its server's runnable list and wakes the server (R13, R14); a fault fails with EFAULT, caller reverted to RUNNING (in RFC v2 `next_tid` may then already run). RFC v1 wakes the server only when `next_tid` is 0.",
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 6', 'R13', 'R14'],
   },
   'wait.sleep': {
     group: 'wait',
     title: 'The caller sleeps until RUNNING and returns 0',
-    statement: 'The caller unpins and sleeps until its state becomes RUNNING (R6); then the call returns 0 and the task is RUNNING.',
+    statement:
+      'The caller unpins and sleeps until its state becomes RUNNING (R6); then the call returns 0 and the task is RUNNING.',
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 7'],
   },
@@ -153,7 +160,7 @@ export const WAIT_RULES = {
     group: 'wait',
     title: 'Follow-ups: a timed-out worker is requeued',
     statement:
-      'In the follow-ups a worker whose timeout passes enqueues itself on its server\'s list, wakes the server, keeps waiting (without timeout) until it is made RUNNING, and then returns ETIMEDOUT.',
+      "In the follow-ups a worker whose timeout passes enqueues itself on its server's list, wakes the server, keeps waiting (without timeout) until it is made RUNNING, and then returns ETIMEDOUT.",
     profiles: ['pz-v2-followups'],
     sources: ['[PZ-enqueue] §2.7', '[O-0118]'],
   },
@@ -184,7 +191,7 @@ export const WAIT_RULES = {
     group: 'kick',
     title: 'Kick interrupts a task executing user code',
     statement:
-      'Kick sends a reschedule IPI to the target\'s CPU and returns 0: a target executing user code passes through the return-to-user hook, where a pending PREEMPT is acted on (R9). A sleeping target is not woken in RFC v2 (§4.21).',
+      "Kick sends a reschedule IPI to the target's CPU and returns 0: a target executing user code passes through the return-to-user hook, where a pending PREEMPT is acted on (R9). A sleeping target is not woken in RFC v2 (§4.21).",
     profiles: ALL,
     sources: ['[PZ-v2] §2.6', 'R9', '§4.21'],
   },
