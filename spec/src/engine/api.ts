@@ -3,7 +3,7 @@
  * exhaustive explorer for litmus programs.
  * @module
  */
-import type { Action } from '../model/action.js';
+
 import type { StepObservation } from '../model/observation.js';
 import type { TaskDecl } from '../model/task.js';
 import type { ProfileId } from '../profiles/profile.js';

@@ -64,7 +64,7 @@ export function runAll(s: SpecState, maxStates = 200_000): { finals: SpecState[]
   const stack: SpecState[] = [s];
   let complete = true;
   while (stack.length > 0) {
-    let cur = stack.pop()!;
+    const cur = stack.pop()!;
     for (;;) {
       const choices = settle(cur, true);
       if (choices.length === 0) {
@@ -89,7 +89,6 @@ export function runAll(s: SpecState, maxStates = 200_000): { finals: SpecState[]
         stack.push(next);
       }
       apply(cur, choices[0]!);
-      cur = cur;
     }
   }
   return { finals: [...finals.values()], complete };

@@ -37,6 +37,7 @@ defineTop('interrupt', (me) => syscallPath(me, 'interrupt', false, nothing));
 defineTop('exit', (me) => exitThread(me));
 
 function* nothing(): Routine<string> {
+  yield* fire('hook.resume.pass');
   return '0';
 }
 
