@@ -1,0 +1,26 @@
+/**
+ * BUGGIFY-style knobs of one run (anchors.md, "Deterministic simulation"): how the scheduler interleaves and how
+ * often optional interrupts land. They are part of what makes a run replayable, with the seed.
+ * @module
+ */
+
+/** The knob vector. */
+export interface Knobs {
+  /** Number of CPUs. */
+  readonly cpus: number;
+  /** Chance (in 1/256) that a CPU switches to another queued thread at a preemption point. */
+  readonly switchPer256: number;
+  /** Chance (in 1/256) that an optional spontaneous interrupt lands on a task whose hook would act. */
+  readonly interruptPer256: number;
+}
+
+/** Defaults: 2 CPUs, frequent interleaving, interrupts half of the time. */
+export const DEFAULT_KNOBS: Knobs = { cpus: 2, switchPer256: 96, interruptPer256: 128 };
+
+/** Sequential knobs: one CPU, no voluntary switching, no optional interrupts (for readable unit tests). */
+export const SEQUENTIAL_KNOBS: Knobs = { cpus: 1, switchPer256: 0, interruptPer256: 0 };
+
+/** A short form for reports, e.g. `cpus=2,switch=96,irq=128`. */
+export function renderKnobs(k: Knobs): string {
+  return `cpus=${k.cpus},switch=${k.switchPer256},irq=${k.interruptPer256}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * `sys_umcg_wait(flags, timo)` (facts §2.5, R7, R8, R13, R14, R15; profile differences §1.2, §6.1-§6.6, App. C).
+ * @module
+ */
+import { UMCG_WAIT_ENQUEUE } from '@umcg/spec';
+import type { Kernel } from '../kernel.js';
+import type { Task } from '../task.js';
+import { get32 } from '../uaccess.js';
+import { type KGen, STEP } from '../yield.js';
+import { NEXT_TID, type Ret, RUNNABLE, RUNNING } from './fields.js';
+import { umcgEnqueue } from './list.js';
+import { umcgWakeNextTid } from './next.js';
+import { umcgPinPages, umcgUnpin } from './pin.js';
+import { umcgWaitRunning } from './sleep.js';
+import { umcgUpdateState, umcgWakeServer } from './state.js';
+import { umcgTimedOut } from './timeout.js';
+
+/** What the trace's symbolic timeout means on the caller's clock. */
+export type WaitTimeout = 'none' | 'past' | 'future';
+
+/** A deadline that only an `expire` event reaches. */
+export const FAR_FUTURE = Number.POSITIVE_INFINITY;
+
+/** Flag checks (step 1); EINVAL or undefined. */
+function badFlags(k: Kernel, flags: number, worker: boolean, timeout: WaitTimeout): boolean {
+  if (!k.p.enqueueFlag) return flags !== 0;
+  if ((flags & ~UMCG_WAIT_ENQUEUE) !== 0) return true;
+  return (flags & UMCG_WAIT_ENQUEUE) !== 0 && (!worker || timeout !== 'none');
+}
+
+/** The syscall. */
+export function* sysUmcgWait(k: Kernel, t: Task, flags: number, timeout: WaitTimeout): KGen<Ret> {
+  if (t.umcgTask === 0) return 'EINVAL';
+  const worker = t.pfWorker;
+  if (badFlags(k, flags, worker, timeout)) return 'EINVAL';
+  t.pfWorker = false;
+  if (worker && timeout !== 'none' && k.p.workerTimeout === 'erange' && !k.m('erange-after-cas')) {
+    if (!k.p.erangeLosesMarker) t.pfWorker = true;
+    return 'ERANGE';
+  }
+  const r = yield* waitBody(k, t, flags, timeout, worker);
+  t.pfWorker = worker;
+  return r;
+}
+
+function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, worker: boolean): KGen<Ret> {
+  const revert = k.p.waitErrorRevert === 'revert' && !k.m('wait-no-revert');
+  const fail = function* (e: Ret): KGen<Ret> {
+    umcgUnpin(t);
+    if (revert) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
+    if (k.p.nextFailFallback === 'always' && (e === 'ESRCH' || e === 'EAGAIN')) yield* fallbackWake(k, t);
+    return e;
+  };
+  let nextTid = 0;
+  if (k.p.pinNext) {
+    const nt = yield* get32(k, t.umcgTask + NEXT_TID);
+    if (nt === undefined) return yield* fail('EFAULT');
+    nextTid = nt;
+  }
+  const pr = yield* umcgPinPages(k, t, nextTid);
+  if (pr !== 0) return k.p.pinNext && pr === 'ESRCH' ? pr : yield* fail(pr);
+  const entry = k.p.waitEntryState === 'running' ? RUNNING : RUNNABLE;
+  const sr = yield* umcgUpdateState(k, t, entry, RUNNABLE);
+  if (sr !== 0) return yield* fail(sr);
+  if (k.m('erange-after-cas') && worker && timeout !== 'none' && k.p.workerTimeout === 'erange') {
+    umcgUnpin(t);
+    return 'ERANGE';
+  }
+  const enqueue = worker && (!k.p.enqueueFlag || (flags & UMCG_WAIT_ENQUEUE) !== 0);
+  const enqueueFirst = k.p.waitOrder === 'enqueue-first' || k.m('enqueue-before-next-wake');
+  if (enqueue && enqueueFirst && (yield* umcgEnqueue(k, t)) !== 0) return yield* fail('EFAULT');
+  const nt = yield* get32(k, t.umcgTask + NEXT_TID);
+  if (nt === undefined) return yield* fail('EFAULT');
+  if (nt !== 0) {
+    const nr = yield* umcgWakeNextTid(k, t, nt);
+    if (nr !== 0) return yield* fail(nr);
+  } else if (k.p.waitWithoutNext === 'esrch') {
+    return yield* fail('ESRCH');
+  }
+  if (enqueue && !enqueueFirst && (yield* umcgEnqueue(k, t)) !== 0) return yield* fail('EFAULT');
+  // RFC v1 wakes the server only when there was no next to wake (facts §1.2 table).
+  if (enqueue && !(k.p.waitOrder === 'enqueue-first' && nt !== 0)) {
+    if ((yield* umcgWakeServer(k, t)) !== 0) return yield* fail('EFAULT');
+  }
+  yield STEP;
+  umcgUnpin(t);
+  return yield* sleepPhase(k, t, timeout, worker);
+}
+
+/** Step 7: wait until RUNNING, with the timeout. */
+function* sleepPhase(k: Kernel, t: Task, timeout: WaitTimeout, worker: boolean): KGen<Ret> {
+  const deadline = timeout === 'none' ? 0 : timeout === 'past' ? 1 : FAR_FUTURE;
+  const r = yield* umcgWaitRunning(k, t, deadline);
+  if (r === 'EINTR') {
+    if (k.p.signals === 'exclude') t.savedWait = { deadline, worker, delivered: false };
+    return k.m('signal-eintr-returned') ? 'EINTR' : 0;
+  }
+  if (r === 'ETIMEDOUT') yield* umcgTimedOut(k, t, worker);
+  return r;
+}
+
+/** `nextFailFallback: always`: wake the server instead of the task that could not be woken. */
+function* fallbackWake(k: Kernel, t: Task): KGen<void> {
+  if ((yield* umcgPinPages(k, t)) !== 0) return;
+  yield* umcgWakeServer(k, t);
+  umcgUnpin(t);
+}
