@@ -22,7 +22,10 @@ export interface GenPlan {
 
 /** Options of plan generation. */
 export interface PlanOptions {
-  /** Minimum number of steps (default 10). */
+  /**
+   * Minimum number of steps (default 1: lengths then spread evenly over 1..maxSteps, 70 % of them ≥ 10; a higher
+   * minimum also stops shrinking below it).
+   */
   readonly minSteps?: number;
   /** Maximum number of steps (default 40). */
   readonly maxSteps?: number;
@@ -47,7 +50,7 @@ function countArb(bounds: { min: number; max: number } | undefined, lo: number, 
 
 /** Plans; shrinking shortens the choice list, lowers choices toward 0, the task counts and the knobs. */
 export function planArbitrary(options: PlanOptions = {}): fc.Arbitrary<GenPlan> {
-  const minSteps = options.minSteps ?? 10;
+  const minSteps = options.minSteps ?? 1;
   const maxSteps = options.maxSteps ?? 40;
   const knobs = options.swarm === false ? fc.constant(options.knobs ?? DEFAULT_KNOBS) : knobsArbitrary();
   return fc.record({

@@ -1,0 +1,175 @@
+/**
+ * Failure hunting: replay the stored failures, then run N generated traces on a target, check each, and on the
+ * first failure let fast-check shrink it while keeping the SAME failure signature (the rule set of the first
+ * divergence), so shrinking never switches to another bug. The minimal trace is re-run to confirm it reproduces.
+ * @module
+ */
+import type { ProfileId } from '@umcg/spec';
+import fc from 'fast-check';
+import type { Target } from '../adapter/types.js';
+import type { CheckTrace, Verdict } from '../check/types.js';
+import type { Trace } from '../trace/types.js';
+import { checkRun, failureSignature } from './checkRun.js';
+import { defaultEngine, type SpecEngine } from './engine.js';
+import { replayStoredFailures, type StoredReplay } from './failureStore.js';
+import { fnv1a } from './internal/hash.js';
+import { minimizeTrace } from './minimize.js';
+import type { PlanOptions } from './plan.js';
+import { generatedTraceArbitrary } from './traceArbitrary.js';
+
+/** Options of `huntTarget`. */
+export interface HuntOptions {
+  /** The checker. */
+  readonly check: CheckTrace;
+  /** Generated traces to run (default 100). */
+  readonly runs?: number;
+  /** fast-check seed (default: random). */
+  readonly seed?: number;
+  /** Replay exactly one counterexample: the fast-check path printed with a failure (needs `seed`). */
+  readonly path?: string;
+  /** Profile (default `pz-v2`). */
+  readonly profile?: ProfileId;
+  /** Spec engine (default `@umcg/spec`). */
+  readonly engine?: SpecEngine;
+  /** Generation options. */
+  readonly generation?: PlanOptions;
+  /** Directory of stored failures replayed first (default `.conformance/failures`); `false` skips the replay. */
+  readonly failuresDir?: string | false;
+  /** Re-runs of the minimal trace to measure reproduction (default 3). */
+  readonly reproduce?: number;
+  /** Stop generating and shrinking after this many ms (default: no limit). */
+  readonly timeLimitMs?: number;
+}
+
+/** A shrunk failure. */
+export interface HuntFailure {
+  /** The minimal trace. */
+  readonly trace: Trace;
+  /** Its verdict (a failure with the signature below). */
+  readonly verdict: Verdict & { readonly kind: 'fail' };
+  /** The rule set of the first divergence, kept constant while shrinking. */
+  readonly signature: string;
+  /** Steps of the first failing trace before shrinking. */
+  readonly originalSteps: number;
+  /** Steps after fast-check's shrinking (before trace-level minimization). */
+  readonly fastCheckSteps: number;
+  /** Successful fast-check shrink steps. */
+  readonly shrinks: number;
+  /** Target runs spent by trace-level minimization (`minimizeTrace`). */
+  readonly minimizeRuns: number;
+  /**
+   * fast-check replay parameters: `huntTarget(target, { seed, path })` replays the fast-check counterexample, which
+   * the deterministic minimization turns into this same trace again.
+   */
+  readonly seed: number;
+  readonly path: string;
+  /** How many of the re-runs of the minimal trace failed with the same signature. */
+  readonly reproduced: { readonly failed: number; readonly runs: number };
+}
+
+/** The result of a hunt. */
+export interface HuntReport {
+  /** Replays of the stored failures (first). */
+  readonly stored: readonly StoredReplay[];
+  /** Generated traces run (including shrink attempts: see `shrinkRuns`). */
+  readonly runs: number;
+  /** Target runs spent shrinking. */
+  readonly shrinkRuns: number;
+  /** Generated traces whose verdict was `skip`, `unknown` or `error`, with the first reason of each kind. */
+  readonly inconclusive: Readonly<Record<string, { readonly count: number; readonly first: string }>>;
+  /** The first failure found, shrunk; undefined when every run conformed. */
+  readonly failure: HuntFailure | undefined;
+  /** fast-check seed used. */
+  readonly seed: number;
+  /** Wall time in ms. */
+  readonly ms: number;
+}
+
+/** The run seed of a trace: derived from its content so re-running a trace on a deterministic target is exact. */
+export const runSeedOf = (trace: Trace): number => Number.parseInt(fnv1a(JSON.stringify(trace.steps)), 16) | 0;
+
+/** Runs generated traces on `target` and shrinks the first failure (see the module doc). */
+export async function huntTarget(target: Target, options: HuntOptions): Promise<HuntReport> {
+  const t0 = Date.now();
+  const dir = options.failuresDir ?? undefined;
+  const stored = options.failuresDir === false ? [] : await replayStoredFailures(target, options.check, { ...(dir ? { dir } : {}) });
+  const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const engine = options.engine ?? defaultEngine();
+  const arb = generatedTraceArbitrary({
+    ...options.generation,
+    engine,
+    profile: options.profile ?? 'pz-v2',
+  });
+  let signature: string | undefined;
+  let lastFail: { trace: Trace; verdict: Verdict & { kind: 'fail' } } | undefined;
+  let firstSteps = 0;
+  let runs = 0;
+  let shrinkRuns = 0;
+  const inconclusive: Record<string, { count: number; first: string }> = {};
+  const prop = fc.asyncProperty(arb, async (g) => {
+    runs++;
+    if (signature !== undefined) shrinkRuns++;
+    const verdict = checkRun(options.check, g.trace, await target.run(g.trace, { seed: runSeedOf(g.trace) }));
+    if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
+      const e = inconclusive[verdict.kind] ?? { count: 0, first: verdict.reason };
+      inconclusive[verdict.kind] = { count: e.count + 1, first: e.first };
+    }
+    const sig = failureSignature(verdict);
+    if (sig === undefined || verdict.kind !== 'fail') return true;
+    if (signature === undefined) {
+      signature = sig;
+      firstSteps = g.trace.steps.length;
+    }
+    if (sig !== signature) return true;
+    lastFail = { trace: g.trace, verdict };
+    return false;
+  });
+  const out = await fc.check(prop, {
+    seed,
+    numRuns: options.runs ?? 100,
+    ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
+    ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
+  });
+  let failure: HuntFailure | undefined;
+  if (out.failed && signature !== undefined && lastFail !== undefined) {
+    const sig = signature;
+    let verdict = lastFail.verdict;
+    const min = await minimizeTrace(engine, lastFail.trace, verdict.failure.step, async (candidate) => {
+      const v = checkRun(options.check, candidate, await target.run(candidate, { seed: runSeedOf(candidate) }));
+      if (failureSignature(v) !== sig || v.kind !== 'fail') return false;
+      verdict = v;
+      return true;
+    });
+    const h = min.trace.header;
+    const trace = { ...min.trace, header: { ...h, description: `${h.description} Shrunk from ${firstSteps} steps.` } };
+    failure = {
+      trace,
+      verdict,
+      signature: sig,
+      originalSteps: firstSteps,
+      fastCheckSteps: lastFail.trace.steps.length,
+      shrinks: out.numShrinks,
+      minimizeRuns: min.attempts,
+      seed: out.seed,
+      path: out.counterexamplePath ?? '',
+      reproduced: await reproduce(target, options, trace, sig),
+    };
+  }
+  return { stored, runs: runs - shrinkRuns, shrinkRuns, inconclusive, failure, seed, ms: Date.now() - t0 };
+}
+
+/** Re-runs the minimal trace and counts failures with the same signature. */
+async function reproduce(
+  target: Target,
+  options: HuntOptions,
+  trace: Trace,
+  signature: string,
+): Promise<HuntFailure['reproduced']> {
+  const runs = options.reproduce ?? 3;
+  let failed = 0;
+  for (let i = 0; i < runs; i++) {
+    const v = checkRun(options.check, trace, await target.run(trace, { seed: runSeedOf(trace) + i }));
+    if (failureSignature(v) === signature) failed++;
+  }
+  return { failed, runs };
+}

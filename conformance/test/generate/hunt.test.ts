@@ -1,0 +1,70 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { saveFailure, listStoredFailures, replayStoredFailures } from '../../src/generate/failureStore.js';
+import { failureSignature } from '../../src/generate/checkRun.js';
+import { huntTarget } from '../../src/generate/hunt.js';
+import { parseTrace } from '../../src/trace/parse.js';
+import { brokenTarget } from './fixtures/broken.js';
+import { engineChecker } from './fixtures/checker.js';
+import { engineTarget } from './fixtures/engineTarget.js';
+import { toyEngine } from './fixtures/toyEngine.js';
+
+const engine = toyEngine;
+const check = engineChecker(engine);
+const base = { check, engine, failuresDir: false as const };
+
+describe('huntTarget (toy engine)', () => {
+  test('a conforming target passes every generated trace', async () => {
+    const report = await huntTarget(engineTarget(engine, { random: true }), { ...base, runs: 150, seed: 1 });
+    expect(report.failure).toBeUndefined();
+    expect(report.runs).toBe(150);
+  });
+
+  test('a broken target is caught and shrunk to a minimal trace with the same violated rules', async () => {
+    const report = await huntTarget(brokenTarget(engine), { ...base, runs: 300, seed: 42 });
+    const f = report.failure;
+    expect(f).toBeDefined();
+    if (f === undefined) return;
+    expect(f.verdict.kind).toBe('fail');
+    expect(failureSignature(f.verdict)).toBe(f.signature);
+    expect(f.trace.steps.at(-1)?.action.op).toBe('wait');
+    // Register a server (state, server_tid, ctl), COND_WAIT, wait: 5 steps is the minimum.
+    expect(f.trace.steps.length).toBe(5);
+    expect(f.trace.header.tasks.length).toBe(1);
+    expect(f.trace.steps.length).toBeLessThan(f.originalSteps);
+    expect(f.reproduced).toEqual({ failed: 3, runs: 3 });
+    console.log(`minimal: ${f.trace.steps.length} steps (first failure ${f.originalSteps}, after fast-check ${f.fastCheckSteps})`);
+  });
+
+  test('the seed and path replay exactly the minimal trace', async () => {
+    const target = brokenTarget(engine);
+    const first = await huntTarget(target, { ...base, runs: 300, seed: 42 });
+    const f = first.failure!;
+    const again = await huntTarget(target, { ...base, seed: f.seed, path: f.path });
+    expect(again.failure?.trace.steps).toEqual(f.trace.steps);
+    expect(again.failure?.trace.header.tasks).toEqual(f.trace.header.tasks);
+    expect(again.failure?.signature).toBe(f.signature);
+  });
+
+  test('a saved failure is listed, replayed first on the next hunt, and still fails the same way', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-failures-'));
+    const target = brokenTarget(engine);
+    const f = (await huntTarget(target, { ...base, runs: 300, seed: 42 })).failure!;
+    const file = await saveFailure(f.trace, dir);
+    expect(await listStoredFailures(dir)).toEqual([file]);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(parseTrace(await readFile(file, 'utf8'), file).steps).toEqual(f.trace.steps.map((s) => ({ ...s, line: expect.any(Number) })));
+    const [replay] = await replayStoredFailures(target, check, { dir });
+    expect(failureSignature(replay!.verdict)).toBe(f.signature);
+    const before = target.runs;
+    const report = await huntTarget(target, { ...base, failuresDir: dir, runs: 1, seed: 3 });
+    expect(report.stored.map((r) => r.verdict.kind)).toEqual(['fail']);
+    expect(target.runs).toBeGreaterThan(before);
+  });
+
+  test('the failure store is empty when the directory does not exist', async () => {
+    expect(await listStoredFailures(join(tmpdir(), 'does-not-exist-umcg'))).toEqual([]);
+  });
+});
