@@ -22,10 +22,8 @@ export function* exitToUser(me: number): Routine<void> {
     });
     if (!handled) return;
     yield* fire('signal.handler');
-    if ((yield* local(undefined, (s) => s.world.params.signals)) === 'exclude') {
-      yield* fire('signal.context-excluded');
-      continue;
-    }
+    // Follow-ups: signal context is unmanaged time, the worker hooks stay off for rt_sigreturn.
+    if ((yield* local(undefined, (s) => s.world.params.signals)) === 'exclude') continue;
     yield* sysEnter(me);
     yield* sysExit(me);
   }

@@ -135,7 +135,11 @@ function* sleep(
   yield* local(undefined, (s) => {
     s.k[me]!.timer = timeout === 'none' ? 0 : timeout === 'past' ? 2 : 1;
   });
-  const r = yield* sleepUntilRunning(me, timeout !== 'none');
+  let r = yield* sleepUntilRunning(me, timeout !== 'none');
+  while (r === 'EINTR' && p.signals === 'exclude') {
+    yield* handleSignalExcluded(me);
+    r = yield* sleepUntilRunning(me, timeout !== 'none');
+  }
   if (r === 0) return yield* err('wait.sleep', '0');
   if (r === 'EINTR') return yield* err('wait.signal', '0');
   if (r !== 'ETIMEDOUT') return yield* err('wait.bad-state', r);
@@ -150,6 +154,19 @@ function* sleep(
   }
   yield* updateState(self, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING);
   return yield* err('wait.timeout', 'ETIMEDOUT');
+}
+
+/**
+ * Follow-ups: the handler of a signal that interrupted the wait runs as unmanaged time (no UMCG hooks, the
+ * timeout kept); then the task sleeps on, seen by the kernel in `rt_sigreturn` (facts §4.13 [PZ-sig3]).
+ */
+function* handleSignalExcluded(me: number): Routine<void> {
+  yield* local('signal.context-excluded', (s) => {
+    const k = s.k[me]!;
+    k.sigpending--;
+    k.signals++;
+    k.call = 'rt_sigreturn';
+  });
 }
 
 /** An error after the pin: unpin (if pinned) and, in RFC v2, revert the caller to RUNNING (`wait.error-revert`). */

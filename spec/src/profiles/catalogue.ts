@@ -61,17 +61,21 @@ export const PZ_V2 = declare(
   {},
 );
 
-/** The 2021-11-26 in-thread prototype, with the seed e-mail's fallback to the server on implicit events. */
+/**
+ * The 2021-11-26 in-thread prototype as the seed e-mail summarises it: "if, for any reason we fail to wake
+ * next_tid, we'll wake server_tid" — also in `umcg_wait` (DESIGN.md). The code itself only falls back on
+ * block/preemption (facts App. C): that reading is the separate profile `pz-proto-code`.
+ */
 export const PZ_PROTO = declare(
   'pz-proto',
-  'PeterZ prototype (2021-11-26), as discussed in the seed e-mail',
+  'PeterZ prototype (2021-11-26), as the seed e-mail describes it',
   ['[PZ-proto]', '[PZ-seed]', '[O-1128]'],
   PZ_V2,
   {
     syscalls: [{ ctl: 450, wait: 451, kick: undefined }, 'facts §1.1: no kick before RFC v1'],
     waitOrder: ['enqueue-first', 'facts §1.2 table, App. C: enqueue self, then wake next'],
     waitErrorRevert: ['keep', 'facts §1.2: the error of a failed next wake is returned after enqueueing'],
-    nextFailFallback: ['implicit', 'App. C: the fallback lives in the block/preemption helper [PZ-seed]'],
+    nextFailFallback: ['always', '[PZ-seed]: "if we fail to wake next_tid we wake server_tid"'],
     nextTidWriteback: ['none', 'facts §6.2'],
     nextOnImplicit: [true, 'facts §6.3'],
     tidMask: [false, 'UMCG_TID_MASK appears in v2 [PZ-tidrun]'],
@@ -83,6 +87,15 @@ export const PZ_PROTO = declare(
     exceptionsHooked: [false, 'facts §1.2: exceptions hooked only from v2'],
     blockFromRunnable: [false, 'no COND_WAIT window exists; RUNNING→BLOCKED only'],
   },
+);
+
+/** The prototype as its code reads (facts App. C): `umcg_wait` returns the error, no fallback there. */
+export const PZ_PROTO_CODE = declare(
+  'pz-proto-code',
+  'PeterZ prototype (2021-11-26), as its posted code reads',
+  ['[PZ-proto]', '[O-1128]'],
+  PZ_PROTO,
+  { nextFailFallback: ['implicit', 'App. C: the fallback lives only in the block/preemption helper'] },
 );
 
 /** RFC v1, 2021-12-14 (text of [O-RFCv2] 3/5). */
@@ -134,6 +147,7 @@ export const REF_61 = declare(
 export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   'pz-v2': PZ_V2,
   'pz-proto': PZ_PROTO,
+  'pz-proto-code': PZ_PROTO_CODE,
   'pz-v1': PZ_V1,
   'pz-v2-followups': PZ_V2_FOLLOWUPS,
   'ref-6.1': REF_61,

@@ -5,7 +5,7 @@
 import type { ProfileParams } from './params.js';
 
 /** Identifier of a built-in profile. */
-export type ProfileId = 'pz-v2' | 'pz-proto' | 'pz-v1' | 'pz-v2-followups' | 'ref-6.1';
+export type ProfileId = 'pz-v2' | 'pz-proto' | 'pz-proto-code' | 'pz-v1' | 'pz-v2-followups' | 'ref-6.1';
 
 /** A named profile. */
 export interface Profile {

@@ -142,7 +142,7 @@ export const CTL_RULES = {
     title: 'Prototype and RFC v1: unregister with a NULL self',
     statement:
       'Before RFC v2, unregister is exactly `UMCG_CTL_UNREGISTER` with a NULL `self` (anything else is EINVAL); it turns the hooks off without writing the state and without waking the server.',
-    profiles: ['pz-proto', 'pz-v1'],
+    profiles: ['pz-proto', 'pz-proto-code', 'pz-v1'],
     sources: ['[PZ-proto] §1.2', '[PZ-v1]', 'App. C'],
   },
 } as const satisfies Record<string, RuleSpec>;

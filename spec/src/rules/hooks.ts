@@ -42,7 +42,7 @@ export const HOOK_RULES = {
     title: 'Prototype and RFC v1: block and preemption wake next_tid',
     statement:
       'Before RFC v2, block detection and preemption wake `next_tid` if it is set, else the server; RFC v2 only wakes the server ("next_tid must never be used for implicit blocks").',
-    profiles: ['pz-proto', 'pz-v1'],
+    profiles: ['pz-proto', 'pz-proto-code', 'pz-v1'],
     sources: ['[PZ-proto] §6.3', '[PZ-v1]', '[PZ-0119a]'],
   },
   'hook.block.wake-server': {
@@ -66,7 +66,7 @@ export const HOOK_RULES = {
     title: 'R4: an unpinned sleep is not reported',
     statement:
       'A worker that sleeps without being pinned (after R2 already fired in this syscall, or with its marker cleared) is ignored by block detection.',
-    profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1', 'pz-proto'],
+    profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1', 'pz-proto', 'pz-proto-code'],
     sources: ['[PZ-v2] §3 R4', '§4.10'],
   },
   'hook.block.unpinned-kill': {

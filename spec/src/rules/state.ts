@@ -80,7 +80,7 @@ export const STATE_RULES = {
     title: 'A stale pin makes the next pin fail with EBUSY',
     statement:
       'Pinning refuses with EBUSY (and a kernel WARN) if a previous pin of the task was never released. In RFC v2 this happens after a failed unregister (see `ctl.unregister.not-running`), and in RFC v1 after a failed pin of `next`.',
-    profiles: ['pz-v2', 'pz-v1', 'pz-proto', 'pz-v2-followups'],
+    profiles: ['pz-v2', 'pz-v1', 'pz-proto', 'pz-proto-code', 'pz-v2-followups'],
     sources: ['[PZ-v2] §2.9', '§6.17', 'App. C'],
   },
   'pin.self': {

@@ -57,7 +57,7 @@ export const WAIT_RULES = {
     group: 'wait',
     title: 'Prototype: next_tid 0 is ESRCH',
     statement: "The prototype's `umcg_wait` fails with ESRCH when `next_tid` is 0.",
-    profiles: ['pz-proto'],
+    profiles: ['pz-proto', 'pz-proto-code'],
     sources: ['[PZ-proto] §1.3'],
   },
   'wait.next.lookup': {
@@ -113,7 +113,7 @@ export const WAIT_RULES = {
     title: 'Seed e-mail: if next cannot be woken, wake the server',
     statement:
       'In the prototype, when block detection or preemption fails to wake `next_tid`, the server is woken instead; a profile with the seed e-mail\'s general reading ("if, for any reason we fail to wake next_tid, we\'ll wake server_tid") also applies it to `umcg_wait`. RFC v1 and v2 never fall back.',
-    profiles: ['pz-proto'],
+    profiles: ['pz-proto', 'pz-proto-code'],
     sources: ['[PZ-seed] R15', '§6.1', '[PZ-0114]'],
   },
   'wait.error-revert': {
