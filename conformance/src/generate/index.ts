@@ -16,3 +16,15 @@ export { actionWeights, interpretPlan, planTasks } from './interpret.js';
 export type { GeneratedTrace } from './interpret.js';
 export { generatedTraceArbitrary, traceArbitrary } from './traceArbitrary.js';
 export type { TraceArbitraryOptions } from './traceArbitrary.js';
+export { checkRun, failureSignature } from './checkRun.js';
+export {
+  DEFAULT_FAILURES_DIR,
+  listStoredFailures,
+  replayStoredFailures,
+  saveFailure,
+} from './failureStore.js';
+export type { StoredReplay } from './failureStore.js';
+export { huntTarget, runSeedOf } from './hunt.js';
+export type { HuntFailure, HuntOptions, HuntReport } from './hunt.js';
+export { minimizeTrace, validUnderSpec, withSteps } from './minimize.js';
+export type { Minimized } from './minimize.js';

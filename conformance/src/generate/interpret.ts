@@ -34,7 +34,7 @@ export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: Gen
     if (base === 0) return 0;
     if (knobs.bias === 'abuse') return kind === 'abuse' || kind === 'garbage' ? base * 4 : base;
     const raw = protocolBoost(a, ctx);
-    const boost = raw > 1 && a.task === ctx.last ? raw * 3 : raw;
+    const boost = raw > 1 && a.task === ctx.last ? raw * 6 : raw;
     return base * (knobs.bias === 'follow' ? boost : Math.sqrt(boost));
   });
 }

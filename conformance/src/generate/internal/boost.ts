@@ -94,8 +94,13 @@ export function protocolBoost(a: Action, ctx: GenContext): number {
     case 'complete':
       return ADVANCE / 4;
     case 'syscall':
-    case 'fault':
-      return ctx.registered.has(a.task) && me.state === 'RUNNING' ? ADVANCE / 8 : IDLE;
+    case 'fault': {
+      const worker = ctx.roles[a.task] === 'worker' && ctx.registered.has(a.task) && me.state === 'RUNNING';
+      return worker ? (a.blocking ? ADVANCE / 4 : 1) : IDLE;
+    }
+    case 'unmap':
+    case 'exit':
+      return IDLE;
     default:
       return 1;
   }
