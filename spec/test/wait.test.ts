@@ -146,7 +146,13 @@ describe('profiles differ where the facts say (§1.2, §6)', () => {
   it('RFC v1 clears next_tid after the switch; v2 marks it TID_RUNNING', () => {
     expect(running('pz-v1').task('s0').next_tid).toBe('0');
     expect(running('pz-v2').task('s0').next_tid).toBe('w0|TID_RUNNING');
-    expect(running('pz-proto').task('s0').next_tid).toBe('w0');
+    // The prototype has no COND_WAIT: the server stays RUNNING and the kernel makes it RUNNABLE.
+    const proto = new Scenario('pz-proto', ['s0', 'w0']).server('s0').worker('w0', 's0');
+    proto.do({ op: 'take', task: 's0', target: 's0' });
+    proto.store('s0', 's0', 'next_tid', tidOf('w0'));
+    proto.wait('s0');
+    expect(proto.task('s0')).toMatchObject({ where: 'asleep:umcg_wait', state: 'RUNNABLE', next_tid: 'w0' });
+    expect(proto.task('w0')).toMatchObject({ where: 'user', state: 'RUNNING' });
   });
 
   it('RFC v1 leaves a worker enqueued after a failed switch; v2 reverts it', () => {

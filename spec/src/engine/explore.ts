@@ -45,7 +45,12 @@ export function explore(
       const { s, pcs } = stack.pop()!;
       settleLocal(s);
       const choices = choicesOf(s, pcs, lists);
-      if (choices.length === 0) {
+      if (choices.every((c) => c.kind === 'interrupt')) {
+        for (const c of choices) {
+          const next = { s: s.clone(), pcs: [...pcs] };
+          apply(next, c, lists);
+          stack.push(next);
+        }
         const observation = observe(s, before);
         const key = canonicalObservation(observation);
         const entry = outcomes.get(key) ?? { observation, rules: new Set<RuleId>() };

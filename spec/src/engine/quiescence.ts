@@ -67,7 +67,14 @@ export function runAll(s: SpecState, maxStates = 200_000): { finals: SpecState[]
     const cur = stack.pop()!;
     for (;;) {
       const choices = settle(cur, true);
-      if (choices.length === 0) {
+      const runs = choices.filter((c) => c.kind === 'run');
+      if (runs.length === 0) {
+        // Quiescent. Spontaneous interrupts are optional: the state is final as it is, and each may also happen.
+        for (const c of choices) {
+          const next = cur.clone();
+          apply(next, c);
+          stack.push(next);
+        }
         mergeFinal(finals, cur);
         break;
       }
