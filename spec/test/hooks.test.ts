@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalObservation,
   num,
+  stepFirst,
   tidOf,
   UMCG_TASK_BLOCKED,
   UMCG_TASK_RUNNABLE,
   UMCG_TASK_RUNNING,
   UMCG_TF_COND_WAIT,
   UMCG_TF_PREEMPT,
-  stepFirst,
 } from '../src/index.js';
 import { Scenario } from './scenario.js';
 
@@ -23,12 +23,22 @@ describe('block and unblock (R1-R5)', () => {
   it('R2: a blocking syscall makes the worker BLOCKED and wakes the server; R5 enqueues it on completion', () => {
     const sc = running();
     sc.do({ op: 'syscall', task: 'w0', blocking: true });
-    expect(sc.task('w0')).toMatchObject({ where: 'asleep:syscall', state: 'BLOCKED', blocked_ts_moved: true });
+    expect(sc.task('w0')).toMatchObject({
+      where: 'asleep:syscall',
+      state: 'BLOCKED',
+      blocked_ts_moved: true,
+    });
     expect(sc.task('s0')).toMatchObject({ where: 'user', state: 'RUNNING', list: [] });
-    expect(sc.rules).toEqual(expect.arrayContaining(['hook.enter.pin', 'hook.block.running', 'hook.block.wake-server']));
+    expect(sc.rules).toEqual(
+      expect.arrayContaining(['hook.enter.pin', 'hook.block.running', 'hook.block.wake-server']),
+    );
     sc.do({ op: 'complete', task: 'w0' });
     expect(sc.result('w0')).toBeUndefined();
-    expect(sc.task('w0')).toMatchObject({ where: 'asleep:syscall', state: 'RUNNABLE', runnable_ts_moved: true });
+    expect(sc.task('w0')).toMatchObject({
+      where: 'asleep:syscall',
+      state: 'RUNNABLE',
+      runnable_ts_moved: true,
+    });
     expect(sc.task('s0').list).toEqual(['w0']);
     sc.switchTo('s0', 'w0');
     expect(sc.result('w0')).toBe('0');
@@ -148,13 +158,25 @@ describe('preemption (R9-R12)', () => {
 
   it('R12: RUNNABLE without COND_WAIT cannot return to user: a signal makes it wait', () => {
     const sc = running();
-    const outs = sc.all({ op: 'store', task: 'w0', target: 'w0', field: 'state', value: num(UMCG_TASK_RUNNABLE) });
+    const outs = sc.all({
+      op: 'store',
+      task: 'w0',
+      target: 'w0',
+      field: 'state',
+      value: num(UMCG_TASK_RUNNABLE),
+    });
     expect(outs.map((o) => o.tasks.w0!.where).sort()).toEqual(['asleep:interrupt', 'user']);
   });
 
   it('R12: a registered task whose state user space set to BLOCKED is killed when interrupted', () => {
     const sc = running();
-    const outs = sc.all({ op: 'store', task: 'w0', target: 'w0', field: 'state', value: num(UMCG_TASK_BLOCKED) });
+    const outs = sc.all({
+      op: 'store',
+      task: 'w0',
+      target: 'w0',
+      field: 'state',
+      value: num(UMCG_TASK_BLOCKED),
+    });
     expect(outs.map((o) => o.killed).sort()).toEqual([false, true]);
   });
 });

@@ -107,7 +107,11 @@ describe('umcg_ctl register: every check in its order (facts §2.4)', () => {
     expect(sc.task('s0')).toMatchObject({ state: 'RUNNING', rwp: '0', runnable_ts_moved: false });
     sc.worker('w0', 's0');
     expect(sc.result('w0')).toBeUndefined();
-    expect(sc.task('w0')).toMatchObject({ where: 'asleep:umcg_ctl', state: 'RUNNABLE', runnable_ts_moved: true });
+    expect(sc.task('w0')).toMatchObject({
+      where: 'asleep:umcg_ctl',
+      state: 'RUNNABLE',
+      runnable_ts_moved: true,
+    });
     expect(sc.task('s0').list).toEqual(['w0']);
     sc.switchTo('s0', 'w0');
     expect(sc.result('w0')).toBe('0');

@@ -9,9 +9,9 @@ import {
   type ProfileId,
   type SpecState,
   type StepObservation,
-  type TaskDecl,
   step,
   stepFirst,
+  type TaskDecl,
   tidOf,
   UMCG_CTL_REGISTER,
   UMCG_CTL_UNREGISTER,
@@ -30,7 +30,10 @@ export class Scenario {
   rules: string[] = [];
 
   constructor(profile: ProfileId, tasks: (string | TaskDecl)[]) {
-    this.state = initialState({ profile, tasks: tasks.map((t) => (typeof t === 'string' ? { name: t } : t)) });
+    this.state = initialState({
+      profile,
+      tasks: tasks.map((t) => (typeof t === 'string' ? { name: t } : t)),
+    });
   }
 
   /** Runs one action; throws if the spec allows several observations (use `all` then). */
@@ -51,7 +54,13 @@ export class Scenario {
   }
 
   store(task: string, target: string, field: Field, value: Value | number): StepObservation {
-    return this.do({ op: 'store', task, target, field, value: typeof value === 'number' ? num(value) : value });
+    return this.do({
+      op: 'store',
+      task,
+      target,
+      field,
+      value: typeof value === 'number' ? num(value) : value,
+    });
   }
 
   ctl(task: string, flags: number, clock = CLOCK_MONOTONIC): StepObservation {

@@ -3,7 +3,9 @@ import { garbage, tidOf, UMCG_TASK_RUNNABLE, UMCG_TF_COND_WAIT, UMCG_TID_RUNNING
 import { Scenario } from './scenario.js';
 
 /** s0 asleep in umcg_wait running w0; w1 registered, taken by s0 (off every list), asleep in umcg_ctl. */
-function running(profile: 'pz-v2' | 'pz-v1' | 'pz-proto' | 'pz-v2-followups' | 'ref-6.1' = 'pz-v2'): Scenario {
+function running(
+  profile: 'pz-v2' | 'pz-v1' | 'pz-proto' | 'pz-v2-followups' | 'ref-6.1' = 'pz-v2',
+): Scenario {
   const sc = new Scenario(profile, ['s0', 'w0', 'w1']).server('s0').worker('w0', 's0').worker('w1', 's0');
   sc.drain('s0');
   sc.store('s0', 's0', 'next_tid', tidOf('w0'));
@@ -21,7 +23,7 @@ function both(): Scenario {
   return sc;
 }
 
-describe('umcg_wait error paths and the caller\'s state after each (facts §2.5)', () => {
+describe("umcg_wait error paths and the caller's state after each (facts §2.5)", () => {
   it('wait.einval: unregistered caller and unknown flags leave the state untouched', () => {
     const sc = new Scenario('pz-v2', ['s0']);
     sc.wait('s0');
@@ -46,7 +48,11 @@ describe('umcg_wait error paths and the caller\'s state after each (facts §2.5)
     sc.store('s0', 's0', 'state', UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT);
     sc.do({ op: 'syscall', task: 'w0', blocking: true });
     expect(sc.task('s0').state).toBe('RUNNING');
-    expect(sc.task('w0')).toMatchObject({ where: 'asleep:syscall', state: 'BLOCKED', blocked_ts_moved: true });
+    expect(sc.task('w0')).toMatchObject({
+      where: 'asleep:syscall',
+      state: 'BLOCKED',
+      blocked_ts_moved: true,
+    });
     sc.wait('s0');
     expect(sc.result('s0')).toBe('EAGAIN');
     expect(sc.task('s0')).toMatchObject({ where: 'user', state: 'RUNNING' });
@@ -85,7 +91,11 @@ describe('umcg_wait error paths and the caller\'s state after each (facts §2.5)
     const sc = running();
     sc.yieldNow('w0');
     expect(sc.result('s0')).toBe('0');
-    expect(sc.task('w0')).toMatchObject({ where: 'asleep:umcg_wait', state: 'RUNNABLE', runnable_ts_moved: true });
+    expect(sc.task('w0')).toMatchObject({
+      where: 'asleep:umcg_wait',
+      state: 'RUNNABLE',
+      runnable_ts_moved: true,
+    });
     expect(sc.task('s0')).toMatchObject({ where: 'user', state: 'RUNNING', list: ['w0'] });
   });
 

@@ -76,7 +76,7 @@ function* earlyNextChecks(me: number, p: ProfileParams): Routine<string | undefi
 /** RFC v2 order: wake `next_tid` first, then enqueue the worker caller and wake its server (R15). */
 function* nextThenEnqueue(me: number, p: ProfileParams, enqueue: boolean): Routine<string | undefined> {
   const n = yield* wakeNext(me);
-  if (n !== 0 && n !== 'none') return yield* nextFailed(me, p, n, enqueue);
+  if (n !== 0 && n !== 'none') return yield* nextFailed(me, p, n, enqueue, false);
   if (!enqueue) return undefined;
   if ((yield* enqueueSelf(me)) !== 0) return yield* fail(me, p, 'wait.worker.enqueue', 'EFAULT', true);
   return undefined;
@@ -96,19 +96,25 @@ function* enqueueThenNext(
     if (worker && enqueue) yield* wakeServer(me);
     return undefined;
   }
-  if (n !== 0) return yield* nextFailed(me, p, n, false);
+  if (n !== 0) return yield* nextFailed(me, p, n, worker, enqueue);
   return undefined;
 }
 
+/**
+ * A failed wake of `next_tid`. With the seed e-mail's fallback a worker caller wakes its server instead
+ * (enqueueing itself first if that has not happened yet).
+ */
 function* nextFailed(
   me: number,
   p: ProfileParams,
   n: Exclude<NextResult, 0 | 'none'>,
-  enqueue: boolean,
+  worker: boolean,
+  enqueued: boolean,
 ): Routine<string> {
-  if (p.nextFailFallback === 'always' && enqueue) {
+  if (p.nextFailFallback === 'always' && worker) {
     yield* fire('wait.next.fallback-server');
-    yield* enqueueSelf(me);
+    if (enqueued) yield* wakeServer(me);
+    else yield* enqueueSelf(me);
   }
   return yield* fail(me, p, 'wait.next.failure', n, true);
 }
