@@ -1,0 +1,51 @@
+/**
+ * The `--help` text: what the suite does, the commands a newcomer runs first, every option, and the exit codes.
+ * @module
+ */
+import { PROFILES } from '@umcg/spec';
+import { TARGETS } from '../targets/registry.js';
+
+/** The help text. */
+export function helpText(): string {
+  const targets = Object.entries(TARGETS).map(([n, t]) => `    ${n.padEnd(8)} ${t.description}`);
+  return `pnpm conformance — check a UMCG implementation against the executable spec
+
+Runs traces (sequences of user actions and environment events) on a target, compares every observed step with
+the set of outcomes the spec allows, and reports the first divergence with the rules involved, a transition log,
+an explanation, the minimal trace and a replay command.
+
+Start here:
+  pnpm conformance                         corpus + 1000 generated traces + litmus programs on the default target
+  pnpm conformance --target=spec --corpus  the committed corpus on the spec itself (always passes)
+  pnpm conformance --replay <file>         re-run one trace (a failure printed a ready-made command)
+  pnpm conformance explain <rule-id>       what a rule says, where it comes from
+  pnpm conformance doctor --target=native  what a target needs and whether it is there
+  pnpm conformance show <file>             a trace's transition log, step by step (--target, default spec)
+
+Targets (--target, default sim when @umcg/sim provides its adapter, else spec):
+${targets.join('\n')}
+
+Options:
+  --target <name>        target to run on; --target-args k=v,k=v passes options to it (e.g. pick=random for spec)
+  --profile <id>         ${Object.keys(PROFILES).join(' | ')}; checks corpus traces under this profile instead of
+                         their own, and is the profile of generated traces and litmus programs (default pz-v2)
+  --corpus [dir]         run the corpus (default conformance/corpus: *.trace, *.json, *.litmus)
+  --runs <n>             run n generated traces (default 1000 in a default run)
+  --litmus               run the litmus programs (built-in and corpus *.litmus)
+  --replay <file>        run only this trace file (.trace or .json)
+  --seed <n>             seed of generation, litmus sampling and the target (default: time-based, printed)
+  --rules <glob>         only traces citing a matching rule id, e.g. 'wait.*' or 'ctl.register.*,kick.*'
+  --jobs, -j <n>         traces in flight at once (default 1)
+  --shard <i/n>          run the i-th of n slices (CI parallelism)
+  --timeout <t>          per-trace wall-clock limit, e.g. 10s, 500ms (default 10s)
+  --reporter <r>         simple | json | junit | tap | html (console format; every format is also written to the run dir)
+  --out <dir>            parent of the run directory (default .conformance/runs)
+  --save                 rewrite conformance/expectations/<target>.json from this run's failures
+
+If none of --corpus, --runs, --litmus is given, all three run. Saved failures in .conformance/failures/ are
+replayed first. Known failures of a target are listed in conformance/expectations/<target>.json.
+
+Exit codes: 0 all as expected · 1 spec violation or unexpected result · 4 unsupported/skipped (reason printed)
+            · 124 timeout · 255 infrastructure or usage error
+`;
+}

@@ -1,0 +1,151 @@
+/**
+ * Entry point of `pnpm conformance` (root script: `tsx conformance/src/cli/main.ts`). See `--help`.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { checkTrace } from '../check/checkTrace.js';
+import { createProgress } from '../report/progress.js';
+import { renderJson } from '../report/json.js';
+import { renderJunit } from '../report/junit.js';
+import { renderTap } from '../report/tap.js';
+import { resultLine } from '../report/line.js';
+import { renderSummary } from '../report/simple.js';
+import { EXIT } from '../run/exitCode.js';
+import { runDirName, RUNS_DIR, writeRunDir } from '../run/output.js';
+import { DEFAULTS, runSession } from '../run/session.js';
+import type { RunReport } from '../run/types.js';
+import { listFiles } from '../trace/load.js';
+import { defaultTarget, loadAdapter } from '../targets/registry.js';
+import type { CliArgs } from './args.js';
+import { parseArgs, UsageError } from './args.js';
+import { doctor } from './doctor.js';
+import { explainRule } from './explain.js';
+import { helpText } from './help.js';
+import { showTrace } from './show.js';
+
+async function citedBy(rule: string): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for (const f of await listFiles(DEFAULTS.corpus, ['.trace', '.litmus'])) {
+      const m = /^# rules:(.*)$/m.exec(await readFile(f, 'utf8'));
+      if (m?.[1]?.split(',').map((s) => s.trim()).includes(rule)) out.push(f.replace(/^.*\//, ''));
+    }
+  } catch {
+    // no corpus directory here
+  }
+  return out;
+}
+
+async function htmlReport(report: RunReport): Promise<string | undefined> {
+  try {
+    const m = (await import(new URL('../report/html/index.js', import.meta.url).href)) as { renderHtmlReport?: (r: RunReport) => string };
+    return typeof m.renderHtmlReport === 'function' ? m.renderHtmlReport(report) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
+  let targetName = args.target;
+  let adapter;
+  if (targetName === undefined) {
+    const d = await defaultTarget();
+    targetName = d.name;
+    adapter = d.adapter;
+    if (d.note !== undefined) process.stderr.write(`note: ${d.note}\n`);
+  } else adapter = await loadAdapter(targetName);
+  const probe = await adapter.probe();
+  if (!probe.ok) {
+    process.stderr.write(`UNSUPPORTED: target ${targetName}: ${probe.reason}\n${probe.details.map((d) => `  ${d}\n`).join('')}`);
+    return EXIT.unsupported;
+  }
+  const stagesGiven = args.corpus !== undefined || args.runs !== undefined || args.litmus;
+  const all = !stagesGiven && args.replay === undefined;
+  const seed = args.seed ?? (Date.now() % 2_147_483_647);
+  const progress = createProgress(args.reporter === 'simple');
+  const simple = args.reporter === 'simple';
+  if (simple) process.stdout.write(`conformance: target ${targetName}, profile ${args.profile ?? 'per trace (default pz-v2)'}, seed ${seed}\n`);
+  const { report } = await runSession({
+    targetName,
+    adapter,
+    profile: args.profile,
+    seed,
+    replay: args.replay,
+    corpusDir: args.corpus === true || (all && args.corpus === undefined) ? DEFAULTS.corpus : args.corpus,
+    runs: args.runs ?? (all ? 1000 : 0),
+    litmus: args.litmus || all,
+    rules: args.rules,
+    jobs: args.jobs,
+    shard: args.shard,
+    timeoutMs: args.timeoutMs,
+    targetArgs: args.targetArgs,
+    expectationsFile: DEFAULTS.expectations(targetName),
+    save: args.save,
+    failuresDir: DEFAULTS.failures,
+    command: ['pnpm conformance', ...argv].join(' '),
+    check: checkTrace,
+    onResult: (r) => {
+      progress.clear();
+      if (simple) process.stdout.write(`${resultLine(r)}\n`);
+    },
+    onProgress: (d, t, l) => progress.tick(d, t, l),
+  });
+  progress.clear();
+  const html = args.reporter === 'html' ? await htmlReport(report) : undefined;
+  const dir = await writeRunDir(runDirName(args.out ?? RUNS_DIR, targetName, new Date(report.provenance.startedAt)), report, html === undefined ? {} : { 'report.html': html });
+  if (simple) process.stdout.write(`${renderSummary(report, dir)}\n`);
+  else if (args.reporter === 'json') process.stdout.write(renderJson(report));
+  else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
+  else if (args.reporter === 'tap') process.stdout.write(renderTap(report));
+  else process.stdout.write(html === undefined ? `html reporter not yet available; results in ${dir}\n` : `${dir}/report.html\n`);
+  return report.exitCode;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\nRun 'pnpm conformance --help' for usage.\n`);
+    return EXIT.infrastructure;
+  }
+  try {
+    if (args.command === 'help') {
+      process.stdout.write(helpText());
+      return EXIT.ok;
+    }
+    if (args.command === 'explain') {
+      const id = args.positional[0];
+      if (id === undefined) throw new UsageError('explain: expected a rule id, e.g. pnpm conformance explain wait.next.not-runnable');
+      const { text, code } = explainRule(id, await citedBy(id));
+      process.stdout.write(`${text}\n`);
+      return code;
+    }
+    if (args.command === 'show') {
+      const file = args.positional[0];
+      if (file === undefined) throw new UsageError('show: expected a trace file, e.g. pnpm conformance show conformance/corpus/server-loop.trace');
+      const adapter = await loadAdapter(args.target ?? 'spec');
+      process.stdout.write(`${await showTrace(file, adapter, args.profile)}\n`);
+      return EXIT.ok;
+    }
+    if (args.command === 'doctor') {
+      const { text, code } = await doctor(args.target === undefined ? args.positional : [args.target]);
+      process.stdout.write(`${text}\n`);
+      return code;
+    }
+    return await run(args, argv);
+  } catch (e) {
+    const usage = e instanceof UsageError;
+    process.stderr.write(`${usage ? '' : 'infrastructure error: '}${(e as Error).message}\n`);
+    if (!usage && process.env.UMCG_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
+    if ((e as Error).name === 'TargetUnavailable') return EXIT.unsupported;
+    return EXIT.infrastructure;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\/conformance\//, 'conformance/'))) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

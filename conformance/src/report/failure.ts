@@ -1,0 +1,54 @@
+/**
+ * The failure report of one trace, in the order reviewers need it: the rules involved with their catalogue
+ * anchors, the step with expected-vs-observed transition logs, the plain-language explanation, the minimal trace
+ * and the exact replay command.
+ * @module
+ */
+import type { RuleId } from '@umcg/spec';
+import { transitionLog } from '../check/diff.js';
+import type { Divergence } from '../check/types.js';
+import { printTrace } from '../trace/print.js';
+import type { Trace } from '../trace/types.js';
+
+/** Where rule anchors point (the rendered catalogue). */
+export const RULE_URL_BASE = 'spec/SPEC.md#';
+
+/** The replay command for a saved trace file. */
+export function replayCommand(target: string, profile: string, file: string): string {
+  return `pnpm conformance --target=${target} --profile=${profile} --replay ${file}`;
+}
+
+/** The shortest prefix of `trace` that still reaches the divergent step. */
+export function minimalPrefix(trace: Trace, failure: Divergence): Trace {
+  return { header: trace.header, steps: trace.steps.slice(0, failure.step + 1) };
+}
+
+const indent = (lines: readonly string[], by = '    '): string[] => lines.map((l) => `${by}${l}`);
+
+/** Renders a failure block (multi-line). */
+export function renderFailure(args: {
+  readonly trace: Trace;
+  readonly failure: Divergence;
+  readonly rules: readonly RuleId[];
+  readonly replay: string;
+}): string {
+  const { failure } = args;
+  const lines: string[] = [];
+  const involved = failure.rules.length > 0 ? failure.rules : args.trace.header.rules;
+  lines.push(`  Rules: ${involved.length === 0 ? '(none recorded)' : involved.join(', ')}`);
+  for (const r of involved) lines.push(`    ${RULE_URL_BASE}${r}`);
+  if (failure.previous !== undefined) {
+    const exp = failure.cause === 'expectation' ? failure.observed : failure.closest;
+    if (failure.cause !== 'expectation' && exp !== undefined) {
+      lines.push(`  Expected (closest of ${failure.allowed.length} allowed outcome${failure.allowed.length === 1 ? '' : 's'}):`);
+      lines.push(...indent(transitionLog(failure.previous, exp)));
+    }
+    lines.push('  Observed:');
+    lines.push(...indent(transitionLog(failure.previous, failure.observed)));
+  }
+  lines.push(...indent(failure.explanation.split('\n'), '  '));
+  lines.push('  Minimal trace:');
+  lines.push(...indent(printTrace(minimalPrefix(args.trace, failure)).trimEnd().split('\n')));
+  lines.push(`  Replay: ${args.replay}`);
+  return lines.join('\n');
+}

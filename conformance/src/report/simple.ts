@@ -1,0 +1,30 @@
+/**
+ * The human summary printed at the end of a run: counts, failures with their reports, skips with reasons, stale
+ * expectations, rule coverage and where the results were written.
+ * @module
+ */
+import type { RunReport } from '../run/types.js';
+import { countByStatus } from './counts.js';
+import { coverageText } from './coverage.js';
+
+/** The summary block. */
+export function renderSummary(report: RunReport, outDir: string | undefined): string {
+  const c = countByStatus(report.results);
+  const lines: string[] = [''];
+  const failing = report.results.filter((r) => r.report !== undefined);
+  for (const r of failing) lines.push(`FAIL ${r.hash} ${r.name}`, r.report ?? '', '');
+  const skips = report.results.filter((r) => r.status === 'SKIP');
+  if (skips.length > 0) {
+    lines.push(`Skipped (${skips.length}):`);
+    for (const r of skips) lines.push(`  ${r.hash} ${r.name}: ${r.reason ?? ''}`);
+  }
+  for (const s of report.stale) lines.push(`STALE expectation '${s}' matches no trace (remove it or run with --save)`);
+  lines.push(coverageText(report.coverage));
+  const parts = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+  const p = report.provenance;
+  lines.push(
+    `${parts.join(', ') || 'nothing ran'} — target ${p.target.name} ${p.target.version}, profile ${p.profile}, seed ${p.seed}, ${(report.durationMs / 1000).toFixed(1)}s, exit ${report.exitCode}`,
+  );
+  if (outDir !== undefined) lines.push(`Results: ${outDir}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,68 @@
+/**
+ * The generated stage: N model-guided traces from the generator (`huntTarget` of `src/generate`), with the first
+ * failure shrunk, saved to the failure database and reported like any other failing trace.
+ * @module
+ */
+import type { ProfileId, RuleId } from '@umcg/spec';
+import type { Target } from '../adapter/types.js';
+import type { CheckTrace } from '../check/types.js';
+import { huntTarget } from '../generate/hunt.js';
+import { renderFailure, replayCommand } from '../report/failure.js';
+import { canonicalJson, traceHash } from '../trace/hash.js';
+import { createHash } from 'node:crypto';
+import { saveFailure } from './failures.js';
+import type { TraceResult } from './types.js';
+
+/** Options of the generated stage. */
+export interface GeneratedOptions {
+  readonly targetName: string;
+  readonly profile: ProfileId;
+  readonly runs: number;
+  readonly seed: number;
+  readonly check: CheckTrace;
+  readonly failuresDir: string | undefined;
+}
+
+/** Runs the generated stage and returns its result (one line; a failure carries the full report). */
+export async function runGenerated(target: Target, o: GeneratedOptions): Promise<TraceResult> {
+  const t0 = performance.now();
+  const rules = new Set<RuleId>();
+  const check: CheckTrace = (trace, obs) => {
+    const v = o.check(trace, obs);
+    if (v.kind === 'pass' || v.kind === 'fail') for (const r of v.rules) rules.add(r);
+    return v;
+  };
+  const rep = await huntTarget(target, { check, runs: o.runs, seed: o.seed, profile: o.profile, failuresDir: false });
+  const batchHash = createHash('sha256').update(canonicalJson({ generated: 1, seed: rep.seed, runs: o.runs, profile: o.profile })).digest('hex').slice(0, 12);
+  const stats: Record<string, number> = { traces: rep.runs, shrinkRuns: rep.shrinkRuns };
+  for (const [k, v] of Object.entries(rep.inconclusive)) stats[k] = v.count;
+  const base = { origin: 'generated' as const, profile: o.profile, rules: [...rules].sort(), stats, durationMs: Math.round(performance.now() - t0) };
+  const f = rep.failure;
+  if (f === undefined) {
+    const inconclusive = Object.entries(rep.inconclusive).map(([k, v]) => `${v.count} ${k} (first: ${v.first})`).join('; ');
+    return {
+      ...base,
+      name: `generated x${rep.runs} seed=${rep.seed}`,
+      hash: batchHash,
+      status: 'PASS',
+      verdict: { kind: 'pass', steps: rep.runs, rules: base.rules },
+      ...(inconclusive === '' ? {} : { reason: inconclusive }),
+    };
+  }
+  const file = o.failuresDir === undefined ? `${traceHash(f.trace)}.trace` : await saveFailure(o.failuresDir, f.trace, `${o.targetName}: generated, seed ${f.seed} path ${f.path}`);
+  const replay = replayCommand(o.targetName, o.profile, file);
+  const extra = [
+    `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps; reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,
+    `  fast-check: seed=${f.seed} path=${f.path}`,
+  ];
+  return {
+    ...base,
+    name: f.trace.header.name,
+    hash: traceHash(f.trace),
+    status: 'FAIL',
+    verdict: f.verdict,
+    reason: f.verdict.failure.explanation.split('\n')[0] ?? 'failure',
+    replay,
+    report: `${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay })}\n${extra.join('\n')}`,
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * A whole conformance run, as the CLI starts it: replay of saved failures, the corpus, generated traces and litmus
+ * programs on one target, with expectations, rule coverage, provenance and the exit code.
+ * @module
+ */
+import { join } from 'node:path';
+import type { ProfileId } from '@umcg/spec';
+import { REFERENCE_PROFILE } from '@umcg/spec';
+import type { Adapter, Target } from '../adapter/types.js';
+import type { CheckTrace } from '../check/types.js';
+import { ruleCoverage } from '../report/coverage.js';
+import { TraceSyntaxError } from '../trace/errors.js';
+import { litmusHash, traceHash } from '../trace/hash.js';
+import { listFiles, loadLitmus, loadTrace } from '../trace/load.js';
+import type { LitmusTest, Trace } from '../trace/types.js';
+import { exitCodeOf } from './exitCode.js';
+import type { Expectations } from './expectations.js';
+import { loadExpectations, saveExpectations, staleEntries } from './expectations.js';
+import { listFailures } from './failures.js';
+import { runGenerated } from './generated.js';
+import { loadLitmusModule, runLitmus } from './litmus.js';
+import { mapPool } from './pool.js';
+import { provenance } from './provenance.js';
+import type { Shard } from './select.js';
+import { inShard, ruleMatcher } from './select.js';
+import { runTrace } from './runTrace.js';
+import type { RunReport, TraceResult } from './types.js';
+
+/** Everything a run is configured with. */
+export interface SessionConfig {
+  readonly targetName: string;
+  readonly adapter: Adapter;
+  /** `--profile`: overrides the profile of corpus traces; generated and litmus use it (default: reference). */
+  readonly profile: ProfileId | undefined;
+  readonly seed: number;
+  /** Stages. */
+  readonly replay: string | undefined;
+  readonly corpusDir: string | undefined;
+  readonly runs: number;
+  readonly litmus: boolean;
+  readonly rules: string | undefined;
+  readonly jobs: number;
+  readonly shard: Shard | undefined;
+  readonly timeoutMs: number;
+  readonly targetArgs: Readonly<Record<string, string>>;
+  readonly expectationsFile: string;
+  readonly save: boolean;
+  readonly failuresDir: string;
+  readonly command: string;
+  readonly check: CheckTrace;
+  /** Called with each result as it is produced (the console reporter). */
+  readonly onResult?: (r: TraceResult) => void;
+  /** Called to report progress. */
+  readonly onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/** A finished session: the report (its exit code included) and the expectations in force. */
+export interface SessionResult {
+  readonly report: RunReport;
+  readonly expectations: Expectations;
+}
+
+function withProfile<T extends { header: Trace['header'] }>(t: T, p: ProfileId | undefined): T {
+  return p === undefined || t.header.profile === p ? t : { ...t, header: { ...t.header, profile: p } };
+}
+
+function parseError(origin: TraceResult['origin'], file: string, e: unknown, profile: ProfileId): TraceResult {
+  const reason = e instanceof TraceSyntaxError ? e.message : `${file}: ${(e as Error).message}`;
+  const name = file.replace(/^.*\//, '').replace(/\.[a-z]+$/, '');
+  return { origin, name, hash: '------------', file, profile, status: 'ERROR', verdict: { kind: 'error', reason }, rules: [], durationMs: 0, reason };
+}
+
+/** Runs a session. */
+export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const runProfile = cfg.profile ?? REFERENCE_PROFILE;
+  const targets = new Map<ProfileId, Target>();
+  const open = async (p: ProfileId): Promise<Target> => {
+    let t = targets.get(p);
+    if (t !== undefined) return t;
+    const first = targets.values().next().value as Target | undefined;
+    if (first !== undefined && !first.capabilities.profiles.includes(p)) return first;
+    t = await cfg.adapter.open({ profile: p, timeoutMs: cfg.timeoutMs, seed: cfg.seed, args: cfg.targetArgs });
+    targets.set(p, t);
+    return t;
+  };
+  const main = await open(runProfile);
+  const expectations = await loadExpectations(cfg.expectationsFile);
+  const results: TraceResult[] = [];
+  const emit = (r: TraceResult): void => {
+    results.push(r);
+    cfg.onResult?.(r);
+  };
+  const ctxFor = async (p: ProfileId) => ({
+    target: await open(p),
+    targetName: cfg.targetName,
+    check: cfg.check,
+    seed: cfg.seed,
+    timeoutMs: cfg.timeoutMs,
+    failuresDir: cfg.failuresDir,
+  });
+  const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
+    let done = 0;
+    await mapPool(files, cfg.jobs, async (file) => {
+      let trace: Trace;
+      try {
+        trace = withProfile(await loadTrace(file), cfg.profile);
+      } catch (e) {
+        emit(parseError(origin, file, e, runProfile));
+        return;
+      }
+      const expectation = origin === 'corpus' ? expectations[trace.header.name] : undefined;
+      const ctx = await ctxFor(trace.header.profile);
+      emit(await runTrace(trace, { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir }, { origin, file, ...(expectation ? { expectation } : {}) }));
+      cfg.onProgress?.(++done, files.length, `${origin} ${trace.header.name}`);
+    });
+  };
+  const matches = ruleMatcher(cfg.rules);
+  try {
+    if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
+    else {
+      await runFiles(await listFailures(cfg.failuresDir), 'replay');
+      if (cfg.corpusDir !== undefined) {
+        const files = inShard(await listFiles(cfg.corpusDir, ['.trace', '.json']), cfg.shard);
+        const selected: string[] = [];
+        for (const f of files) {
+          if (cfg.rules === undefined) selected.push(f);
+          else {
+            try {
+              if (matches((await loadTrace(f)).header.rules)) selected.push(f);
+            } catch {
+              selected.push(f);
+            }
+          }
+        }
+        await runFiles(selected, 'corpus');
+      }
+      if (cfg.runs > 0) {
+        const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
+        const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
+        cfg.onProgress?.(0, runs, `generating ${runs} traces`);
+        emit(await runGenerated(main, { targetName: cfg.targetName, profile: runProfile, runs, seed: shardSeed, check: cfg.check, failuresDir: cfg.failuresDir }));
+      }
+      if (cfg.litmus) await runLitmusStage(cfg, runProfile, expectations, emit, matches, open);
+    }
+  } finally {
+    for (const t of targets.values()) await t.close();
+  }
+  const full = cfg.replay === undefined && cfg.rules === undefined && cfg.shard === undefined && cfg.corpusDir !== undefined && cfg.litmus;
+  const judged = results.filter((r) => r.origin === 'corpus' || r.origin === 'litmus');
+  let stale = full ? staleEntries(expectations, judged) : [];
+  let exp = expectations;
+  if (cfg.save) {
+    exp = await saveExpectations(cfg.expectationsFile, expectations, full ? judged : results);
+    stale = [];
+  }
+  const profiles = [...new Set([runProfile, ...results.map((r) => r.profile)])];
+  const report: RunReport = {
+    provenance: provenance({ profile: runProfile, target: main.info, seed: cfg.seed, command: cfg.command, startedAt: started }),
+    results,
+    stale,
+    coverage: ruleCoverage(results, profiles),
+    exitCode: cfg.save ? exitCodeOf(results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)), []) : exitCodeOf(results, stale),
+    durationMs: Math.round(performance.now() - t0),
+  };
+  return { report, expectations: exp };
+}
+
+async function runLitmusStage(
+  cfg: SessionConfig,
+  profile: ProfileId,
+  expectations: Expectations,
+  emit: (r: TraceResult) => void,
+  matches: (rules: readonly string[]) => boolean,
+  open: (p: ProfileId) => Promise<Target>,
+): Promise<void> {
+  const mod = await loadLitmusModule();
+  const files = cfg.corpusDir === undefined ? [] : await listFiles(cfg.corpusDir, ['.litmus']);
+  if (typeof mod === 'string') {
+    const name = 'litmus';
+    emit({ origin: 'litmus', name, hash: '------------', profile, status: 'SKIP', verdict: { kind: 'skip', reason: mod }, rules: [], durationMs: 0, reason: mod });
+    return;
+  }
+  const tests: { test: LitmusTest; file?: string }[] = mod.litmusCorpus().map((test) => ({ test }));
+  for (const file of files) {
+    try {
+      tests.push({ test: await loadLitmus(file), file });
+    } catch (e) {
+      emit(parseError('litmus', file, e, profile));
+    }
+  }
+  const seen = new Set<string>();
+  const selected = inShard(tests, cfg.shard).filter(({ test }) => {
+    const key = litmusHash(test);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return cfg.rules === undefined || matches(test.header.rules);
+  });
+  const runs = Math.max(1, Math.min(cfg.runs > 0 ? cfg.runs : 100, 200));
+  let done = 0;
+  await mapPool(selected, cfg.jobs, async ({ test, file }) => {
+    const t = withProfile(test, cfg.profile ?? profile);
+    const expectation = expectations[t.header.name];
+    emit(await runLitmus(mod, await open(t.header.profile), t, { runs, seed: cfg.seed, ...(file ? { file } : {}), ...(expectation ? { expectation } : {}) }));
+    cfg.onProgress?.(++done, selected.length, `litmus ${t.header.name}`);
+  });
+}
+
+/** Default locations, relative to the repository root (the working directory of `pnpm conformance`). */
+export const DEFAULTS = {
+  corpus: 'conformance/corpus',
+  expectations: (target: string): string => join('conformance/expectations', `${target}.json`),
+  failures: '.conformance/failures',
+} as const;
+
+export { traceHash };

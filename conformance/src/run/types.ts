@@ -1,0 +1,79 @@
+/**
+ * Results of a conformance run: one `TraceResult` per trace, generated batch or litmus program, and the run's
+ * provenance. These are what reporters render and what `results.jsonl` holds.
+ * @module
+ */
+import type { ProfileId, RuleId } from '@umcg/spec';
+import type { Verdict } from '../check/types.js';
+
+/** The status of one result after expectations are applied. */
+export type Status = 'PASS' | 'FAIL' | 'XFAIL' | 'XPASS' | 'SKIP' | 'TIMEOUT' | 'UNKNOWN' | 'ERROR';
+
+/** Where a result came from. */
+export type Origin = 'replay' | 'corpus' | 'generated' | 'litmus';
+
+/** One result line. */
+export interface TraceResult {
+  /** Origin. */
+  readonly origin: Origin;
+  /** Trace or test name. */
+  readonly name: string;
+  /** Content hash (12 hex). */
+  readonly hash: string;
+  /** Source file, when there is one. */
+  readonly file?: string;
+  /** Profile it was checked against. */
+  readonly profile: ProfileId;
+  /** Final status. */
+  readonly status: Status;
+  /** The checker's verdict (for litmus and generated batches: a summary verdict). */
+  readonly verdict: Verdict;
+  /** Rules exercised. */
+  readonly rules: readonly RuleId[];
+  /** Wall-clock duration. */
+  readonly durationMs: number;
+  /** Short reason (skips, expected failures, errors). */
+  readonly reason?: string;
+  /** Full failure report text (failures only). */
+  readonly report?: string;
+  /** Replay command (failures only). */
+  readonly replay?: string;
+  /** Extra numbers (generated: traces and steps; litmus: runs and histogram). */
+  readonly stats?: Readonly<Record<string, number>>;
+}
+
+/** Provenance of a run, recorded with its results. */
+export interface Provenance {
+  /** Spec package version. */
+  readonly specVersion: string;
+  /** Conformance package version. */
+  readonly conformanceVersion: string;
+  /** Profile given on the command line (or the default). */
+  readonly profile: ProfileId;
+  /** Target name, version and build. */
+  readonly target: { readonly name: string; readonly version: string; readonly build: Readonly<Record<string, string>> };
+  /** Seed. */
+  readonly seed: number;
+  /** The exact command line. */
+  readonly command: string;
+  /** Start time (ISO). */
+  readonly startedAt: string;
+  /** Host facts. */
+  readonly host: Readonly<Record<string, string>>;
+}
+
+/** A finished run. */
+export interface RunReport {
+  /** Provenance. */
+  readonly provenance: Provenance;
+  /** Results in order. */
+  readonly results: readonly TraceResult[];
+  /** Expectation entries that matched no result (stale). */
+  readonly stale: readonly string[];
+  /** Rules exercised and the active rules of the profile never reached. */
+  readonly coverage: { readonly exercised: readonly RuleId[]; readonly unreached: readonly RuleId[] };
+  /** Exit code the CLI returns. */
+  readonly exitCode: number;
+  /** Duration in ms. */
+  readonly durationMs: number;
+}
