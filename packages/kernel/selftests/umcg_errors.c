@@ -14,10 +14,13 @@ static void reset(struct umcg_task *t, uint32_t state, pid_t server)
 	t->server_tid = server;
 }
 
+static volatile pid_t idle_tid;
+
 static void *idle_thread(void *arg)
 {
 	atomic_int *stop = arg;
 
+	idle_tid = sys_gettid();
 	while (!atomic_load(stop))
 		sleep_ms(1);
 	return NULL;
@@ -100,9 +103,11 @@ static void test_ctl_errors(void)
 	EXPECT_ERR(umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC), ESRCH,
 		   "ctl: server_tid not self (before state check)");
 
+	idle_tid = 0;
 	pthread_create(&th, NULL, idle_thread, &stop);
-	sleep_ms(5);
-	plain_tid = me + 1;	/* threads get consecutive tids here */
+	while (!idle_tid)
+		sleep_ms(1);
+	plain_tid = idle_tid;
 	reset(s, UMCG_TASK_RUNNING, plain_tid);
 	EXPECT_ERR(umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC), ESRCH,
 		   "ctl: server naming another thread");
@@ -194,9 +199,11 @@ static void test_wait_errors(void)
 		   "wait: garbage next_tid -> ESRCH, reverted to RUNNING (%ld, %#x)",
 		   r, load_state(s));
 
+	idle_tid = 0;
 	pthread_create(&th, NULL, idle_thread, &stop);
-	sleep_ms(5);
-	r = umcg_switch(s, me + 1, 0);
+	while (!idle_tid)
+		sleep_ms(1);
+	r = umcg_switch(s, idle_tid, 0);
 	tap_result(r == -ESRCH && load_state(s) == UMCG_TASK_RUNNING,
 		   "wait: non-UMCG next_tid -> ESRCH (%ld)", r);
 	atomic_store(&stop, 1);

@@ -302,8 +302,10 @@ static inline void server_run(struct server *s)
 		uint32_t next = 0;
 		long r;
 
-		if (s->nexited + atomic_load(&s->nfailed) == s->nworkers)
+		if (s->nexited + atomic_load(&s->nfailed) == s->nworkers) {
+			store_state(s->ut, UMCG_TASK_RUNNING);
 			break;
+		}
 
 		store_state(s->ut, UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT);
 		drain_runnable(s);
