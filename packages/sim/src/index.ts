@@ -9,3 +9,5 @@ export { runLitmus } from './internal/run/litmus.js';
 export { Machine, type MachineConfig } from './internal/run/machine.js';
 export { runTrace } from './internal/run/trace.js';
 export { isMutantName, MUTANT_NAMES, type MutantName } from './mutants/names.js';
+export { getMutant, type Mutant, MUTANTS } from './mutants/catalogue.js';
+export type { Witness } from './mutants/witnesses.js';

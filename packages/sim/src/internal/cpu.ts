@@ -11,6 +11,8 @@ export class Cpu {
   readonly rq: Task[] = [];
   /** Index in `rq` of the thread the CPU is currently executing. */
   curr = 0;
+  /** Relative speed (1-8, drawn per run from the seed): how often the scheduler lets this CPU take a micro-step. */
+  speed = 1;
 
   /** CPU number. */
   readonly id: number;

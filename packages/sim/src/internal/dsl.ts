@@ -1,9 +1,11 @@
 /**
- * A tiny builder for actions in tests and benches (the engine's text format is not available yet).
+ * A tiny builder of trace actions, used by the mutant witnesses, the tests and the bench (the engine's text
+ * format is not available to this package yet).
  * @module
  */
 import {
-  type Action,
+  type EnvEvent,
+  type UserAction,
   type Field,
   num,
   tidOf,
@@ -25,9 +27,9 @@ import {
 export { num, tidOf, addrOf, garbage };
 
 /** `store task target.field value`. */
-export const store = (task: string, target: string, field: Field, value: Value): Action => ({ op: 'store', task, target, field, value });
+export const store = (task: string, target: string, field: Field, value: Value): UserAction => ({ op: 'store', task, target, field, value });
 /** `cas`. */
-export const cas = (task: string, target: string, field: Field, expect: Value, value: Value): Action => ({
+export const cas = (task: string, target: string, field: Field, expect: Value, value: Value): UserAction => ({
   op: 'cas',
   task,
   target,
@@ -36,21 +38,21 @@ export const cas = (task: string, target: string, field: Field, expect: Value, v
   value,
 });
 /** `take`. */
-export const take = (task: string, target = task): Action => ({ op: 'take', task, target });
+export const take = (task: string, target = task): UserAction => ({ op: 'take', task, target });
 /** Server registration of `s` (stores server_tid = self, state RUNNING, then ctl). */
-export const regServer = (s: string): Action[] => [
+export const regServer = (s: string): UserAction[] => [
   store(s, s, 'server_tid', tidOf(s)),
   store(s, s, 'state', num(UMCG_TASK_RUNNING)),
   { op: 'ctl', task: s, flags: UMCG_CTL_REGISTER, self: { kind: 'own' }, clock: CLOCK_MONOTONIC },
 ];
 /** Worker registration of `w` with server `s`. */
-export const regWorker = (w: string, s: string): Action[] => [
+export const regWorker = (w: string, s: string): UserAction[] => [
   store(w, w, 'server_tid', tidOf(s)),
   store(w, w, 'state', num(UMCG_TASK_BLOCKED)),
   { op: 'ctl', task: w, flags: UMCG_CTL_REGISTER | UMCG_CTL_WORKER, self: { kind: 'own' }, clock: CLOCK_MONOTONIC },
 ];
 /** Raw ctl. */
-export const ctl = (task: string, flags: number, self: 'own' | 'null' | 'misaligned' = 'own', clock = CLOCK_MONOTONIC): Action => ({
+export const ctl = (task: string, flags: number, self: 'own' | 'null' | 'misaligned' = 'own', clock = CLOCK_MONOTONIC): UserAction => ({
   op: 'ctl',
   task,
   flags,
@@ -58,32 +60,32 @@ export const ctl = (task: string, flags: number, self: 'own' | 'null' | 'misalig
   clock,
 });
 /** Unregister (v2 form). */
-export const unregister = (task: string, worker: boolean): Action =>
+export const unregister = (task: string, worker: boolean): UserAction =>
   ctl(task, UMCG_CTL_UNREGISTER | (worker ? UMCG_CTL_WORKER : 0));
 /** `umcg_wait`. */
-export const wait = (task: string, timeout: Timeout = 'none', flags = 0): Action => ({ op: 'wait', task, flags, timeout });
+export const wait = (task: string, timeout: Timeout = 'none', flags = 0): UserAction => ({ op: 'wait', task, flags, timeout });
 /** Store RUNNABLE|COND_WAIT into own state. */
-export const condWait = (task: string): Action => store(task, task, 'state', num(UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT));
+export const condWait = (task: string): UserAction => store(task, task, 'state', num(UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT));
 /** Set own next_tid. */
-export const next = (task: string, v: Value): Action => store(task, task, 'next_tid', v);
+export const next = (task: string, v: Value): UserAction => store(task, task, 'next_tid', v);
 /** A server switch to worker `w`: COND_WAIT, take, next=w, wait. */
-export const switchTo = (s: string, w: string): Action[] => [condWait(s), take(s), next(s, tidOf(w)), wait(s)];
+export const switchTo = (s: string, w: string): UserAction[] => [condWait(s), take(s), next(s, tidOf(w)), wait(s)];
 /** A worker yield. */
-export const yieldW = (w: string): Action[] => [condWait(w), next(w, num(0)), wait(w)];
+export const yieldW = (w: string): UserAction[] => [condWait(w), next(w, num(0)), wait(w)];
 /** Preempt request: CAS RUNNING→RUNNING|PREEMPT then kick. */
-export const preempt = (s: string, w: string): Action[] => [
+export const preempt = (s: string, w: string): UserAction[] => [
   cas(s, w, 'state', num(UMCG_TASK_RUNNING), num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT)),
   { op: 'kick', task: s, flags: 0, tid: tidOf(w) },
 ];
 /** An ordinary syscall. */
-export const sys = (task: string, blocking = false): Action => ({ op: 'syscall', task, blocking });
+export const sys = (task: string, blocking = false): UserAction => ({ op: 'syscall', task, blocking });
 /** A page fault. */
-export const fault = (task: string, blocking = false): Action => ({ op: 'fault', task, blocking });
+export const fault = (task: string, blocking = false): UserAction => ({ op: 'fault', task, blocking });
 /** Kick. */
-export const kick = (task: string, tid: Value, flags = 0): Action => ({ op: 'kick', task, flags, tid });
+export const kick = (task: string, tid: Value, flags = 0): UserAction => ({ op: 'kick', task, flags, tid });
 /** Events. */
-export const complete = (task: string): Action => ({ op: 'complete', task });
-export const signal = (task: string): Action => ({ op: 'signal', task });
-export const expire = (task: string): Action => ({ op: 'expire', task });
-export const unmap = (task: string): Action => ({ op: 'unmap', task });
-export const exit = (task: string): Action => ({ op: 'exit', task });
+export const complete = (task: string): EnvEvent => ({ op: 'complete', task });
+export const signal = (task: string): EnvEvent => ({ op: 'signal', task });
+export const expire = (task: string): EnvEvent => ({ op: 'expire', task });
+export const unmap = (task: string): EnvEvent => ({ op: 'unmap', task });
+export const exit = (task: string): UserAction => ({ op: 'exit', task });

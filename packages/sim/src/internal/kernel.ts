@@ -47,7 +47,11 @@ export class Kernel {
     this.p = p;
     this.mutant = mutant;
     this.rng = rng;
-    for (let i = 0; i < ncpus; i++) this.cpus.push(new Cpu(i));
+    for (let i = 0; i < ncpus; i++) {
+      const cpu = new Cpu(i);
+      cpu.speed = 1 + rng.below(8);
+      this.cpus.push(cpu);
+    }
     decls.forEach((d, i) => {
       const addr = STRUCT_BASE + i * PAGE_SIZE;
       this.mem.map(addr, d.memory ?? 'anon');

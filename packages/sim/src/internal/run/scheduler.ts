@@ -17,14 +17,15 @@ export function runToQuiescence(k: Kernel, knobs: Knobs, onDone: OnDone, budget 
   const cpus = k.cpus;
   for (let steps = 0; !k.killed; steps++) {
     if (steps > budget) return false;
-    let busy = 0;
-    for (const c of cpus) if (c.rq.length > 0) busy++;
-    if (busy === 0) return true;
-    let pick = k.rng.below(busy);
+    let weight = 0;
+    for (const c of cpus) if (c.rq.length > 0) weight += c.speed;
+    if (weight === 0) return true;
+    let pick = k.rng.below(weight);
     let cpu = cpus[0]!;
     for (const c of cpus) {
       if (c.rq.length === 0) continue;
-      if (pick-- === 0) {
+      pick -= c.speed;
+      if (pick < 0) {
         cpu = c;
         break;
       }

@@ -77,11 +77,12 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
   } else if (k.p.waitWithoutNext === 'esrch') {
     return yield* fail('ESRCH');
   }
-  if (enqueue && !enqueueFirst && (yield* umcgEnqueue(k, t)) !== 0) return yield* fail('EFAULT');
   // RFC v1 wakes the server only when there was no next to wake (facts §1.2 table).
-  if (enqueue && !(k.p.waitOrder === 'enqueue-first' && nt !== 0)) {
-    if ((yield* umcgWakeServer(k, t)) !== 0) return yield* fail('EFAULT');
-  }
+  const wakeServer = enqueue && !(k.p.waitOrder === 'enqueue-first' && nt !== 0);
+  const wakeEarly = wakeServer && k.m('server-woken-before-enqueue');
+  if (wakeEarly && (yield* umcgWakeServer(k, t)) !== 0) return yield* fail('EFAULT');
+  if (enqueue && !enqueueFirst && (yield* umcgEnqueue(k, t)) !== 0) return yield* fail('EFAULT');
+  if (wakeServer && !wakeEarly && (yield* umcgWakeServer(k, t)) !== 0) return yield* fail('EFAULT');
   yield STEP;
   umcgUnpin(t);
   return yield* sleepPhase(k, t, timeout, worker);
