@@ -63,7 +63,7 @@ static void test_loop(void)
 
 struct block_arg {
 	uint64_t blocked_ts, runnable_ts;
-	uint32_t state_during_block;
+	int nreported;		/* sleeps that moved blocked_ts */
 };
 
 static void block_fn(struct worker *w)
@@ -72,7 +72,12 @@ static void block_fn(struct worker *w)
 	int i;
 
 	for (i = 0; i < 20; i++) {
-		sleep_ms(2);		/* blocks in the kernel */
+		uint64_t before = w->ut->blocked_ts;
+
+		sleep_ms(3);		/* normally blocks in the kernel */
+		if (w->ut->blocked_ts > before &&
+		    w->ut->runnable_ts >= w->ut->blocked_ts)
+			a->nreported++;
 		atomic_fetch_add(&w->progress, 1);
 	}
 	a->blocked_ts = w->ut->blocked_ts;
@@ -90,10 +95,14 @@ static void test_block(void)
 	server_add_worker(&s, &w, &tasks[1], block_fn, &a);
 	server_run(&s);
 	pthread_join(w.thread, NULL);
+	/*
+	 * A nanosleep whose timer expires before it schedules (the worker
+	 * was preempted under TCG) does not block, so allow a few misses.
+	 */
 	tap_result(w.result == 0 && atomic_load(&w.progress) == 20 &&
-		   atomic_load(&s.nblocks) >= 20 && !s.error,
-		   "block: 20 sleeps, server saw %lu BLOCKED",
-		   atomic_load(&s.nblocks));
+		   a.nreported >= 15 && !s.error,
+		   "block: 20 sleeps, %d reported via blocked_ts (server saw %lu BLOCKED)",
+		   a.nreported, atomic_load(&s.nblocks));
 	tap_result(a.blocked_ts > t0 && a.runnable_ts >= a.blocked_ts &&
 		   a.runnable_ts < now_ns(CLOCK_MONOTONIC),
 		   "block: blocked_ts/runnable_ts on CLOCK_MONOTONIC");
@@ -156,8 +165,18 @@ static void test_block_manual(void)
 	tap_result(s->next_tid == (wtid | UMCG_TID_RUNNING),
 		   "block: server next_tid = W|TID_RUNNING");
 
-	/* Idle: the unblock enqueues the worker and wakes the server. */
-	r = umcg_switch(s, 0, now_ns(CLOCK_MONOTONIC) + 2000000000ull);
+	/*
+	 * Idle: the unblock enqueues the worker and wakes the server.  As a
+	 * real server would, look at the list after announcing the wait.
+	 */
+	s->next_tid = 0;
+	store_state(s, UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT);
+	if (__atomic_load_n(&s->runnable_workers_ptr, __ATOMIC_SEQ_CST)) {
+		store_state(s, UMCG_TASK_RUNNING);
+		r = 0;
+	} else {
+		r = ERR(umcg_wait(0, now_ns(CLOCK_MONOTONIC) + 2000000000ull));
+	}
 	tap_result(r == 0 && state_of(w) == UMCG_TASK_RUNNABLE &&
 		   s->runnable_workers_ptr == (uintptr_t)w &&
 		   w->runnable_workers_ptr == 0,
