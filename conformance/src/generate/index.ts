@@ -28,3 +28,5 @@ export { huntTarget, runSeedOf } from './hunt.js';
 export type { HuntFailure, HuntOptions, HuntReport } from './hunt.js';
 export { minimizeTrace, validUnderSpec, withSteps } from './minimize.js';
 export type { Minimized } from './minimize.js';
+export { litmusArbitrary } from './litmusArbitrary.js';
+export type { LitmusArbitraryOptions } from './litmusArbitrary.js';

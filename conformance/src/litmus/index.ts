@@ -1,0 +1,13 @@
+/**
+ * Litmus mode: run a litmus program N times on a target, enumerate the spec's outcomes, tabulate herd7-style
+ * (allowed-and-seen, allowed-never-seen, forbidden-seen) and render the table; plus the corpus of races.
+ * @module
+ */
+export { LITMUS_CORPUS_DIR, litmusByName, litmusCorpus } from './corpus.js';
+export { tabulate } from './histogram.js';
+export type { LitmusHistogram, OutcomeRow } from './histogram.js';
+export { observationKind, observationLine, renderLitmusHistogram } from './render.js';
+export { runLitmusTest } from './run.js';
+export type { LitmusRunOptions } from './run.js';
+export { litmusArbitrary } from '../generate/litmusArbitrary.js';
+export type { LitmusArbitraryOptions } from '../generate/litmusArbitrary.js';
