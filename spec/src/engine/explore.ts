@@ -65,11 +65,15 @@ export function explore(
         complete = false;
         break;
       }
-      for (const c of choices) {
+      for (let i = 1; i < choices.length; i++) {
         const next = { s: s.clone(), pcs: [...pcs] };
-        apply(next, c, lists);
+        apply(next, choices[i]!, lists);
         stack.push(next);
       }
+      // The first choice continues on this very state: its live generators need no replay.
+      const here = { s, pcs };
+      apply(here, choices[0]!, lists);
+      stack.push(here);
     }
   }
   const result = new Map<string, { observation: ReturnType<typeof observe>; rules: readonly RuleId[] }>();

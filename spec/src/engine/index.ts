@@ -3,5 +3,6 @@ export type { ExploreResult, Outcome, SpecConfig } from './api.js';
 export { enabledActions } from './enabled.js';
 export { explore } from './explore.js';
 export { initialState } from './initial.js';
+export { counters } from './interpreter.js';
 export { observe } from './observe.js';
 export { step, stepFirst, whyNotEnabled } from './step.js';

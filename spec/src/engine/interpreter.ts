@@ -45,8 +45,12 @@ export function isLocal(s: SpecState, i: number): boolean {
   return op !== undefined && op.kind === 'atomic' && op.local;
 }
 
+/** Micro-steps executed so far in this process (for benchmarks). */
+export const counters = { executed: 0 };
+
 /** Executes the next micro-step of thread `i` in place. */
 export function execute(s: SpecState, i: number): void {
+  counters.executed++;
   const th = s.threads[i]!;
   const l = live(s, i);
   const op = l.next.value as Op;

@@ -101,7 +101,17 @@ export function runAll(s: SpecState, maxStates = 200_000): { finals: SpecState[]
   return { finals: [...finals.values()], complete };
 }
 
+/** Adds a final state, merging the fired rules of equal ones (keys are computed only once there are two). */
 function mergeFinal(finals: Map<string, SpecState>, s: SpecState): void {
+  if (finals.size === 1 && finals.has('')) {
+    const only = finals.get('')!;
+    finals.clear();
+    finals.set(only.key(), only);
+  }
+  if (finals.size === 0) {
+    finals.set('', s);
+    return;
+  }
   const key = s.key();
   const prev = finals.get(key);
   if (prev) for (const r of s.fired) prev.fired.add(r);

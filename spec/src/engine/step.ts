@@ -84,6 +84,7 @@ export function stepFirst(state: SpecState, action: Action): Outcome<SpecState> 
 /** Every allowed outcome of `action` from `state`, deduplicated by observation and state. */
 export function step(state: SpecState, action: Action): Outcome<SpecState>[] {
   const { finals } = runAll(begin(state, action));
+  if (finals.length === 1) return [outcome(finals[0]!, state)];
   const seen = new Map<string, Outcome<SpecState>>();
   for (const f of finals) {
     const o = outcome(f, state);

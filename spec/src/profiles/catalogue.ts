@@ -111,7 +111,6 @@ export const PZ_V1 = declare('pz-v1', 'PeterZ RFC v1 (2021-12-14)', ['[PZ-v1]', 
   unpinnedSleepKills: [true, 'App. C: v1 WARNs and kills an unpinned sleeping worker'],
   blockFromRunnable: [false, 'App. C: RUNNABLE→BLOCKED first appears in v2'],
   unregisterLeaksPin: [false, 'no RUNNING→NONE step that can fail in v1 unregister'],
-  erangeLosesMarker: [true, 'App. C'],
 });
 
 /** RFC v2 with the follow-up diffs of 2022-01-21…27 ([gatieme]@5f0b9c5). */

@@ -1,0 +1,1 @@
+export { renderSpecMarkdown } from './spec-md.js';
