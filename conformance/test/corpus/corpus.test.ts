@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { findRule } from '@umcg/spec';
+import { fileURLToPath } from 'node:url';
+import { listFiles, loadLitmus, loadTrace } from '../../src/trace/load.js';
+import { createChecker } from '../../src/check/checkTrace.js';
+import { specEngine } from '../../src/check/engine.js';
+import { openSpecTarget } from '../../src/adapters/spec.js';
+import { traceHash } from '../../src/trace/hash.js';
+import { conditionHolds } from '../../src/trace/litmus.js';
+
+const DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+const traces = await Promise.all((await listFiles(DIR, ['.trace', '.json'])).map(async (f) => ({ f, t: await loadTrace(f) })));
+const litmus = await Promise.all((await listFiles(DIR, ['.litmus'])).map(async (f) => ({ f, t: await loadLitmus(f) })));
+
+describe('the committed corpus', () => {
+  it('has at least 30 traces with unique names and hashes', () => {
+    expect(traces.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(traces.map((x) => x.t.header.name)).size).toBe(traces.length);
+    expect(new Set(traces.map((x) => traceHash(x.t))).size).toBe(traces.length);
+  });
+
+  it('cites only rule ids that exist in the spec catalogue, and always some rules, sources and a description', () => {
+    for (const { f, t } of [...traces, ...litmus]) {
+      const missing = t.header.rules.filter((r) => findRule(r) === undefined);
+      expect(missing, `${f} cites unknown rules`).toEqual([]);
+      expect(t.header.rules.length, f).toBeGreaterThan(0);
+      expect(t.header.sources.length, f).toBeGreaterThan(0);
+      expect(t.header.description.length, f).toBeGreaterThan(20);
+    }
+  });
+
+  it('passes on the spec target, every expected outcome included', async () => {
+    const check = createChecker(specEngine());
+    for (const { f, t } of traces) {
+      const target = openSpecTarget({ profile: t.header.profile, timeoutMs: 10_000, seed: 1, args: {} });
+      const v = check(t, (await target.run(t, { seed: 1 })).observations);
+      expect(v.kind === 'fail' ? v.failure.explanation : v.kind, f).toBe('pass');
+    }
+  });
+
+  it('passes on the spec target when the spec picks among all allowed outcomes at random', async () => {
+    const check = createChecker(specEngine());
+    for (const seed of [1, 2, 3]) {
+      for (const { f, t } of traces) {
+        const target = openSpecTarget({ profile: t.header.profile, timeoutMs: 10_000, seed, args: { pick: 'random' } });
+        const v = check(t, (await target.run(t, { seed })).observations);
+        // expected outcomes written in a trace may pin one of several allowed outcomes; only forbidden ones fail here
+        if (v.kind === 'fail') expect(v.failure.cause, `${f}: ${v.failure.explanation}`).toBe('expectation');
+        else expect(['pass'], f).toContain(v.kind);
+      }
+    }
+  });
+
+  it('litmus conditions hold over the spec’s allowed final outcomes', () => {
+    const engine = specEngine();
+    for (const { f, t } of litmus) {
+      const r = engine.explore({ profile: t.header.profile, tasks: t.program.tasks }, t.program);
+      expect(r.complete, f).toBe(true);
+      if (t.condition) expect(conditionHolds(t.condition, [...r.outcomes.values()].map((o) => o.observation)), f).toBe(true);
+    }
+  });
+});
