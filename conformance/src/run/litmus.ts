@@ -4,43 +4,20 @@
  * an allowed outcome never seen is a coverage gap, reported but not failed.
  * @module
  */
-import type { StepObservation } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
+import type { Verdict } from '../check/types.js';
+import { observationLine, renderLitmusHistogram, runLitmusTest } from '../litmus/index.js';
 import { litmusHash } from '../trace/hash.js';
-import { conditionHolds } from '../trace/litmus.js';
 import type { LitmusTest } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
 import { applyExpectation } from './expectations.js';
 import { skipReason } from './gate.js';
 import type { TraceResult } from './types.js';
 
-/** A histogram row as the litmus runner reports it. */
-export interface HistogramRow {
-  readonly observation: StepObservation;
-  readonly allowed: boolean;
-  readonly count: number;
-}
-
-/** What this stage needs from `src/litmus` (loaded when present). */
-export interface LitmusModule {
-  litmusCorpus(): readonly LitmusTest[];
-  runLitmusTest(target: Target, test: LitmusTest, runs: number, seed: number): Promise<{ readonly rows: readonly HistogramRow[]; readonly allowedUnseen?: number; readonly rules?: readonly string[] }>;
-}
-
-/** Loads `src/litmus` if it provides the litmus runner; otherwise the reason it is not available. */
-export async function loadLitmusModule(): Promise<LitmusModule | string> {
-  try {
-    const m = (await import(new URL('../litmus/index.js', import.meta.url).href)) as Partial<LitmusModule>;
-    if (typeof m.runLitmusTest === 'function' && typeof m.litmusCorpus === 'function') return m as LitmusModule;
-    return 'litmus mode not yet available (src/litmus does not export runLitmusTest and litmusCorpus)';
-  } catch (e) {
-    return `litmus mode not yet available (${(e as Error).message.split('\n')[0]})`;
-  }
-}
+export { litmusCorpus } from '../litmus/index.js';
 
 /** Runs one litmus test and judges its histogram. */
 export async function runLitmus(
-  mod: LitmusModule,
   target: Target,
   test: LitmusTest,
   o: { runs: number; seed: number; file?: string; expectation?: Expectation },
@@ -49,28 +26,35 @@ export async function runLitmus(
   const base = { origin: 'litmus' as const, name: test.header.name, hash: litmusHash(test), profile: test.header.profile, ...(o.file === undefined ? {} : { file: o.file }) };
   const gate = o.expectation?.status === 'skip' ? `expected skip: ${o.expectation.reason}` : skipReason(target.capabilities, test.header.requires, test.header.profile);
   if (gate !== undefined) return { ...base, status: 'SKIP', verdict: { kind: 'skip', reason: gate }, rules: [], durationMs: 0, reason: gate };
-  let rep: Awaited<ReturnType<LitmusModule['runLitmusTest']>>;
+  const elapsed = (): number => Math.round(performance.now() - t0);
+  let h: Awaited<ReturnType<typeof runLitmusTest>>;
   try {
-    rep = await mod.runLitmusTest(target, test, o.runs, o.seed);
+    h = await runLitmusTest(target, test, o.runs, o.seed);
   } catch (e) {
     const reason = `infrastructure: ${(e as Error).message}`;
-    return { ...base, status: 'ERROR', verdict: { kind: 'error', reason }, rules: [], durationMs: Math.round(performance.now() - t0), reason };
+    return { ...base, status: 'ERROR', verdict: { kind: 'error', reason }, rules: [], durationMs: elapsed(), reason };
   }
-  const forbidden = rep.rows.filter((r) => !r.allowed && r.count > 0);
-  const seen = rep.rows.filter((r) => r.count > 0);
-  const stats: Record<string, number> = { runs: o.runs, outcomes: seen.length, forbidden: forbidden.length, allowedUnseen: rep.allowedUnseen ?? 0 };
-  const rules = (rep.rules ?? []) as TraceResult['rules'];
-  const notes: string[] = [];
-  if (test.condition !== undefined) {
-    const holds = conditionHolds(test.condition, seen.map((r) => r.observation));
-    notes.push(`condition ${test.condition.quantifier} ${holds ? 'observed' : 'not observed'}`);
-  }
-  const durationMs = Math.round(performance.now() - t0);
-  if (forbidden.length === 0) {
-    return { ...base, ...applyExpectation('PASS', o.expectation), verdict: { kind: 'pass', steps: o.runs, rules }, rules, stats, durationMs, ...(notes.length ? { reason: notes.join('; ') } : {}) };
-  }
-  const reason = `${forbidden.reduce((n, r) => n + r.count, 0)} of ${o.runs} runs ended in ${forbidden.length} outcome(s) the spec forbids`;
-  const applied = applyExpectation('FAIL', o.expectation);
-  const verdict = { kind: 'unknown' as const, reason };
-  return { ...base, status: applied.status, verdict, rules, stats, durationMs, reason: applied.reason ?? reason, report: `  ${reason}` };
+  const seen = h.rows.filter((r) => r.count > 0);
+  const forbidden = seen.filter((r) => !r.allowed);
+  const stats = {
+    runs: o.runs,
+    completed: h.statuses.completed,
+    seen: seen.length,
+    allowedUnseen: h.rows.filter((r) => r.allowed && r.count === 0).length,
+    forbidden: forbidden.length,
+  };
+  const line = observationLine(h);
+  let verdict: Verdict;
+  if (h.verdict === 'fail' && forbidden[0] !== undefined) {
+    const explanation = `${forbidden.reduce((n, r) => n + r.count, 0)} of ${h.statuses.completed} runs ended in ${forbidden.length} outcome(s) the spec forbids`;
+    const allowed = h.rows.filter((r) => r.allowed).map((r) => r.observation);
+    verdict = { kind: 'fail', failure: { step: 0, observed: forbidden[0].observation, allowed, rules: [], explanation, cause: 'forbidden' }, rules: [] };
+  } else if (h.verdict === 'unknown') verdict = { kind: 'unknown', reason: 'the spec exploration budget ran out' };
+  else if (h.statuses.completed === 0) verdict = { kind: 'skip', reason: `no run completed (${Object.entries(h.statuses).map(([k, v]) => `${k}=${v}`).join(' ')})` };
+  else verdict = { kind: 'pass', steps: h.statuses.completed, rules: [] };
+  const raw = verdict.kind === 'pass' ? 'PASS' : verdict.kind === 'fail' ? 'FAIL' : verdict.kind === 'skip' ? 'SKIP' : 'UNKNOWN';
+  const applied = applyExpectation(raw, o.expectation);
+  const reason = applied.reason ?? (verdict.kind === 'fail' ? verdict.failure.explanation : verdict.kind === 'pass' ? line : verdict.reason);
+  const result: TraceResult = { ...base, status: applied.status, verdict, rules: [], stats, durationMs: elapsed(), reason };
+  return applied.status === 'FAIL' ? { ...result, report: renderLitmusHistogram(h).split('\n').map((l) => `  ${l}`).join('\n') } : result;
 }
