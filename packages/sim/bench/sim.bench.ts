@@ -14,7 +14,16 @@ const traces: Trace[] = [];
 for (let i = 0; i < n; i++) {
   const t = randomTrace(i + 1, 30);
   traces.push({
-    header: { version: 1, name: `bench-${i}`, profile: 'pz-v2', tasks: t.tasks, requires: [], rules: [], sources: [], description: '' },
+    header: {
+      version: 1,
+      name: `bench-${i}`,
+      profile: 'pz-v2',
+      tasks: t.tasks,
+      requires: [],
+      rules: [],
+      sources: [],
+      description: '',
+    },
     steps: t.steps.map((action) => ({ action })),
   });
 }
@@ -29,4 +38,6 @@ for (let i = 0; i < n; i++) {
 const secs = (performance.now() - t0) / 1000;
 const avg = steps / n;
 console.log(`sim: ${n} traces, ${avg.toFixed(1)} steps/trace on average`);
-console.log(`sim: ${(n / secs).toFixed(0)} traces/s, ${(steps / secs).toFixed(0)} steps/s (target >= 1000 traces/s)`);
+console.log(
+  `sim: ${(n / secs).toFixed(0)} traces/s, ${(steps / secs).toFixed(0)} steps/s (target >= 1000 traces/s)`,
+);

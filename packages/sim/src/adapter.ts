@@ -3,7 +3,7 @@
  * (`--target-args mutant=<name>`). Every run replays exactly under its seed.
  * @module
  */
-import { getProfile, type ProfileId, PROFILES } from '@umcg/spec';
+import { getProfile, PROFILES, type ProfileId } from '@umcg/spec';
 import type { Adapter, Capabilities, Feature, OpenOptions, Target } from './internal/contracts.js';
 import { DEFAULT_KNOBS, type Knobs, renderKnobs } from './internal/run/knobs.js';
 import { runLitmus } from './internal/run/litmus.js';
@@ -40,7 +40,11 @@ export function simFeatures(profile: ProfileId): ReadonlySet<Feature> {
 /** Parses the knob overrides of `--target-args` (`cpus`, `switch`, `irq`). */
 function knobsFrom(args: Readonly<Record<string, string>>): Knobs {
   const num = (key: string, dflt: number): number => (args[key] === undefined ? dflt : Number(args[key]));
-  return { cpus: num('cpus', DEFAULT_KNOBS.cpus), switchPer256: num('switch', DEFAULT_KNOBS.switchPer256), interruptPer256: num('irq', DEFAULT_KNOBS.interruptPer256) };
+  return {
+    cpus: num('cpus', DEFAULT_KNOBS.cpus),
+    switchPer256: num('switch', DEFAULT_KNOBS.switchPer256),
+    interruptPer256: num('irq', DEFAULT_KNOBS.interruptPer256),
+  };
 }
 
 /** Opens a simulator target. Throws for an unknown mutant, listing the known ones. */
@@ -53,8 +57,15 @@ export async function openSim(options: OpenOptions): Promise<Target> {
   const profile = getProfile(options.profile);
   const knobs = knobsFrom(options.args);
   const cfg = { params: profile.params, mutant, knobs };
-  const capabilities: Capabilities = { features: simFeatures(profile.id), profiles: Object.keys(PROFILES) as ProfileId[] };
-  const build: Record<string, string> = { profile: profile.id, knobs: renderKnobs(knobs), seed: String(options.seed) };
+  const capabilities: Capabilities = {
+    features: simFeatures(profile.id),
+    profiles: Object.keys(PROFILES) as ProfileId[],
+  };
+  const build: Record<string, string> = {
+    profile: profile.id,
+    knobs: renderKnobs(knobs),
+    seed: String(options.seed),
+  };
   if (mutant !== undefined) build.mutant = mutant;
   return {
     info: { name: 'sim', version: SIM_VERSION, build },

@@ -8,6 +8,6 @@ export { DEFAULT_KNOBS, type Knobs, SEQUENTIAL_KNOBS } from './internal/run/knob
 export { runLitmus } from './internal/run/litmus.js';
 export { Machine, type MachineConfig } from './internal/run/machine.js';
 export { runTrace } from './internal/run/trace.js';
+export { getMutant, MUTANTS, type Mutant } from './mutants/catalogue.js';
 export { isMutantName, MUTANT_NAMES, type MutantName } from './mutants/names.js';
-export { getMutant, type Mutant, MUTANTS } from './mutants/catalogue.js';
 export type { Witness } from './mutants/witnesses.js';

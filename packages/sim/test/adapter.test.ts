@@ -43,7 +43,9 @@ describe('sim adapter', () => {
   it('records the mutant in the build info and rejects unknown mutants with the list', async () => {
     const t = await simAdapter.open(opts({ mutant: 'cond-wait-not-cleared' }));
     expect(t.info.build.mutant).toBe('cond-wait-not-cleared');
-    await expect(simAdapter.open(opts({ mutant: 'nope' }))).rejects.toThrow(/unknown mutant 'nope'.*cond-wait-not-cleared/);
+    await expect(simAdapter.open(opts({ mutant: 'nope' }))).rejects.toThrow(
+      /unknown mutant 'nope'.*cond-wait-not-cleared/,
+    );
   });
 
   it('a trace whose step names a task that is not in user mode stops as crashed', async () => {
@@ -65,7 +67,8 @@ describe('sim adapter', () => {
     const b = await t.runLitmus(program, { seed: 11 });
     expect(canonicalObservation(a.observation)).toBe(canonicalObservation(b.observation));
     const outcomes = new Set<string>();
-    for (let s = 1; s <= 60; s++) outcomes.add(canonicalObservation((await t.runLitmus(program, { seed: s })).observation));
+    for (let s = 1; s <= 60; s++)
+      outcomes.add(canonicalObservation((await t.runLitmus(program, { seed: s })).observation));
     expect(outcomes.size).toBeGreaterThan(1);
   });
 

@@ -17,7 +17,11 @@ describe('block and unblock (R1-R5)', () => {
     const obs = runSteps([...RUN, d.sys('w0', true), d.complete('w0'), ...pick('w0')]);
     const done = obs[RUN.length + 1]!;
     expect(done.results).toEqual({});
-    expect(done.tasks.w0).toMatchObject({ where: 'asleep:syscall', state: 'RUNNABLE', runnable_ts_moved: true });
+    expect(done.tasks.w0).toMatchObject({
+      where: 'asleep:syscall',
+      state: 'RUNNABLE',
+      runnable_ts_moved: true,
+    });
     expect(done.tasks.s0!.list).toEqual(['w0']);
     const last = obs[obs.length - 1]!;
     expect(last.results.w0).toEqual({ call: 'syscall', ret: '0' });
@@ -28,7 +32,10 @@ describe('block and unblock (R1-R5)', () => {
     const before = runSteps(RUN).at(-1)!;
     const o = final([...RUN, d.sys('w0')]);
     expect(o.results.w0).toEqual({ call: 'syscall', ret: '0' });
-    expect({ ...o.tasks.w0, runnable_ts_moved: true }).toEqual({ ...before.tasks.w0, runnable_ts_moved: true });
+    expect({ ...o.tasks.w0, runnable_ts_moved: true }).toEqual({
+      ...before.tasks.w0,
+      runnable_ts_moved: true,
+    });
   });
 
   it('a blocking page fault is hooked like a syscall in v2', () => {
@@ -38,7 +45,14 @@ describe('block and unblock (R1-R5)', () => {
   });
 
   it('blocking in the COND_WAIT window goes RUNNABLE→BLOCKED (R2 b) and the later wait sees EAGAIN (§4.3)', () => {
-    const obs = runSteps([...AWAKE, d.condWait('w0'), d.sys('w0', true), d.complete('w0'), ...pick('w0'), d.wait('w0')]);
+    const obs = runSteps([
+      ...AWAKE,
+      d.condWait('w0'),
+      d.sys('w0', true),
+      d.complete('w0'),
+      ...pick('w0'),
+      d.wait('w0'),
+    ]);
     expect(obs[AWAKE.length + 1]!.tasks.w0!.state).toBe('BLOCKED');
     const last = obs.at(-1)!;
     expect(last.results.w0).toEqual({ call: 'umcg_wait', ret: 'EAGAIN' });

@@ -11,21 +11,30 @@ const cfg = { params: getProfile('pz-v2').params, mutant: undefined, knobs: DEFA
 function asTrace(seed: number): Trace {
   const t = randomTrace(seed, 30);
   return {
-    header: { version: 1, name: `gen-${seed}`, profile: 'pz-v2', tasks: t.tasks, requires: [], rules: [], sources: [], description: '' },
+    header: {
+      version: 1,
+      name: `gen-${seed}`,
+      profile: 'pz-v2',
+      tasks: t.tasks,
+      requires: [],
+      rules: [],
+      sources: [],
+      description: '',
+    },
     steps: t.steps.map((action) => ({ action })),
   };
 }
 
-const render = (r: ReturnType<typeof runTrace>): string => `${r.status}\n${r.observations.map(canonicalObservation).join('\n')}`;
+const render = (r: ReturnType<typeof runTrace>): string =>
+  `${r.status}\n${r.observations.map(canonicalObservation).join('\n')}`;
 
 describe('determinism', () => {
-  test.prop([fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })], { numRuns: 150 })(
-    'the same trace and seed give identical observations',
-    (traceSeed, runSeed) => {
-      const trace = asTrace(traceSeed);
-      expect(render(runTrace(cfg, trace, runSeed))).toBe(render(runTrace(cfg, trace, runSeed)));
-    },
-  );
+  test.prop([fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })], {
+    numRuns: 150,
+  })('the same trace and seed give identical observations', (traceSeed, runSeed) => {
+    const trace = asTrace(traceSeed);
+    expect(render(runTrace(cfg, trace, runSeed))).toBe(render(runTrace(cfg, trace, runSeed)));
+  });
 
   test.prop([fc.integer({ min: 1, max: 2 ** 31 - 1 })], { numRuns: 100 })(
     'generated traces replay to completion under their generation seed',

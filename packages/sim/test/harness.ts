@@ -2,9 +2,15 @@
  * Test harness: run action lists on a machine and render observations compactly.
  * @module
  */
-import { type Action, getProfile, type ProfileId, type StepObservation, type TaskObservation } from '@umcg/spec';
-import { Machine } from '../src/internal/run/machine.js';
+import {
+  type Action,
+  getProfile,
+  type ProfileId,
+  type StepObservation,
+  type TaskObservation,
+} from '@umcg/spec';
 import { type Knobs, SEQUENTIAL_KNOBS } from '../src/internal/run/knobs.js';
+import { Machine } from '../src/internal/run/machine.js';
 import type { MutantName } from '../src/mutants/names.js';
 
 /** Options of a test run. */
@@ -19,7 +25,9 @@ export interface RunOpts {
 
 /** Runs the steps, returning every observation. */
 export function runSteps(steps: readonly Action[], o: RunOpts = {}): StepObservation[] {
-  const tasks = (o.tasks ?? ['s0', 'w0', 'w1']).map((name) => (o.shmem?.includes(name) ? { name, memory: 'shmem' as const } : { name }));
+  const tasks = (o.tasks ?? ['s0', 'w0', 'w1']).map((name) =>
+    o.shmem?.includes(name) ? { name, memory: 'shmem' as const } : { name },
+  );
   const m = new Machine(
     { params: getProfile(o.profile ?? 'pz-v2').params, mutant: o.mutant, knobs: o.knobs ?? SEQUENTIAL_KNOBS },
     tasks,

@@ -1,4 +1,12 @@
-import { num, tidOf, UMCG_TASK_BLOCKED, UMCG_TASK_NONE, UMCG_TASK_RUNNABLE, UMCG_TF_COND_WAIT, UMCG_TF_PREEMPT } from '@umcg/spec';
+import {
+  num,
+  tidOf,
+  UMCG_TASK_BLOCKED,
+  UMCG_TASK_NONE,
+  UMCG_TASK_RUNNABLE,
+  UMCG_TF_COND_WAIT,
+  UMCG_TF_PREEMPT,
+} from '@umcg/spec';
 import { describe, expect, it } from 'vitest';
 import * as d from '../src/internal/dsl.js';
 import { final, runSteps } from './harness.js';
@@ -17,8 +25,12 @@ describe('SIGKILL (§2.12)', () => {
   });
 
   it('BLOCKED or NONE written into a registered task kills at return to user', () => {
-    expect(final([...RUN, d.store('w0', 'w0', 'state', num(UMCG_TASK_BLOCKED)), d.sys('w0')]).killed).toBe(true);
-    expect(final([...AWAKE, d.store('s0', 's0', 'state', num(UMCG_TASK_NONE)), d.kick('s0', tidOf('s0'))]).killed).toBe(true);
+    expect(final([...RUN, d.store('w0', 'w0', 'state', num(UMCG_TASK_BLOCKED)), d.sys('w0')]).killed).toBe(
+      true,
+    );
+    expect(
+      final([...AWAKE, d.store('s0', 's0', 'state', num(UMCG_TASK_NONE)), d.kick('s0', tidOf('s0'))]).killed,
+    ).toBe(true);
   });
 
   it('a worker whose server_tid names a garbage tid dies at its next syscall', () => {

@@ -10,7 +10,11 @@ describe('preemption (R9-R11)', () => {
     expect(obs.at(-2)!.results.s0).toEqual({ call: 'cas', ret: 'ok' });
     const o = obs.at(-1)!;
     expect(o.results.s0).toEqual({ call: 'umcg_kick', ret: '0' });
-    expect(o.tasks.w0).toMatchObject({ where: 'asleep:interrupt', state: 'RUNNABLE', runnable_ts_moved: true });
+    expect(o.tasks.w0).toMatchObject({
+      where: 'asleep:interrupt',
+      state: 'RUNNABLE',
+      runnable_ts_moved: true,
+    });
     expect(o.tasks.s0!.list).toEqual(['w0']);
   });
 
@@ -21,7 +25,11 @@ describe('preemption (R9-R11)', () => {
   });
 
   it('the PREEMPT CAS fails once the worker blocked (R10)', () => {
-    const o = final([...AWAKE, d.sys('w0', true), d.cas('s0', 'w0', 'state', num(UMCG_TASK_RUNNING), num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT))]);
+    const o = final([
+      ...AWAKE,
+      d.sys('w0', true),
+      d.cas('s0', 'w0', 'state', num(UMCG_TASK_RUNNING), num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT)),
+    ]);
     expect(o.results.s0).toEqual({ call: 'cas', ret: 'fail' });
   });
 
@@ -54,7 +62,11 @@ describe('yield and worker-to-worker switch (R13, R14)', () => {
     const o = final(steps, { tasks });
     expect(o.results.w1).toEqual({ call: 'umcg_ctl', ret: '0' });
     expect(o.tasks.w1).toMatchObject({ where: 'user', state: 'RUNNING' });
-    expect(o.tasks.w0).toMatchObject({ where: 'asleep:umcg_wait', state: 'RUNNABLE', next_tid: 'w1|TID_RUNNING' });
+    expect(o.tasks.w0).toMatchObject({
+      where: 'asleep:umcg_wait',
+      state: 'RUNNABLE',
+      next_tid: 'w1|TID_RUNNING',
+    });
     expect(o.tasks.s0).toMatchObject({ where: 'user', list: ['w0'] });
   });
 

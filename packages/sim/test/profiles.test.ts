@@ -14,8 +14,14 @@ describe('profile differences', () => {
     const steps = [...AWAKE, d.condWait('s0'), d.next('s0', d.garbage), d.wait('s0')];
     const o = final(steps, { profile: 'pz-v1' });
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });
-    expect(o.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNABLE|COND_WAIT', runnable_ts_moved: false });
-    expect(final([...steps, d.next('s0', d.num(0)), d.wait('s0')], { profile: 'pz-v1' }).results.s0!.ret).toBe('EBUSY');
+    expect(o.tasks.s0).toMatchObject({
+      where: 'user',
+      state: 'RUNNABLE|COND_WAIT',
+      runnable_ts_moved: false,
+    });
+    expect(
+      final([...steps, d.next('s0', d.num(0)), d.wait('s0')], { profile: 'pz-v1' }).results.s0!.ret,
+    ).toBe('EBUSY');
   });
 
   it('pz-v1: a blocking page fault of a worker is fatal (exceptions not hooked)', () => {
@@ -25,7 +31,14 @@ describe('profile differences', () => {
 
   it('pz-v1: block detection wakes next_tid instead of the server (§6.3)', () => {
     const tasks = ['s0', 'w0', 'w1'];
-    const steps = [...d.regServer('s0'), ...d.regWorker('w0', 's0'), ...d.regWorker('w1', 's0'), ...d.switchTo('s0', 'w0'), d.next('w0', tidOf('w1')), d.sys('w0', true)];
+    const steps = [
+      ...d.regServer('s0'),
+      ...d.regWorker('w0', 's0'),
+      ...d.regWorker('w1', 's0'),
+      ...d.switchTo('s0', 'w0'),
+      d.next('w0', tidOf('w1')),
+      d.sys('w0', true),
+    ];
     const o = final(steps, { profile: 'pz-v1', tasks });
     expect(o.tasks.w1).toMatchObject({ where: 'user', state: 'RUNNING' });
     expect(o.tasks.s0!.where).toBe('asleep:umcg_wait');
@@ -41,15 +54,29 @@ describe('profile differences', () => {
   it('pz-proto-code: umcg_wait needs RUNNING and a next_tid (ESRCH, caller left RUNNABLE); no kick', () => {
     const o = final([...d.regServer('s0'), d.wait('s0')], { profile: 'pz-proto-code' });
     expect(o.results.s0).toBeUndefined();
-    expect(o.tasks.s0).toMatchObject({ where: 'asleep:umcg_wait', state: 'RUNNABLE', runnable_ts_moved: true });
+    expect(o.tasks.s0).toMatchObject({
+      where: 'asleep:umcg_wait',
+      state: 'RUNNABLE',
+      runnable_ts_moved: true,
+    });
     const p = final([...d.regServer('s0'), d.wait('s0')], { profile: 'pz-proto' });
     expect(p.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });
     expect(p.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING' });
-    expect(final([...d.regServer('s0'), d.kick('s0', tidOf('s0'))], { profile: 'pz-proto' }).results.s0!.ret).toBe('ENOSYS');
+    expect(
+      final([...d.regServer('s0'), d.kick('s0', tidOf('s0'))], { profile: 'pz-proto' }).results.s0!.ret,
+    ).toBe('ENOSYS');
   });
 
   it('pz-proto: a failed next wake on block falls back to the server (seed e-mail)', () => {
-    const steps = [...d.regServer('s0'), ...d.regWorker('w0', 's0'), d.take('s0'), d.next('s0', tidOf('w0')), d.wait('s0'), d.next('w0', d.garbage), d.sys('w0', true)];
+    const steps = [
+      ...d.regServer('s0'),
+      ...d.regWorker('w0', 's0'),
+      d.take('s0'),
+      d.next('s0', tidOf('w0')),
+      d.wait('s0'),
+      d.next('w0', d.garbage),
+      d.sys('w0', true),
+    ];
     const o = final(steps, { profile: 'pz-proto' });
     expect(o.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING' });
     expect(o.tasks.w0!.state).toBe('BLOCKED');
@@ -70,12 +97,16 @@ describe('profile differences', () => {
     const o = final([...AWAKE, ...d.yieldW('w0')], { profile: 'pz-v2-followups' });
     expect(o.tasks.w0!.where).toBe('asleep:umcg_wait');
     expect(o.tasks.s0!.list).toEqual([]);
-    const e = final([...AWAKE, d.condWait('w0'), d.wait('w0', 'none', UMCG_WAIT_ENQUEUE)], { profile: 'pz-v2-followups' });
+    const e = final([...AWAKE, d.condWait('w0'), d.wait('w0', 'none', UMCG_WAIT_ENQUEUE)], {
+      profile: 'pz-v2-followups',
+    });
     expect(e.tasks.s0!.list).toEqual(['w0']);
   });
 
   it('pz-v2-followups: kick tries a wakeup first and checks flags first', () => {
-    expect(final([...AWAKE, d.kick('s0', d.garbage, 1)], { profile: 'pz-v2-followups' }).results.s0!.ret).toBe('EINVAL');
+    expect(
+      final([...AWAKE, d.kick('s0', d.garbage, 1)], { profile: 'pz-v2-followups' }).results.s0!.ret,
+    ).toBe('EINVAL');
     expect(final([...AWAKE, d.kick('s0', d.garbage, 1)], { profile: 'pz-v2' }).results.s0!.ret).toBe('ESRCH');
   });
 

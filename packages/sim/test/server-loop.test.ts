@@ -8,13 +8,23 @@ describe('server loop (R0a, R0b, R7, R8)', () => {
   it('server registration returns 0 and writes nothing', () => {
     const o = final(d.regServer('s0'));
     expect(o.results.s0).toEqual({ call: 'umcg_ctl', ret: '0' });
-    expect(o.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING', server_tid: 's0', next_tid: '0', rwp: '0' });
+    expect(o.tasks.s0).toMatchObject({
+      where: 'user',
+      state: 'RUNNING',
+      server_tid: 's0',
+      next_tid: '0',
+      rwp: '0',
+    });
   });
 
   it('worker registration blocks until a server picks it', () => {
     const o = final([...d.regServer('s0'), ...d.regWorker('w0', 's0')]);
     expect(o.results).toEqual({});
-    expect(o.tasks.w0).toMatchObject({ where: 'asleep:umcg_ctl', state: 'RUNNABLE', runnable_ts_moved: true });
+    expect(o.tasks.w0).toMatchObject({
+      where: 'asleep:umcg_ctl',
+      state: 'RUNNABLE',
+      runnable_ts_moved: true,
+    });
     expect(o.tasks.s0).toMatchObject({ state: 'RUNNING', list: ['w0'], rwp: 'w0' });
   });
 
@@ -25,7 +35,12 @@ describe('server loop (R0a, R0b, R7, R8)', () => {
     const o = obs[obs.length - 1]!;
     expect(o.results).toEqual({ w0: { call: 'umcg_ctl', ret: '0' } });
     expect(o.tasks.w0).toMatchObject({ where: 'user', state: 'RUNNING' });
-    expect(o.tasks.s0).toMatchObject({ where: 'asleep:umcg_wait', state: 'RUNNABLE', next_tid: 'w0|TID_RUNNING', runnable_ts_moved: true });
+    expect(o.tasks.s0).toMatchObject({
+      where: 'asleep:umcg_wait',
+      state: 'RUNNABLE',
+      next_tid: 'w0|TID_RUNNING',
+      runnable_ts_moved: true,
+    });
   });
 
   it('a server whose state became RUNNING before its wait gets EAGAIN (lost-wakeup protocol, §4.1)', () => {
@@ -40,7 +55,11 @@ describe('server loop (R0a, R0b, R7, R8)', () => {
   });
 
   it('a worker registering in a state other than BLOCKED gets EINVAL', () => {
-    const o = final([...d.regServer('s0'), d.store('w0', 'w0', 'server_tid', d.tidOf('s0')), d.ctl('w0', UMCG_CTL_REGISTER | UMCG_CTL_WORKER)]);
+    const o = final([
+      ...d.regServer('s0'),
+      d.store('w0', 'w0', 'server_tid', d.tidOf('s0')),
+      d.ctl('w0', UMCG_CTL_REGISTER | UMCG_CTL_WORKER),
+    ]);
     expect(o.results.w0).toEqual({ call: 'umcg_ctl', ret: 'EINVAL' });
   });
 });

@@ -26,10 +26,14 @@ describe('timeouts (§2.7)', () => {
   it('workers cannot use timeouts in v2 (ERANGE, state untouched)', () => {
     const o = final([...AWAKE, d.condWait('w0'), d.wait('w0', 'future')]);
     expect(o.results.w0).toEqual({ call: 'umcg_wait', ret: 'ERANGE' });
-    expect(o.tasks.w0).toMatchObject({ where: 'user', state: 'RUNNABLE|COND_WAIT', runnable_ts_moved: false });
+    expect(o.tasks.w0).toMatchObject({
+      where: 'user',
+      state: 'RUNNABLE|COND_WAIT',
+      runnable_ts_moved: false,
+    });
   });
 
-  it('after ERANGE the worker marker is lost: a second wait is treated like a server\'s (App. C)', () => {
+  it("after ERANGE the worker marker is lost: a second wait is treated like a server's (App. C)", () => {
     const o = final([...AWAKE, d.condWait('w0'), d.wait('w0', 'future'), d.wait('w0', 'past')]);
     expect(o.results.w0).toEqual({ call: 'umcg_wait', ret: 'ETIMEDOUT' });
     expect(o.tasks.s0!.list).toEqual([]);
@@ -67,7 +71,9 @@ describe('signals (§2.5 step 7, R12, §4.13)', () => {
   });
 
   it('follow-ups keep the timeout across a signal', () => {
-    const o = final([...idle, d.wait('s0', 'future'), d.signal('s0'), d.expire('s0')], { profile: 'pz-v2-followups' });
+    const o = final([...idle, d.wait('s0', 'future'), d.signal('s0'), d.expire('s0')], {
+      profile: 'pz-v2-followups',
+    });
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ETIMEDOUT' });
     expect(o.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING', signals: 1 });
   });

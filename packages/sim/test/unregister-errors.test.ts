@@ -18,7 +18,10 @@ describe('unregister (R17, R18)', () => {
     const o1 = final([...AWAKE, d.condWait('w0'), d.unregister('w0', true)]);
     expect(o1.results.w0!.ret).toBe('EAGAIN');
     expect(final([...AWAKE, d.condWait('w0'), d.unregister('w0', true), d.sys('w0')]).killed).toBe(true);
-    expect(final([...AWAKE, d.condWait('w0'), d.unregister('w0', true), d.sys('w0')], { profile: 'ref-6.1' }).killed).toBe(false);
+    expect(
+      final([...AWAKE, d.condWait('w0'), d.unregister('w0', true), d.sys('w0')], { profile: 'ref-6.1' })
+        .killed,
+    ).toBe(false);
   });
 
   it('unregister checks: NULL self, WORKER flag mismatch, not registered', () => {
@@ -34,7 +37,9 @@ describe('unregister (R17, R18)', () => {
 
 describe('registration and wait errors (§2.4, §2.5)', () => {
   it('misaligned self, unknown command, stray flags, bad clock are EINVAL', () => {
-    expect(ret([...d.regServer('s0').slice(0, 2), d.ctl('s0', UMCG_CTL_REGISTER, 'misaligned')])).toBe('EINVAL');
+    expect(ret([...d.regServer('s0').slice(0, 2), d.ctl('s0', UMCG_CTL_REGISTER, 'misaligned')])).toBe(
+      'EINVAL',
+    );
     expect(ret([d.ctl('s0', 3)])).toBe('EINVAL');
     expect(ret([d.ctl('s0', UMCG_CTL_REGISTER | 0x100)])).toBe('EINVAL');
     expect(ret([...d.regServer('s0').slice(0, 2), d.ctl('s0', UMCG_CTL_REGISTER, 'own', 5)])).toBe('EINVAL');
@@ -42,7 +47,9 @@ describe('registration and wait errors (§2.4, §2.5)', () => {
 
   it('server_tid checks come before the state check (ESRCH first)', () => {
     expect(ret([d.ctl('s0', UMCG_CTL_REGISTER)])).toBe('ESRCH');
-    expect(ret([d.store('s0', 's0', 'server_tid', d.tidOf('s0')), d.ctl('s0', UMCG_CTL_REGISTER)])).toBe('EINVAL');
+    expect(ret([d.store('s0', 's0', 'server_tid', d.tidOf('s0')), d.ctl('s0', UMCG_CTL_REGISTER)])).toBe(
+      'EINVAL',
+    );
   });
 
   it('registering twice is EINVAL; NULL self is EINVAL', () => {
@@ -79,6 +86,8 @@ describe('registration and wait errors (§2.4, §2.5)', () => {
   });
 
   it('a server RUNNING on entry to wait gets EAGAIN', () => {
-    expect(ret([...d.regServer('s0'), d.store('s0', 's0', 'state', num(UMCG_TASK_RUNNING)), d.wait('s0')])).toBe('EAGAIN');
+    expect(
+      ret([...d.regServer('s0'), d.store('s0', 's0', 'state', num(UMCG_TASK_RUNNING)), d.wait('s0')]),
+    ).toBe('EAGAIN');
   });
 });

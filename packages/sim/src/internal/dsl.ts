@@ -4,15 +4,14 @@
  * @module
  */
 import {
-  type EnvEvent,
-  type UserAction,
-  type Field,
-  num,
-  tidOf,
   addrOf,
+  CLOCK_MONOTONIC,
+  type EnvEvent,
+  type Field,
   garbage,
+  num,
   type Timeout,
-  type Value,
+  tidOf,
   UMCG_CTL_REGISTER,
   UMCG_CTL_UNREGISTER,
   UMCG_CTL_WORKER,
@@ -21,13 +20,20 @@ import {
   UMCG_TASK_RUNNING,
   UMCG_TF_COND_WAIT,
   UMCG_TF_PREEMPT,
-  CLOCK_MONOTONIC,
+  type UserAction,
+  type Value,
 } from '@umcg/spec';
 
-export { num, tidOf, addrOf, garbage };
+export { addrOf, garbage, num, tidOf };
 
 /** `store task target.field value`. */
-export const store = (task: string, target: string, field: Field, value: Value): UserAction => ({ op: 'store', task, target, field, value });
+export const store = (task: string, target: string, field: Field, value: Value): UserAction => ({
+  op: 'store',
+  task,
+  target,
+  field,
+  value,
+});
 /** `cas`. */
 export const cas = (task: string, target: string, field: Field, expect: Value, value: Value): UserAction => ({
   op: 'cas',
@@ -49,10 +55,21 @@ export const regServer = (s: string): UserAction[] => [
 export const regWorker = (w: string, s: string): UserAction[] => [
   store(w, w, 'server_tid', tidOf(s)),
   store(w, w, 'state', num(UMCG_TASK_BLOCKED)),
-  { op: 'ctl', task: w, flags: UMCG_CTL_REGISTER | UMCG_CTL_WORKER, self: { kind: 'own' }, clock: CLOCK_MONOTONIC },
+  {
+    op: 'ctl',
+    task: w,
+    flags: UMCG_CTL_REGISTER | UMCG_CTL_WORKER,
+    self: { kind: 'own' },
+    clock: CLOCK_MONOTONIC,
+  },
 ];
 /** Raw ctl. */
-export const ctl = (task: string, flags: number, self: 'own' | 'null' | 'misaligned' = 'own', clock = CLOCK_MONOTONIC): UserAction => ({
+export const ctl = (
+  task: string,
+  flags: number,
+  self: 'own' | 'null' | 'misaligned' = 'own',
+  clock = CLOCK_MONOTONIC,
+): UserAction => ({
   op: 'ctl',
   task,
   flags,
@@ -63,13 +80,24 @@ export const ctl = (task: string, flags: number, self: 'own' | 'null' | 'misalig
 export const unregister = (task: string, worker: boolean): UserAction =>
   ctl(task, UMCG_CTL_UNREGISTER | (worker ? UMCG_CTL_WORKER : 0));
 /** `umcg_wait`. */
-export const wait = (task: string, timeout: Timeout = 'none', flags = 0): UserAction => ({ op: 'wait', task, flags, timeout });
+export const wait = (task: string, timeout: Timeout = 'none', flags = 0): UserAction => ({
+  op: 'wait',
+  task,
+  flags,
+  timeout,
+});
 /** Store RUNNABLE|COND_WAIT into own state. */
-export const condWait = (task: string): UserAction => store(task, task, 'state', num(UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT));
+export const condWait = (task: string): UserAction =>
+  store(task, task, 'state', num(UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT));
 /** Set own next_tid. */
 export const next = (task: string, v: Value): UserAction => store(task, task, 'next_tid', v);
 /** A server switch to worker `w`: COND_WAIT, take, next=w, wait. */
-export const switchTo = (s: string, w: string): UserAction[] => [condWait(s), take(s), next(s, tidOf(w)), wait(s)];
+export const switchTo = (s: string, w: string): UserAction[] => [
+  condWait(s),
+  take(s),
+  next(s, tidOf(w)),
+  wait(s),
+];
 /** A worker yield. */
 export const yieldW = (w: string): UserAction[] => [condWait(w), next(w, num(0)), wait(w)];
 /** Preempt request: CAS RUNNING→RUNNING|PREEMPT then kick. */

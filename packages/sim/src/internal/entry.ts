@@ -6,11 +6,11 @@
  */
 import type { CallName } from '@umcg/spec';
 import type { Kernel } from './kernel.js';
+import { schedule } from './sched.js';
 import type { Task } from './task.js';
 import { umcgSysEnter, umcgSysExit } from './umcg/entry-hooks.js';
 import type { Ret } from './umcg/fields.js';
 import { umcgNotifyResume } from './umcg/resume.js';
-import { schedule } from './sched.js';
 import { type KGen, STEP } from './yield.js';
 
 /** `exit_to_user_mode_loop`. */

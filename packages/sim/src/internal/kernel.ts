@@ -17,7 +17,12 @@ export const TID_BASE = 4200;
 export const STRUCT_BASE = 0x7f3a_0000_0000;
 
 /** Per-clock offsets of the virtual clock (REALTIME, MONOTONIC, BOOTTIME, TAI). */
-const CLOCK_OFFSET: Readonly<Record<number, number>> = { 0: 1_700_000_000_000_000, 1: 0, 7: 5_000, 11: 1_700_000_037_000_000 };
+const CLOCK_OFFSET: Readonly<Record<number, number>> = {
+  0: 1_700_000_000_000_000,
+  1: 0,
+  7: 5_000,
+  11: 1_700_000_037_000_000,
+};
 
 /** The kernel. */
 export class Kernel {
@@ -43,7 +48,13 @@ export class Kernel {
   readonly rng: Rng;
 
   /** Boots a kernel with one thread per declared task. */
-  constructor(p: ProfileParams, mutant: MutantName | undefined, rng: Rng, decls: readonly TaskDecl[], ncpus: number) {
+  constructor(
+    p: ProfileParams,
+    mutant: MutantName | undefined,
+    rng: Rng,
+    decls: readonly TaskDecl[],
+    ncpus: number,
+  ) {
     this.p = p;
     this.mutant = mutant;
     this.rng = rng;

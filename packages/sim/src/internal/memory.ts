@@ -69,7 +69,7 @@ export class Memory {
     const p = this.live(addr, 8);
     if (p === undefined) return false;
     const off = addr % PAGE_SIZE;
-    p.data.setUint32(off, value % 0x1_0000_0000 >>> 0, true);
+    p.data.setUint32(off, (value % 0x1_0000_0000) >>> 0, true);
     p.data.setUint32(off + 4, Math.floor(value / 0x1_0000_0000) >>> 0, true);
     return true;
   }

@@ -18,9 +18,9 @@ import {
   UMCG_TF_PREEMPT,
 } from '@umcg/spec';
 import * as d from './dsl.js';
+import { Rng } from './rng.js';
 import { DEFAULT_KNOBS } from './run/knobs.js';
 import { Machine } from './run/machine.js';
-import { Rng } from './rng.js';
 import type { Task } from './task.js';
 
 /** A generated trace. */
@@ -78,7 +78,11 @@ function eventChoices(m: Machine): Action[] {
 /** Generates a trace of `length` steps from `seed`. */
 export function randomTrace(seed: number, length: number): RandomTrace {
   const r = new Rng(seed ^ 0x5eed);
-  const m = new Machine({ params: getProfile('pz-v2').params, mutant: undefined, knobs: DEFAULT_KNOBS }, TASKS, seed);
+  const m = new Machine(
+    { params: getProfile('pz-v2').params, mutant: undefined, knobs: DEFAULT_KNOBS },
+    TASKS,
+    seed,
+  );
   const steps: Action[] = [];
   const plan: Action[] = [...d.regServer('s0'), ...d.regWorker('w0', 's0'), ...d.regWorker('w1', 's0')];
   while (steps.length < length && !m.k.killed) {
@@ -91,7 +95,12 @@ export function randomTrace(seed: number, length: number): RandomTrace {
       if (a === undefined) break;
     }
     const t = 'task' in a ? m.k.tasks.find((x) => x.name === a.task) : undefined;
-    if (t !== undefined && !('op' in a && ['complete', 'signal', 'expire', 'unmap'].includes(a.op)) && (t.mode !== 'user' || t.gen !== null)) continue;
+    if (
+      t !== undefined &&
+      !('op' in a && ['complete', 'signal', 'expire', 'unmap'].includes(a.op)) &&
+      (t.mode !== 'user' || t.gen !== null)
+    )
+      continue;
     if (typeof m.step(a) === 'string') break;
     steps.push(a);
   }

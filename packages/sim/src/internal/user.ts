@@ -58,19 +58,34 @@ function* perform(k: Kernel, t: Task, a: UserAction): KGen<CallResult | undefine
       return { call: 'take', ret: yield* userTake(k, taskOf(k, a.target).addr) };
     case 'ctl': {
       const self = resolveSelf(k, t.name, a.self);
-      return { call: 'umcg_ctl', ret: yield* enterKernel(k, t, 'umcg_ctl', () => sysUmcgCtl(k, t, a.flags, self, a.clock)) };
+      return {
+        call: 'umcg_ctl',
+        ret: yield* enterKernel(k, t, 'umcg_ctl', () => sysUmcgCtl(k, t, a.flags, self, a.clock)),
+      };
     }
     case 'wait':
-      return { call: 'umcg_wait', ret: yield* enterKernel(k, t, 'umcg_wait', () => sysUmcgWait(k, t, a.flags, a.timeout)) };
+      return {
+        call: 'umcg_wait',
+        ret: yield* enterKernel(k, t, 'umcg_wait', () => sysUmcgWait(k, t, a.flags, a.timeout)),
+      };
     case 'kick': {
       const tid = resolveValue(k, a.tid);
       const ipi = (to: Task) => raiseInterrupt(k, to);
-      return { call: 'umcg_kick', ret: yield* enterKernel(k, t, 'umcg_kick', () => sysUmcgKick(k, t, a.flags, tid, ipi)) };
+      return {
+        call: 'umcg_kick',
+        ret: yield* enterKernel(k, t, 'umcg_kick', () => sysUmcgKick(k, t, a.flags, tid, ipi)),
+      };
     }
     case 'syscall':
-      return { call: 'syscall', ret: yield* enterKernel(k, t, 'syscall', () => simpleBody(k, t, a.blocking, true)) };
+      return {
+        call: 'syscall',
+        ret: yield* enterKernel(k, t, 'syscall', () => simpleBody(k, t, a.blocking, true)),
+      };
     case 'fault':
-      return { call: 'fault', ret: yield* enterKernel(k, t, 'fault', () => simpleBody(k, t, a.blocking, false), true) };
+      return {
+        call: 'fault',
+        ret: yield* enterKernel(k, t, 'fault', () => simpleBody(k, t, a.blocking, false), true),
+      };
     case 'exit':
       yield* threadExit(k, t);
       return undefined;

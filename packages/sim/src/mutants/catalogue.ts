@@ -30,13 +30,15 @@ type Entry = Omit<Mutant, 'name' | 'witness' | 'profile'> & { readonly profile?:
 
 const ENTRIES: Readonly<Record<MutantName, Entry>> = {
   'cond-wait-not-cleared': {
-    description: 'umcg_update_state forgets to clear UMCG_TF_COND_WAIT, so a server woken from its wait is RUNNING|COND_WAIT.',
+    description:
+      'umcg_update_state forgets to clear UMCG_TF_COND_WAIT, so a server woken from its wait is RUNNING|COND_WAIT.',
     breaks: 'every kernel transition clears PREEMPT and COND_WAIT (state.update.clears-flags)',
     facts: '§2.3 step 3',
     site: 'internal/umcg/state.ts umcgUpdateState',
   },
   'preempt-not-cleared': {
-    description: 'umcg_update_state forgets to clear UMCG_TF_PREEMPT: a preempted worker stays RUNNABLE|PREEMPT and is killed when next run.',
+    description:
+      'umcg_update_state forgets to clear UMCG_TF_PREEMPT: a preempted worker stays RUNNABLE|PREEMPT and is killed when next run.',
     breaks: 'every kernel transition clears PREEMPT (R9)',
     facts: '§2.3 step 3, R9',
     site: 'internal/umcg/state.ts umcgUpdateState',
@@ -48,31 +50,36 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     site: 'internal/umcg/state.ts umcgUpdateState',
   },
   'wake-any-state': {
-    description: 'umcg_wake_task CASes "whatever the state is" to RUNNING instead of requiring RUNNABLE: switching to a BLOCKED worker "succeeds".',
+    description:
+      'umcg_wake_task CASes "whatever the state is" to RUNNING instead of requiring RUNNABLE: switching to a BLOCKED worker "succeeds".',
     breaks: 'wake = CAS RUNNABLE→RUNNING, EAGAIN otherwise (state.wake)',
     facts: '§2.3, §2.5 step 5',
     site: 'internal/umcg/state.ts umcgWakeTask',
   },
   'eagain-not-swallowed': {
-    description: 'umcg_wake_server propagates EAGAIN from a server that is already RUNNING: a worker yield fails and is reverted.',
+    description:
+      'umcg_wake_server propagates EAGAIN from a server that is already RUNNING: a worker yield fails and is reverted.',
     breaks: 'waking the server swallows EAGAIN (R16)',
     facts: '§2.3, R16',
     site: 'internal/umcg/state.ts umcgWakeServer',
   },
   'push-not-atomic': {
-    description: 'The runnable-list push stores the new head with a plain store instead of a CAS loop: concurrent pushes lose workers.',
+    description:
+      'The runnable-list push stores the new head with a plain store instead of a CAS loop: concurrent pushes lose workers.',
     breaks: 'push is a CAS loop on the head, never loses an element (list.push, W7)',
     facts: '§2.8, W7',
     site: 'internal/umcg/list.ts umcgEnqueue',
   },
   'push-before-runnable': {
-    description: 'The unblock, registration and preemption paths push the worker before moving it to RUNNABLE: a server can take a worker that is still BLOCKED/RUNNING.',
+    description:
+      'The unblock, registration and preemption paths push the worker before moving it to RUNNABLE: a server can take a worker that is still BLOCKED/RUNNING.',
     breaks: 'the kernel sets RUNNABLE before pushing (list.push ordering rule)',
     facts: '§2.8, R5, R9',
     site: 'internal/umcg/unblock.ts, internal/umcg/preempt.ts',
   },
   'server-woken-before-enqueue': {
-    description: 'The unblock/registration path wakes the server before pushing the worker: the woken server can find an empty list.',
+    description:
+      'The unblock/registration path wakes the server before pushing the worker: the woken server can find an empty list.',
     breaks: 'push, then wake the server (R5, R0b)',
     facts: '§3 R5, R0b',
     site: 'internal/umcg/unblock.ts umcgMakeRunnableAndEnqueue',
@@ -84,38 +91,43 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     site: 'internal/umcg/next.ts umcgWakeNextTid',
   },
   'tid-running-ignored': {
-    description: 'sys_umcg_wait masks next_tid before looking at UMCG_TID_RUNNING, so it tries to wake the running worker again (EAGAIN) instead of just checking it.',
+    description:
+      'sys_umcg_wait masks next_tid before looking at UMCG_TID_RUNNING, so it tries to wake the running worker again (EAGAIN) instead of just checking it.',
     breaks: 'next_tid with TID_RUNNING only checks that the task is RUNNING (R8)',
     facts: '§2.5 step 5, R8',
     site: 'internal/umcg/next.ts umcgWakeNextTid',
   },
   'next-woken-on-block': {
-    description: 'Block detection wakes the worker\'s next_tid (RFC v1 behaviour) instead of the server.',
+    description: "Block detection wakes the worker's next_tid (RFC v1 behaviour) instead of the server.",
     breaks: 'v2 never consults next_tid on an implicit block (R2)',
     facts: '§6.3, R2, [PZ-0119a]',
     site: 'internal/umcg/next.ts umcgWakeImplicit',
   },
   'seed-race-no-fallback': {
-    description: 'The prototype\'s block/preemption helper does not fall back to waking server_tid when waking next_tid fails: the seed e-mail\'s race leaves the server asleep.',
+    description:
+      "The prototype's block/preemption helper does not fall back to waking server_tid when waking next_tid fails: the seed e-mail's race leaves the server asleep.",
     breaks: '"if we fail to wake next_tid we wake server_tid" (R15 history)',
     facts: '§4.4, §6.1, App. C [PZ-seed]',
     profile: 'pz-proto',
     site: 'internal/umcg/next.ts umcgWakeImplicit',
   },
   'enqueue-before-next-wake': {
-    description: 'A worker\'s sys_umcg_wait enqueues itself before waking next_tid and, when that wake fails, reverts itself to RUNNING without dequeuing or waking the server: the worker is both RUNNING and on the list (the seed race without any fallback).',
+    description:
+      "A worker's sys_umcg_wait enqueues itself before waking next_tid and, when that wake fails, reverts itself to RUNNING without dequeuing or waking the server: the worker is both RUNNING and on the list (the seed race without any fallback).",
     breaks: 'v2 wakes next first; a failed wake leaves the caller RUNNING and not enqueued (R15)',
     facts: '§2.5 steps 5-6, R15, §4.4',
     site: 'internal/umcg/wait.ts waitBody',
   },
   'wait-no-revert': {
-    description: 'sys_umcg_wait does not revert the caller to RUNNING after a failed wake of next_tid (RFC v1 behaviour): the task then blocks in the return-to-user hook.',
+    description:
+      'sys_umcg_wait does not revert the caller to RUNNING after a failed wake of next_tid (RFC v1 behaviour): the task then blocks in the return-to-user hook.',
     breaks: 'on failure v2 reverts the caller RUNNABLE→RUNNING (R15)',
     facts: '§2.5 step 5, §6.1',
     site: 'internal/umcg/wait.ts waitBody',
   },
   'erange-after-cas': {
-    description: 'The worker-timeout check (ERANGE) is done after the RUNNABLE→RUNNABLE CAS, so COND_WAIT is consumed and the worker then blocks in notify_resume.',
+    description:
+      'The worker-timeout check (ERANGE) is done after the RUNNABLE→RUNNABLE CAS, so COND_WAIT is consumed and the worker then blocks in notify_resume.',
     breaks: 'ERANGE leaves the state untouched (§2.5 step 2)',
     facts: '§2.5 step 2',
     site: 'internal/umcg/wait.ts waitBody',
@@ -127,26 +139,30 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     site: 'internal/umcg/wait.ts sleepPhase',
   },
   'past-timeout-ignored': {
-    description: 'An hrtimer armed with an absolute time already in the past is not fired: the wait sleeps forever.',
+    description:
+      'An hrtimer armed with an absolute time already in the past is not fired: the wait sleeps forever.',
     breaks: 'a past timeout fails the wait at once with ETIMEDOUT (§2.7)',
     facts: '§2.7',
     site: 'internal/umcg/sleep.ts umcgWaitRunning',
   },
   'timedout-no-revert': {
-    description: 'A timed-out wait returns ETIMEDOUT without the RUNNABLE→RUNNING revert: the task then blocks in notify_resume.',
+    description:
+      'A timed-out wait returns ETIMEDOUT without the RUNNABLE→RUNNING revert: the task then blocks in notify_resume.',
     breaks: 'ETIMEDOUT ends RUNNING (§2.5 step 7, W6)',
     facts: '§2.5 step 7, §2.7',
     site: 'internal/umcg/timeout.ts umcgTimedOut',
   },
   'timeout-lost-after-signal': {
-    description: 'With signal-context exclusion, the wait resumed after rt_sigreturn forgets the saved timeout (the v2 bug the follow-up fixed).',
+    description:
+      'With signal-context exclusion, the wait resumed after rt_sigreturn forgets the saved timeout (the v2 bug the follow-up fixed).',
     breaks: 'the follow-ups resume the wait with the saved timeout (§4.13)',
     facts: '§4.13, §6.6 [PZ-0121a], [PZ-sig3]',
     profile: 'pz-v2-followups',
     site: 'internal/umcg/resume.ts resumeSavedWait',
   },
   'block-from-runnable-kills': {
-    description: 'Block detection only accepts RUNNING→BLOCKED (RFC v1): a worker blocking in the COND_WAIT window is killed.',
+    description:
+      'Block detection only accepts RUNNING→BLOCKED (RFC v1): a worker blocking in the COND_WAIT window is killed.',
     breaks: 'R2 (b): RUNNABLE→BLOCKED fallback',
     facts: '§3 R2, App. C',
     site: 'internal/umcg/block.ts umcgPreSchedule',
@@ -158,25 +174,29 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     site: 'internal/umcg/block.ts umcgPreSchedule',
   },
   'sys-exit-keeps-pin': {
-    description: 'umcg_sys_exit does not unpin when the worker did not block: the next syscall entry finds a stale pin (EBUSY) and kills.',
+    description:
+      'umcg_sys_exit does not unpin when the worker did not block: the next syscall entry finds a stale pin (EBUSY) and kills.',
     breaks: 'R3: unpin at syscall exit',
     facts: '§2.9, §2.10, R3',
     site: 'internal/umcg/entry-hooks.ts umcgSysExit',
   },
   'resume-ignores-cond-wait': {
-    description: 'notify_resume treats RUNNABLE|COND_WAIT like RUNNABLE and waits: an interrupt or signal in the COND_WAIT window blocks the task.',
+    description:
+      'notify_resume treats RUNNABLE|COND_WAIT like RUNNABLE and waits: an interrupt or signal in the COND_WAIT window blocks the task.',
     breaks: 'R12: exactly RUNNABLE|COND_WAIT returns to user',
     facts: '§3 R12, §4.2',
     site: 'internal/umcg/resume.ts umcgNotifyResume',
   },
   'preempt-non-running-not-killed': {
-    description: 'notify_resume ignores PREEMPT on a task that is not RUNNING and just waits, instead of killing.',
+    description:
+      'notify_resume ignores PREEMPT on a task that is not RUNNING and just waits, instead of killing.',
     breaks: 'R11: PREEMPT on a non-RUNNING task is fatal',
     facts: '§3 R11, §2.12',
     site: 'internal/umcg/resume.ts umcgNotifyResume',
   },
   'register-checks-reordered': {
-    description: 'Registration checks the state before looking up server_tid: EINVAL instead of ESRCH when both are wrong.',
+    description:
+      'Registration checks the state before looking up server_tid: EINVAL instead of ESRCH when both are wrong.',
     breaks: 'register check order: server_tid (ESRCH) before state (EINVAL)',
     facts: '§2.4 register steps 5-6',
     site: 'internal/umcg/register.ts umcgRegister',
@@ -189,7 +209,7 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
   },
   'server-register-any-tid': {
     description: 'Server registration accepts any thread of the process as server_tid, not only the caller.',
-    breaks: 'register step 5: a server\'s server_tid is itself (ESRCH)',
+    breaks: "register step 5: a server's server_tid is itself (ESRCH)",
     facts: '§2.4 register step 5',
     site: 'internal/umcg/register.ts serverOk',
   },
@@ -200,26 +220,29 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     site: 'internal/umcg/register.ts serverOk',
   },
   'unregister-state-unchecked': {
-    description: 'Unregister stores NONE whatever the state is, instead of CAS RUNNING→NONE (EAGAIN otherwise).',
+    description:
+      'Unregister stores NONE whatever the state is, instead of CAS RUNNING→NONE (EAGAIN otherwise).',
     breaks: 'R17: unregister requires RUNNING',
     facts: '§2.4 unregister step 4, R17',
     site: 'internal/umcg/unregister.ts umcgUnregister',
   },
   'unregister-no-server-wake': {
-    description: 'A worker\'s unregister does not wake its server, which sleeps on.',
+    description: "A worker's unregister does not wake its server, which sleeps on.",
     breaks: 'R17: worker unregister wakes the server',
     facts: '§2.4 unregister step 5, §4.17',
     site: 'internal/umcg/unregister.ts umcgUnregister',
   },
   'pin-leaked-on-failed-unregister': {
-    description: 'A failed unregister (state not RUNNING) returns without unpinning: the worker\'s next syscall entry hits the stale pin and the process is killed. This is the v2 bug; it is a mistake for the fixed reference kernel.',
+    description:
+      "A failed unregister (state not RUNNING) returns without unpinning: the worker's next syscall entry hits the stale pin and the process is killed. This is the v2 bug; it is a mistake for the fixed reference kernel.",
     breaks: 'ref-6.1: unpin on every exit path of unregister (§6.17)',
     facts: '§2.4 unregister step 4, §6.17',
     profile: 'ref-6.1',
     site: 'internal/umcg/unregister.ts umcgUnregister',
   },
   'kick-flags-first': {
-    description: 'sys_umcg_kick checks flags before looking the task up: EINVAL instead of ESRCH for a bad tid with bad flags.',
+    description:
+      'sys_umcg_kick checks flags before looking the task up: EINVAL instead of ESRCH for a bad tid with bad flags.',
     breaks: 'v2 kick: lookup (ESRCH) before flags (EINVAL)',
     facts: '§2.6, §6.10',
     site: 'internal/umcg/kick.ts sysUmcgKick',

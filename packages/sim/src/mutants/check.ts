@@ -26,7 +26,11 @@ export interface WitnessCheck {
 function traceObservations(m: Mutant, mutant: MutantName | undefined): string[] {
   if (m.witness.kind !== 'trace') return [];
   const tasks: TaskDecl[] = m.witness.tasks.map((name) => ({ name }));
-  const machine = new Machine({ params: getProfile(m.profile).params, mutant, knobs: SEQUENTIAL_KNOBS }, tasks, 1);
+  const machine = new Machine(
+    { params: getProfile(m.profile).params, mutant, knobs: SEQUENTIAL_KNOBS },
+    tasks,
+    1,
+  );
   const out: string[] = [];
   for (const a of m.witness.steps) {
     const r = machine.step(a);
@@ -46,13 +50,24 @@ export function checkWitness(m: Mutant, seeds = 300): WitnessCheck {
     const detail = i < 0 ? 'no difference' : `step ${i + 1}:\n  original ${clean[i]}\n  mutant   ${bad[i]}`;
     return { shown: i >= 0, at: i + 1, length: w.steps.length, detail };
   }
-  const length = w.program.prologue.length + Object.values(w.program.threads).reduce((n, l) => n + l.length, 0);
-  const cfg = (mutant: MutantName | undefined) => ({ params: getProfile(m.profile).params, mutant, knobs: DEFAULT_KNOBS });
+  const length =
+    w.program.prologue.length + Object.values(w.program.threads).reduce((n, l) => n + l.length, 0);
+  const cfg = (mutant: MutantName | undefined) => ({
+    params: getProfile(m.profile).params,
+    mutant,
+    knobs: DEFAULT_KNOBS,
+  });
   const allowed = new Set<string>();
-  for (let s = 1; s <= seeds; s++) allowed.add(canonicalObservation(runLitmus(cfg(undefined), w.program, s).observation));
+  for (let s = 1; s <= seeds; s++)
+    allowed.add(canonicalObservation(runLitmus(cfg(undefined), w.program, s).observation));
   for (let s = 1; s <= seeds; s++) {
     const o = canonicalObservation(runLitmus(cfg(m.name), w.program, s).observation);
     if (!allowed.has(o)) return { shown: true, at: s, length, detail: `seed ${s}: new outcome ${o}` };
   }
-  return { shown: false, at: 0, length, detail: `no new outcome in ${seeds} seeds (${allowed.size} outcomes)` };
+  return {
+    shown: false,
+    at: 0,
+    length,
+    detail: `no new outcome in ${seeds} seeds (${allowed.size} outcomes)`,
+  };
 }

@@ -6,7 +6,6 @@
  */
 import {
   type Action,
-  type UserAction,
   garbage,
   type LitmusProgram,
   num,
@@ -18,6 +17,7 @@ import {
   UMCG_TASK_RUNNING,
   UMCG_TF_COND_WAIT,
   UMCG_TF_PREEMPT,
+  type UserAction,
 } from '@umcg/spec';
 import * as d from '../internal/dsl.js';
 import type { MutantName } from './names.js';
@@ -28,7 +28,11 @@ export type Witness =
   | { readonly kind: 'litmus'; readonly program: LitmusProgram };
 
 const T2 = ['s0', 'w0'] as const;
-const trace = (steps: readonly Action[], tasks: readonly string[] = T2): Witness => ({ kind: 'trace', tasks, steps });
+const trace = (steps: readonly Action[], tasks: readonly string[] = T2): Witness => ({
+  kind: 'trace',
+  tasks,
+  steps,
+});
 
 /** s0 registered and running w0; s0 asleep in a timed wait. */
 const RUN: readonly Action[] = [
@@ -49,7 +53,13 @@ export const WITNESSES: Readonly<Record<MutantName, Witness>> = {
   'cond-wait-not-cleared': trace(RUN),
   'preempt-not-cleared': trace([...AWAKE, ...d.preempt('s0', 'w0')]),
   'runnable-ts-not-written': trace([...d.regServer('s0'), ...d.regWorker('w0', 's0')]),
-  'wake-any-state': trace([...AWAKE, d.sys('w0', true), d.condWait('s0'), d.next('s0', tidOf('w0')), d.wait('s0')]),
+  'wake-any-state': trace([
+    ...AWAKE,
+    d.sys('w0', true),
+    d.condWait('s0'),
+    d.next('s0', tidOf('w0')),
+    d.wait('s0'),
+  ]),
   'eagain-not-swallowed': trace([...AWAKE, ...d.yieldW('w0')]),
   'push-not-atomic': {
     kind: 'litmus',
@@ -76,13 +86,24 @@ export const WITNESSES: Readonly<Record<MutantName, Witness>> = {
     kind: 'litmus',
     program: {
       tasks: [{ name: 's0' }, { name: 'w0' }],
-      prologue: [...d.regServer('s0'), d.store('w0', 'w0', 'server_tid', tidOf('s0')), d.store('w0', 'w0', 'state', num(UMCG_TASK_BLOCKED))],
+      prologue: [
+        ...d.regServer('s0'),
+        d.store('w0', 'w0', 'server_tid', tidOf('s0')),
+        d.store('w0', 'w0', 'state', num(UMCG_TASK_BLOCKED)),
+      ],
       threads: {
         w0: [regW('w0')],
         s0: [
           ...Array.from({ length: 6 }, () => d.sys('s0')),
           { op: 'take', task: 's0', target: 's0' },
-          { op: 'cas', task: 's0', target: 'w0', field: 'state', expect: num(UMCG_TASK_RUNNABLE), value: num(UMCG_TASK_RUNNING) },
+          {
+            op: 'cas',
+            task: 's0',
+            target: 'w0',
+            field: 'state',
+            expect: num(UMCG_TASK_RUNNABLE),
+            value: num(UMCG_TASK_RUNNING),
+          },
         ],
       },
     },
@@ -123,7 +144,13 @@ export const WITNESSES: Readonly<Record<MutantName, Witness>> = {
   'signal-eintr-returned': trace([...AWAKE, ...d.yieldW('w0'), d.signal('w0'), ...d.switchTo('s0', 'w0')]),
   'past-timeout-ignored': trace([...d.regServer('s0'), d.condWait('s0'), d.wait('s0', 'past')]),
   'timedout-no-revert': trace([...d.regServer('s0'), d.condWait('s0'), d.wait('s0', 'past')]),
-  'timeout-lost-after-signal': trace([...d.regServer('s0'), d.condWait('s0'), d.wait('s0', 'future'), d.signal('s0'), d.expire('s0')]),
+  'timeout-lost-after-signal': trace([
+    ...d.regServer('s0'),
+    d.condWait('s0'),
+    d.wait('s0', 'future'),
+    d.signal('s0'),
+    d.expire('s0'),
+  ]),
   'block-from-runnable-kills': trace([...RUN, d.condWait('w0'), d.sys('w0', true)]),
   'block-no-server-wake': trace([...RUN, d.sys('w0', true)]),
   'sys-exit-keeps-pin': trace([...RUN, d.sys('w0'), d.sys('w0')]),
@@ -135,7 +162,11 @@ export const WITNESSES: Readonly<Record<MutantName, Witness>> = {
   ]),
   'register-checks-reordered': trace([d.ctl('s0', UMCG_CTL_REGISTER)]),
   'reserved-unchecked': trace([d.store('s0', 's0', 'zero1', num(1)), ...d.regServer('s0')]),
-  'server-register-any-tid': trace([d.store('s0', 's0', 'server_tid', tidOf('w0')), d.store('s0', 's0', 'state', num(UMCG_TASK_RUNNING)), d.ctl('s0', UMCG_CTL_REGISTER)]),
+  'server-register-any-tid': trace([
+    d.store('s0', 's0', 'server_tid', tidOf('w0')),
+    d.store('s0', 's0', 'state', num(UMCG_TASK_RUNNING)),
+    d.ctl('s0', UMCG_CTL_REGISTER),
+  ]),
   'worker-register-accepts-worker': trace([...RUN, ...d.regWorker('w1', 'w0')], ['s0', 'w0', 'w1']),
   'unregister-state-unchecked': trace([...RUN, d.condWait('w0'), d.unregister('w0', true)]),
   'unregister-no-server-wake': trace([...RUN, d.unregister('w0', true)]),

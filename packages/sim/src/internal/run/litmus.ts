@@ -16,7 +16,11 @@ export function runLitmus(cfg: MachineConfig, program: LitmusProgram, seed: numb
   for (const [i, a] of program.prologue.entries()) {
     const obs = m.step(a);
     if (obs === 'ill-formed' || obs === 'livelock') {
-      return { observation: observe(k, stamps(k), {}), status: 'crashed', detail: `prologue step ${i + 1}: ${obs}; seed=${seed}` };
+      return {
+        observation: observe(k, stamps(k), {}),
+        status: 'crashed',
+        detail: `prologue step ${i + 1}: ${obs}; seed=${seed}`,
+      };
     }
   }
   const before = stamps(k);
@@ -31,5 +35,7 @@ export function runLitmus(cfg: MachineConfig, program: LitmusProgram, seed: numb
   }
   const ok = k.killed || m.settle();
   const observation = observe(k, before, m.results);
-  return ok ? { observation, status: 'completed' } : { observation, status: 'timeout', detail: `livelock; seed=${seed}` };
+  return ok
+    ? { observation, status: 'completed' }
+    : { observation, status: 'timeout', detail: `livelock; seed=${seed}` };
 }

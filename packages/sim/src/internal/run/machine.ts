@@ -3,7 +3,14 @@
  * (EXECUTION-MODEL.md "Steps", "Observations").
  * @module
  */
-import { type Action, type CallResult, isEnvEvent, type ProfileParams, type StepObservation, type TaskDecl } from '@umcg/spec';
+import {
+  type Action,
+  type CallResult,
+  isEnvEvent,
+  type ProfileParams,
+  type StepObservation,
+  type TaskDecl,
+} from '@umcg/spec';
 import type { MutantName } from '../../mutants/names.js';
 import { Kernel } from '../kernel.js';
 import { Rng } from '../rng.js';

@@ -3,7 +3,15 @@
  * The observer reads page contents directly (an unmapped page shows its last contents).
  * @module
  */
-import { type CallResult, renderPtr, renderState, renderTid, type StepObservation, type TaskObservation, walkList } from '@umcg/spec';
+import {
+  type CallResult,
+  renderPtr,
+  renderState,
+  renderTid,
+  type StepObservation,
+  type TaskObservation,
+  walkList,
+} from '@umcg/spec';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { BLOCKED_TS, NEXT_TID, RUNNABLE_TS, RWP, SERVER_TID, STATE } from '../umcg/fields.js';
@@ -14,7 +22,11 @@ export type Stamps = ReadonlyMap<Task, readonly [number, number]>;
 
 /** Records the timestamps now. */
 export function stamps(k: Kernel): Stamps {
-  return new Map(k.tasks.map((t) => [t, [k.mem.peek(t.addr + BLOCKED_TS, 8), k.mem.peek(t.addr + RUNNABLE_TS, 8)]] as const));
+  return new Map(
+    k.tasks.map(
+      (t) => [t, [k.mem.peek(t.addr + BLOCKED_TS, 8), k.mem.peek(t.addr + RUNNABLE_TS, 8)]] as const,
+    ),
+  );
 }
 
 const word = (n: number): string => (n === 0 ? '0' : `0x${n.toString(16)}`);

@@ -15,8 +15,15 @@ export function runTrace(cfg: MachineConfig, trace: Trace, seed: number): TraceR
   for (const [i, step] of trace.steps.entries()) {
     const obs = m.step(step.action);
     if (obs === 'ill-formed' || obs === 'livelock') {
-      const why = obs === 'livelock' ? 'livelock (micro-step budget exhausted)' : `task ${taskName(step.action)} is not in user mode`;
-      return { observations, status: obs === 'livelock' ? 'timeout' : 'crashed', detail: `step ${i + 1}: ${why}; ${replay}` };
+      const why =
+        obs === 'livelock'
+          ? 'livelock (micro-step budget exhausted)'
+          : `task ${taskName(step.action)} is not in user mode`;
+      return {
+        observations,
+        status: obs === 'livelock' ? 'timeout' : 'crashed',
+        detail: `step ${i + 1}: ${why}; ${replay}`,
+      };
     }
     observations.push(obs);
   }

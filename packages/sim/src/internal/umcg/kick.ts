@@ -9,7 +9,13 @@ import { type KGen, STEP } from '../yield.js';
 import type { Ret } from './fields.js';
 
 /** The syscall. `ipi` forces a thread executing user code through the return-to-user path. */
-export function* sysUmcgKick(k: Kernel, _t: Task, flags: number, tid: number, ipi: (to: Task) => void): KGen<Ret> {
+export function* sysUmcgKick(
+  k: Kernel,
+  _t: Task,
+  flags: number,
+  tid: number,
+  ipi: (to: Task) => void,
+): KGen<Ret> {
   if (k.p.syscalls.kick === undefined) return 'ENOSYS';
   const flagsFirst = k.p.kickOrder === 'flags-first' || k.m('kick-flags-first');
   if (flagsFirst && flags !== 0) return 'EINVAL';

@@ -4,11 +4,11 @@
  * @module
  */
 import type { Kernel } from '../kernel.js';
+import type { Page } from '../memory.js';
 import type { Pinned, Task } from '../task.js';
 import { get32, put64 } from '../uaccess.js';
 import { type KGen, STEP } from '../yield.js';
 import { type Ret, SERVER_TID, ZERO0 } from './fields.js';
-import type { Page } from '../memory.js';
 
 /** `pin_user_pages_fast` of one page + the `PageAnon` check. */
 function pinOne(k: Kernel, addr: number): Page | undefined {

@@ -35,7 +35,8 @@ export function* umcgRegister(k: Kernel, t: Task, worker: boolean, self: number,
   const w = yield* copyStruct(k, self);
   if (w === undefined) return 'EFAULT';
   const [state = 0, next = 0, server = 0, hole = 0, z0 = 0, z1 = 0, z2 = 0] = w;
-  if ((next !== 0 || hole !== 0 || z0 !== 0 || z1 !== 0 || z2 !== 0) && !k.m('reserved-unchecked')) return 'EINVAL';
+  if ((next !== 0 || hole !== 0 || z0 !== 0 || z1 !== 0 || z2 !== 0) && !k.m('reserved-unchecked'))
+    return 'EINVAL';
   const want = worker ? BLOCKED : RUNNING;
   const stateOk = (state & (TASK_MASK | TF_MASK)) === want;
   if (k.m('register-checks-reordered') && !stateOk) return 'EINVAL';
@@ -58,4 +59,3 @@ function serverOk(k: Kernel, t: Task, worker: boolean, tid: number): boolean {
   if (!worker) return s === t || k.m('server-register-any-tid');
   return s.umcgTask !== 0 && (!s.pfWorker || k.m('worker-register-accepts-worker'));
 }
-

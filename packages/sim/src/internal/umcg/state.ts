@@ -12,10 +12,10 @@ import {
   BLOCKED_TS,
   COND_WAIT,
   PREEMPT,
+  type Ret,
   RUNNABLE,
   RUNNABLE_TS,
   RUNNING,
-  type Ret,
   STATE,
   TASK_MASK,
 } from './fields.js';

@@ -31,7 +31,9 @@ export function* umcgUnregister(k: Kernel, t: Task, worker: boolean, self: numbe
   if (worker !== t.pfWorker) return 'EINVAL';
   const pr = yield* umcgPinPages(k, t);
   if (pr !== 0) return pr;
-  const r = k.m('unregister-state-unchecked') ? yield* forceNone(k, t) : yield* umcgUpdateState(k, t, RUNNING, NONE);
+  const r = k.m('unregister-state-unchecked')
+    ? yield* forceNone(k, t)
+    : yield* umcgUpdateState(k, t, RUNNING, NONE);
   if (r !== 0) {
     if (!k.p.unregisterLeaksPin && !k.m('pin-leaked-on-failed-unregister')) umcgUnpin(t);
     return r;

@@ -48,7 +48,11 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
   const fail = function* (e: Ret): KGen<Ret> {
     umcgUnpin(t);
     if (revert) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
-    if (k.p.nextFailFallback === 'always' && !k.m('seed-race-no-fallback') && (e === 'ESRCH' || e === 'EAGAIN')) {
+    if (
+      k.p.nextFailFallback === 'always' &&
+      !k.m('seed-race-no-fallback') &&
+      (e === 'ESRCH' || e === 'EAGAIN')
+    ) {
       yield* fallbackWake(k, t);
     }
     return e;
