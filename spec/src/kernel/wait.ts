@@ -45,10 +45,8 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
     p.waitEntryState === 'runnable' ? UMCG_TASK_RUNNABLE : UMCG_TASK_RUNNING,
     UMCG_TASK_RUNNABLE,
   );
-  if (entry !== 0) {
-    yield* unpinPages(me);
-    return yield* err('wait.self-not-runnable', entry);
-  }
+  // Not RUNNABLE any more: a concurrent wakeup. The revert to RUNNING that follows is then a no-op.
+  if (entry !== 0) return yield* fail(me, p, 'wait.self-not-runnable', entry, true);
   yield* fire('wait.self-requeue');
   const enqueue = worker && (!p.enqueueFlag || enqueueFlag);
   const handoff =
