@@ -1,0 +1,10 @@
+/**
+ * Self-contained HTML reports: a failing trace drawn as swimlanes beside the expected run, with verdict, rules and
+ * replay command.
+ * @module
+ */
+export { renderHtmlReport } from './renderHtmlReport.js';
+export type { HtmlReportInput } from './renderHtmlReport.js';
+export { renderSwimlane } from './swimlane.js';
+export type { SwimlaneOptions } from './swimlane.js';
+export { writeHtmlReport } from './write.js';
