@@ -9,6 +9,11 @@
 # Output: the last line on stdout is the path of the cached bzImage.  Next to
 # it: config, release (the kernel release string) and meta.json.
 #
+# Options:
+#   --query   do not build: print the cache directory for the current inputs
+#             and exit 0 if it holds a bzImage, else print it and exit 3.
+#   --hash    print the input hash and exit.
+#
 # Environment:
 #   UMCG_CACHE_DIR        cache root (default: $HOME/.cache/umcg)
 #   UMCG_LINUX_SOURCE_VERSION  Debian version of linux-source-6.1 to use
@@ -49,10 +54,16 @@ need_tools() {
 		build-essential flex bison libelf-dev bc libssl-dev cpio xz-utils patch perl >&2
 }
 
-need_tools
+MODE=build
+case "${1:-}" in
+--query) MODE=query ;;
+--hash) MODE=hash ;;
+"") ;;
+*) die "unknown option $1 (use --query or --hash)" ;;
+esac
+
+[ $MODE = build ] && need_tools
 mkdir -p "$CACHE/src" "$CACHE/kernels"
-exec 9>"$CACHE/build.lock"
-flock 9
 
 # --- which linux-source version -------------------------------------------
 VER=${UMCG_LINUX_SOURCE_VERSION:-}
@@ -62,7 +73,7 @@ if [ -z "$VER" ]; then
 		# Offline or no package lists: use the newest cached .deb.
 		VER=$(ls "$CACHE/src" 2>/dev/null | sed -n "s/^${SRC_PKG}_\(.*\)_all\.deb$/\1/p" | sort -V | tail -1)
 	fi
-	if [ -z "$VER" ] && [ "${UMCG_NO_APT:-}" != 1 ] && [ "$(id -u)" = 0 ]; then
+	if [ -z "$VER" ] && [ $MODE = build ] && [ "${UMCG_NO_APT:-}" != 1 ] && [ "$(id -u)" = 0 ]; then
 		apt-get update >&2
 		VER=$(apt-cache policy "$SRC_PKG" | awk '/Candidate:/{print $2}')
 	fi
@@ -82,6 +93,18 @@ input_hash() {
 }
 HASH=$(input_hash)
 OUT="$CACHE/kernels/$HASH"
+if [ $MODE = hash ]; then
+	echo "$HASH"
+	exit 0
+fi
+if [ $MODE = query ]; then
+	echo "$OUT"
+	[ -f "$OUT/bzImage" ] && exit 0
+	exit 3
+fi
+
+exec 9>"$CACHE/build.lock"
+flock 9
 if [ -f "$OUT/bzImage" ] && [ "${UMCG_FORCE:-}" != 1 ]; then
 	log "cached: $OUT (inputs unchanged)"
 	echo "$OUT/bzImage"
