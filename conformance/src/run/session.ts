@@ -110,7 +110,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         emit(parseError(origin, file, e, runProfile));
         return;
       }
-      const expectation = origin === 'corpus' ? expectations[trace.header.name] : undefined;
+      const expectation = expectations[trace.header.name];
       const ctx = await ctxFor(trace.header.profile);
       emit(await runTrace(trace, { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir }, { origin, file, ...(expectation ? { expectation } : {}) }));
       cfg.onProgress?.(++done, files.length, `${origin} ${trace.header.name}`);

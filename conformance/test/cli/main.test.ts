@@ -1,0 +1,67 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+let out = '';
+let err = '';
+
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('the CLI', () => {
+  it('--help tells a newcomer what to run and the exit codes', async () => {
+    expect(await main(['--help'])).toBe(0);
+    expect(out).toContain('pnpm conformance --target=spec --corpus');
+    expect(out).toContain('Exit codes: 0');
+  });
+
+  it('runs a corpus file on the spec target, printing hashes, and writes the run directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
+    const code = await main(['--target=spec', '--replay', join(CORPUS, 'block-unblock.trace'), '--out', dir, '--seed=1']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/PASS +[0-9a-f]{12} +replay +block-unblock/);
+    expect(out).toContain('Rule coverage:');
+    expect(await readdir(dir)).toHaveLength(1);
+  });
+
+  it('prints junit and tap documents with --reporter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
+    expect(await main(['--target=spec', '--replay', join(CORPUS, 'kick-errors.trace'), '--out', dir, '--reporter=junit'])).toBe(0);
+    expect(out).toContain('<testsuites name="umcg-conformance" tests="1" failures="0"');
+    out = '';
+    expect(await main(['--target=spec', '--replay', join(CORPUS, 'kick-errors.trace'), '--out', dir, '--reporter=tap'])).toBe(0);
+    expect(out).toMatch(/^TAP version 13\n1\.\.1\nok 1 [0-9a-f]{12} kick-errors\n$/);
+  });
+
+  it('explain prints a rule, and suggests close ids for an unknown one', async () => {
+    expect(await main(['explain', 'wait.next.not-runnable'])).toBe(0);
+    expect(out).toContain('wait.next.not-runnable  [wait]');
+    expect(out).toContain('Anchor:   spec/SPEC.md#wait.next.not-runnable');
+    expect(out).toContain('Corpus:   wait-next-not-runnable.trace');
+    out = '';
+    expect(await main(['explain', 'not-runnable'])).toBe(1);
+    expect(out).toContain('Did you mean: ');
+  });
+
+  it('doctor reports the spec target usable with its features', async () => {
+    expect(await main(['doctor', '--target=spec'])).toBe(0);
+    expect(out).toContain('OK: the spec engine is available');
+    expect(out).toContain('profiles: pz-v2');
+  });
+
+  it('exits 4 for an unknown or unavailable target and 255 for bad usage', async () => {
+    expect(await main(['--target=nonesuch', '--corpus'])).toBe(4);
+    expect(err).toContain("unknown target 'nonesuch'");
+    expect(await main(['--bogus'])).toBe(255);
+    expect(err).toContain("Run 'pnpm conformance --help'");
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { renderJunit } from '../../src/report/junit.js';
+import { renderTap } from '../../src/report/tap.js';
+import { renderJsonl } from '../../src/report/json.js';
+import { resultLine } from '../../src/report/line.js';
+import type { RunReport, TraceResult } from '../../src/run/types.js';
+
+const r = (name: string, status: TraceResult['status'], extra: Partial<TraceResult> = {}): TraceResult => ({
+  origin: 'corpus',
+  name,
+  hash: 'abcdef012345',
+  profile: 'pz-v2',
+  status,
+  verdict: status === 'PASS' ? { kind: 'pass', steps: 3, rules: [] } : { kind: 'skip', reason: 'x' },
+  rules: [],
+  durationMs: 1,
+  ...extra,
+});
+
+const report = (results: TraceResult[]): RunReport => ({
+  provenance: { specVersion: '0.1.0', conformanceVersion: '0.1.0', profile: 'pz-v2', target: { name: 'sim', version: '1', build: {} }, seed: 1, command: 'c', startedAt: '2026-01-01T00:00:00.000Z', host: {} },
+  results,
+  stale: [],
+  coverage: { exercised: [], unreached: [] },
+  exitCode: 1,
+  durationMs: 5,
+});
+
+describe('reporters', () => {
+  const rep = report([r('a', 'PASS'), r('b<&>', 'FAIL', { reason: 'bad "x"', report: 'line1\nline2' }), r('c', 'SKIP', { reason: "target lacks 'kick'" }), r('d', 'XFAIL', { reason: 'known' })]);
+
+  it('junit escapes and classifies', () => {
+    const x = renderJunit(rep);
+    expect(x).toContain('tests="4" failures="1" errors="0"');
+    expect(x).toContain('name="b&lt;&amp;&gt; [abcdef012345]"');
+    expect(x).toContain('<failure message="FAIL: bad &quot;x&quot;">line1\nline2</failure>');
+    expect(x).toContain('<skipped message="SKIP: target lacks \'kick\'"/>');
+  });
+
+  it('tap uses SKIP and TODO directives and diagnostics', () => {
+    expect(renderTap(rep)).toBe(
+      "TAP version 13\n1..4\nok 1 abcdef012345 a\nnot ok 2 abcdef012345 b<&>\n# line1\n# line2\nok 3 abcdef012345 c # SKIP target lacks 'kick'\nok 4 abcdef012345 d # TODO known\n",
+    );
+  });
+
+  it('jsonl has one parseable line per result, each with the hash', () => {
+    const lines = renderJsonl(rep).trim().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(JSON.parse(l).hash).toBe('abcdef012345');
+  });
+
+  it('every result line carries the hash', () => {
+    expect(resultLine(r('a', 'PASS'))).toMatch(/^PASS +abcdef012345 +corpus +a +3 steps, 0 rules +1ms$/);
+  });
+});

@@ -1,0 +1,143 @@
+import { mkdtemp, readdir, readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { specAdapter } from '../../src/adapters/spec.js';
+import { checkTrace } from '../../src/check/checkTrace.js';
+import type { Adapter } from '../../src/adapter/types.js';
+import { runSession } from '../../src/run/session.js';
+import type { SessionConfig } from '../../src/run/session.js';
+import { writeRunDir, runDirName } from '../../src/run/output.js';
+import { buggyAdapter } from './fixtures.js';
+
+const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+
+async function workdir(files: string[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'umcg-session-'));
+  await mkdir(join(dir, 'corpus'));
+  for (const f of files) await copyFile(join(CORPUS, `${f}.trace`), join(dir, 'corpus', `${f}.trace`));
+  return dir;
+}
+
+function config(dir: string, adapter: Adapter, over: Partial<SessionConfig> = {}): SessionConfig {
+  return {
+    targetName: adapter.name,
+    adapter,
+    profile: undefined,
+    seed: 7,
+    replay: undefined,
+    corpusDir: join(dir, 'corpus'),
+    runs: 0,
+    litmus: false,
+    rules: undefined,
+    jobs: 2,
+    shard: undefined,
+    timeoutMs: 10_000,
+    targetArgs: {},
+    expectationsFile: join(dir, 'expectations.json'),
+    save: false,
+    failuresDir: join(dir, 'failures'),
+    command: 'test',
+    check: checkTrace,
+    ...over,
+  };
+}
+
+const FILES = ['register-server', 'unregister-worker-wakes-server', 'unregister-errors', 'kick-errors'];
+
+describe('runSession', () => {
+  it('passes the corpus on the spec target with exit code 0 and reports rule coverage', async () => {
+    const dir = await workdir(FILES);
+    const { report } = await runSession(config(dir, specAdapter));
+    expect(report.results.map((r) => r.status)).toEqual(['PASS', 'PASS', 'PASS', 'PASS']);
+    expect(report.exitCode).toBe(0);
+    expect(report.coverage.exercised).toContain('ctl.unregister.effects');
+    expect(report.coverage.unreached.length).toBeGreaterThan(0);
+    expect(report.results.every((r) => /^[0-9a-f]{12}$/.test(r.hash))).toBe(true);
+  });
+
+  it('reports a divergence with rules, transition log, minimal trace and replay command, and saves the trace', async () => {
+    const dir = await workdir(FILES);
+    const { report } = await runSession(config(dir, buggyAdapter()));
+    const fail = report.results.find((r) => r.name === 'unregister-worker-wakes-server')!;
+    expect(fail.status).toBe('FAIL');
+    expect(report.exitCode).toBe(1);
+    expect(fail.report).toContain('Rules: ');
+    expect(fail.report).toContain('ctl.unregister.effects');
+    expect(fail.report).toContain('Expected (closest of');
+    expect(fail.report).toMatch(/w0 +RUNNING->NONE/);
+    expect(fail.report).toContain('returns umcg_ctl=EAGAIN');
+    expect(fail.replay).toMatch(/^pnpm conformance --target=buggy --profile=pz-v2 --replay .*failures\/[0-9a-f]{12}\.trace$/);
+    const saved = await readdir(join(dir, 'failures'));
+    expect(saved).toHaveLength(2);
+    // the saved minimal trace ends at the divergent step and is replayed first next time
+    const again = await runSession(config(dir, buggyAdapter()));
+    expect(again.report.results.slice(0, 2).map((r) => r.origin)).toEqual(['replay', 'replay']);
+    expect(again.report.results.slice(0, 2).map((r) => r.status)).toEqual(['FAIL', 'FAIL']);
+  });
+
+  it('turns known failures into XFAIL, flags unexpected passes and stale entries, and --save rewrites the file', async () => {
+    const dir = await workdir(FILES);
+    await writeFile(
+      join(dir, 'expectations.json'),
+      JSON.stringify({
+        'unregister-worker-wakes-server': { status: 'fail', reason: 'broken unregister' },
+        'register-server': { status: 'fail', reason: 'thought broken' },
+        'no-such-trace': { status: 'fail', reason: 'gone' },
+      }),
+    );
+    const full = { litmus: true };
+    const { report } = await runSession(config(dir, buggyAdapter(), full));
+    const by = Object.fromEntries(report.results.map((r) => [r.name, r.status]));
+    expect(by['unregister-worker-wakes-server']).toBe('XFAIL');
+    expect(by['register-server']).toBe('XPASS');
+    expect(by['unregister-errors']).toBe('FAIL');
+    expect(report.stale).toEqual(['no-such-trace']);
+    expect(report.exitCode).toBe(1);
+    const saved = await runSession(config(dir, buggyAdapter(), { ...full, save: true }));
+    expect(saved.report.exitCode).toBe(0);
+    const rewritten = JSON.parse(await readFile(join(dir, 'expectations.json'), 'utf8'));
+    expect(Object.keys(rewritten)).toEqual(['unregister-errors', 'unregister-worker-wakes-server']);
+    expect(rewritten['unregister-worker-wakes-server'].reason).toBe('broken unregister');
+    const third = await runSession(config(dir, buggyAdapter(), full));
+    expect(third.report.exitCode).toBe(0);
+  }, 30_000);
+
+  it('skips traces whose features the target lacks, with the reason, and exits 4 when nothing ran', async () => {
+    const dir = await workdir(['kick-errors']);
+    const { report } = await runSession(config(dir, buggyAdapter([])));
+    expect(report.results[0]?.status).toBe('SKIP');
+    expect(report.results[0]?.reason).toContain("target lacks 'kick'");
+    expect(report.exitCode).toBe(4);
+  });
+
+  it('selects by --rules glob and by shard', async () => {
+    const dir = await workdir(FILES);
+    const byRule = await runSession(config(dir, specAdapter, { rules: 'kick.*' }));
+    expect(byRule.report.results.map((r) => r.name)).toEqual(['kick-errors']);
+    const s1 = await runSession(config(dir, specAdapter, { shard: { index: 1, count: 2 } }));
+    const s2 = await runSession(config(dir, specAdapter, { shard: { index: 2, count: 2 } }));
+    expect([...s1.report.results, ...s2.report.results].map((r) => r.name).sort()).toEqual([...FILES].sort());
+  });
+
+  it('reports a parse error in the corpus as an ERROR naming file:line:col', async () => {
+    const dir = await workdir([]);
+    await writeFile(join(dir, 'corpus', 'broken.trace'), '# tasks: s0\ns0: wiat\n');
+    const { report } = await runSession(config(dir, specAdapter));
+    expect(report.results[0]?.status).toBe('ERROR');
+    expect(report.results[0]?.reason).toMatch(/broken\.trace:2:5: expected an operation/);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('writes the run directory atomically with every report format and the provenance', async () => {
+    const dir = await workdir(['register-server']);
+    const { report } = await runSession(config(dir, specAdapter));
+    const out = await writeRunDir(runDirName(join(dir, 'runs'), 'spec', new Date(report.provenance.startedAt)), report);
+    expect((await readdir(out)).sort()).toEqual(['coverage.json', 'junit.xml', 'provenance.json', 'report.json', 'report.tap', 'results.jsonl']);
+    expect(await readdir(join(dir, 'runs'))).toHaveLength(1);
+    const prov = JSON.parse(await readFile(join(out, 'provenance.json'), 'utf8'));
+    expect(prov).toMatchObject({ profile: 'pz-v2', seed: 7, command: 'test', target: { name: 'spec' } });
+    expect(prov.specVersion).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
