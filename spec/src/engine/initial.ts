@@ -65,7 +65,7 @@ export function initialState(config: SpecConfig): SpecState {
     names.map(zeroStruct),
     names.map(() => true),
     Array.from({ length: n }, idleTask),
-    Array.from({ length: n }, () => ({ frame: undefined, log: [] })),
+    Array.from({ length: n }, () => ({ frame: undefined, log: [], sig: 0 })),
     false,
     0,
     new Set(),

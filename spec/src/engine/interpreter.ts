@@ -45,6 +45,14 @@ export function isLocal(s: SpecState, i: number): boolean {
   return op !== undefined && op.kind === 'atomic' && op.local;
 }
 
+/** Folds one logged value into a running hash (FNV-1a over its text, kept below 2^53). */
+function mix(h: number, v: unknown): number {
+  const text = v === undefined ? 'u' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  let x = h ^ 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), 16777619) >>> 0;
+  return ((h * 31 + x) % 9007199254740881) + text.length;
+}
+
 /** Micro-steps executed so far in this process (for benchmarks). */
 export const counters = { executed: 0 };
 
@@ -60,10 +68,12 @@ export function execute(s: SpecState, i: number): void {
     if (op.rule) s.fired.add(op.rule);
   }
   th.log.push(v);
+  th.sig = mix(th.sig, v);
   l.next = l.gen.next(v);
   if (l.next.done) {
     th.frame = undefined;
     th.log = [];
+    th.sig = 0;
     lives.delete(th);
   }
 }
@@ -79,4 +89,5 @@ export function start(
   lives.delete(th);
   th.frame = { name, args };
   th.log = [];
+  th.sig = 0;
 }

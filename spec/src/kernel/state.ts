@@ -66,6 +66,8 @@ export interface KTask {
 export interface Thread {
   frame: Frame | undefined;
   log: unknown[];
+  /** A 53-bit running hash of `log`, so states hash without serialising whole logs. */
+  sig: number;
 }
 
 /** Static facts of a spec instance (shared between clones). */
@@ -121,7 +123,7 @@ export class SpecState {
       this.mem.map((m) => ({ ...m })),
       [...this.mapped],
       this.k.map((t) => ({ ...t })),
-      this.threads.map((t) => ({ frame: t.frame, log: [...t.log] })),
+      this.threads.map((t) => ({ frame: t.frame, log: [...t.log], sig: t.sig })),
       this.killed,
       this.now,
       new Set(this.fired),
@@ -138,7 +140,7 @@ export class SpecState {
       parts.push(
         `${m.state},${m.next_tid},${m.server_tid},${m.hole},${m.blocked_ts},${m.runnable_ts},${m.runnable_workers_ptr},${m.zero0},${m.zero1},${m.zero2},${this.mapped[i] ? 1 : 0}`,
         `${t.umcg},${+t.worker},${+t.marker},${t.clock},${+t.pinned},${t.pinServer},${t.pinServerAddr},${t.kstate},${t.mode},${t.call},${t.sigpending},${t.signals},${t.timer},${t.completion},${+t.sigctx},${+t.interrupted},${t.result ? `${t.result.call}=${t.result.ret}` : ''}`,
-        th.frame ? `${th.frame.name}(${th.frame.args.join(',')})#${JSON.stringify(th.log)}` : '-',
+        th.frame ? `${th.frame.name}(${th.frame.args.join(',')})#${th.log.length}:${th.sig}` : '-',
       );
     }
     return parts.join('|');
