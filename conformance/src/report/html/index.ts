@@ -3,7 +3,8 @@
  * replay command.
  * @module
  */
-export { renderHtmlReport } from './renderHtmlReport.js';
+export { renderHtmlReport, renderTraceReport } from './renderHtmlReport.js';
+export { renderRunReport } from './runReport.js';
 export type { HtmlReportInput } from './renderHtmlReport.js';
 export { renderSwimlane } from './swimlane.js';
 export type { SwimlaneOptions } from './swimlane.js';

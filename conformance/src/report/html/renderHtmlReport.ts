@@ -11,6 +11,8 @@ import type { Verdict } from '../../check/types.js';
 import { traceHash } from '../../trace/hash.js';
 import { printTrace } from '../../trace/print.js';
 import type { Trace } from '../../trace/types.js';
+import type { RunReport } from '../../run/types.js';
+import { renderRunReport } from './runReport.js';
 import { closest, diffRows } from './internal/diff.js';
 import { esc } from './internal/escape.js';
 import { STYLE } from './internal/style.js';
@@ -43,7 +45,7 @@ function expectedPath(input: HtmlReportInput): StepObservation[] {
   const v = input.verdict;
   if (v.kind !== 'fail') return [...input.observations];
   const k = v.failure.step;
-  const near = closest(v.failure.allowed, v.failure.observed);
+  const near = v.failure.closest ?? closest(v.failure.allowed, v.failure.observed);
   return [...input.observations.slice(0, k), ...(near ? [near] : [])];
 }
 
@@ -84,8 +86,17 @@ const LEGEND =
   '<span>pale = asleep in the kernel (zz)</span><span>bold outline = the acting task</span><span>solid arrow = list push</span>' +
   '<span>dashed arrow = wake</span><span>→X = call returned X</span></p>';
 
-/** The complete HTML page. */
-export function renderHtmlReport(input: HtmlReportInput): string {
+/**
+ * The complete HTML page: of one checked trace (`HtmlReportInput`), or of a whole run (`RunReport`, as the CLI's
+ * `--reporter=html` passes it; see `runReport.ts`).
+ */
+export function renderHtmlReport(input: HtmlReportInput | RunReport): string {
+  if ('results' in input) return renderRunReport(input);
+  return renderTraceReport(input);
+}
+
+/** The HTML page of one checked trace. */
+export function renderTraceReport(input: HtmlReportInput): string {
   const { trace, verdict } = input;
   const tasks = trace.header.tasks.map((t) => t.name);
   const actions = trace.steps.map((s) => s.action);
