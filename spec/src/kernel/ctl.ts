@@ -71,9 +71,10 @@ function* register(me: number, worker: boolean, self: number, clock: number): Ro
 }
 
 function* unregister(me: number, worker: boolean, self: number): Routine<string> {
+  // As in the posted code, "is a worker" is the worker marker (cleared by the RFC v2 ERANGE bug, App. C).
   const [registered, isWorker, mode] = yield* local(
     undefined,
-    (s) => [s.k[me]!.umcg, s.k[me]!.worker, s.world.params.unregister] as const,
+    (s) => [s.k[me]!.umcg, s.k[me]!.marker, s.world.params.unregister] as const,
   );
   if (mode === 'null-self') {
     if (self !== 0 || worker || registered === 0) return yield* err('ctl.unregister.null-self', 'EINVAL');

@@ -41,7 +41,7 @@ export function* notifyResume(me: number): Routine<void> {
   if (action === 'pass') return yield* fire('hook.resume.pass');
   if (action === 'kill') return yield* die('hook.resume.kill');
   if (action === 'preempt' && !(yield* preempt(me))) return;
-  const r = yield* sleepUntilRunning(me, yield* local(undefined, (s) => s.k[me]!.timer !== 0));
+  const r = yield* sleepUntilRunning(me, false);
   if (r === 0 || r === 'EINTR') return yield* fire('hook.resume.wait');
   yield* die('hook.resume.kill');
 }

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { UMCG_TID_MASK } from '../abi/constants.js';
 import { lookupUmcg } from './lookup.js';
 import { access, pinnable } from './memory.js';
 import { atomic, local, type Routine } from './thread.js';
@@ -23,7 +24,7 @@ export function* pinPages(me: number): Routine<PinResult> {
   );
   if (serverTid === undefined) return 'EFAULT';
   return yield* atomic('pin.server', (s): PinResult => {
-    const server = lookupUmcg(s, serverTid);
+    const server = lookupUmcg(s, s.world.params.tidMask ? serverTid & UMCG_TID_MASK : serverTid);
     if (server < 0) return 'ESRCH';
     const serverAddr = s.k[server]!.umcg;
     if (!pinnable(s, serverAddr)) return 'EFAULT';
