@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkTrace } from '../check/checkTrace.js';
 import { createProgress } from '../report/progress.js';
+import { renderHtmlReport } from '../report/html/index.js';
 import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderTap } from '../report/tap.js';
@@ -13,7 +14,6 @@ import { renderSummary } from '../report/simple.js';
 import { EXIT } from '../run/exitCode.js';
 import { runDirName, RUNS_DIR, writeRunDir } from '../run/output.js';
 import { DEFAULTS, runSession } from '../run/session.js';
-import type { RunReport } from '../run/types.js';
 import { listFiles } from '../trace/load.js';
 import { defaultTarget, loadAdapter } from '../targets/registry.js';
 import type { CliArgs } from './args.js';
@@ -34,15 +34,6 @@ async function citedBy(rule: string): Promise<string[]> {
     // no corpus directory here
   }
   return out;
-}
-
-async function htmlReport(report: RunReport): Promise<string | undefined> {
-  try {
-    const m = (await import(new URL('../report/html/index.js', import.meta.url).href)) as { renderHtmlReport?: (r: RunReport) => string };
-    return typeof m.renderHtmlReport === 'function' ? m.renderHtmlReport(report) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
@@ -91,13 +82,13 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     onProgress: (d, t, l) => progress.tick(d, t, l),
   });
   progress.clear();
-  const html = args.reporter === 'html' ? await htmlReport(report) : undefined;
+  const html = args.reporter === 'html' ? renderHtmlReport(report) : undefined;
   const dir = await writeRunDir(runDirName(args.out ?? RUNS_DIR, targetName, new Date(report.provenance.startedAt)), report, html === undefined ? {} : { 'report.html': html });
   if (simple) process.stdout.write(`${renderSummary(report, dir)}\n`);
   else if (args.reporter === 'json') process.stdout.write(renderJson(report));
   else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
   else if (args.reporter === 'tap') process.stdout.write(renderTap(report));
-  else process.stdout.write(html === undefined ? `html reporter not yet available; results in ${dir}\n` : `${dir}/report.html\n`);
+  else process.stdout.write(`${dir}/report.html\n`);
   return report.exitCode;
 }
 

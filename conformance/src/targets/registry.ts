@@ -39,9 +39,11 @@ async function loadPackage(pkg: string, dir: string, exportName: string): Promis
     }
   }
   if (mod === undefined) throw new TargetUnavailable(`cannot load ${pkg} (${errors.join('; ')})`);
-  const candidate = mod[exportName] ?? mod.adapter ?? mod.default;
-  if (!isAdapter(candidate)) throw new TargetUnavailable(`${pkg} does not export an adapter named '${exportName}' yet`);
-  return candidate;
+  for (const key of [exportName, `${exportName}Adapter`, 'adapter', 'default']) {
+    const candidate = mod[key];
+    if (isAdapter(candidate)) return candidate;
+  }
+  throw new TargetUnavailable(`${pkg} does not export an adapter named '${exportName}' (or '${exportName}Adapter') yet`);
 }
 
 function isAdapter(x: unknown): x is Adapter {
