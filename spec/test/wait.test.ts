@@ -43,6 +43,21 @@ describe("umcg_wait error paths and the caller's state after each (facts §2.5)"
     expect(sc.task('w0').state).toBe('RUNNABLE|COND_WAIT');
   });
 
+  it('RFC v2 bug (App. C): after ERANGE the next umcg_wait treats the worker as a server; ref-6.1 does not', () => {
+    for (const [profile, second] of [
+      ['pz-v2', 'asleep:umcg_wait'],
+      ['ref-6.1', 'user'],
+    ] as const) {
+      const sc = running(profile);
+      sc.store('w0', 'w0', 'state', UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT);
+      sc.wait('w0', 'future');
+      expect(sc.result('w0')).toBe('ERANGE');
+      sc.wait('w0', 'future');
+      expect(sc.task('w0').where, profile).toBe(second);
+      if (profile === 'pz-v2') expect(sc.task('s0').where).toBe('asleep:umcg_wait');
+    }
+  });
+
   it('wait.self-not-runnable: a server made RUNNING by a block after its COND_WAIT store gets EAGAIN', () => {
     const sc = both();
     sc.store('s0', 's0', 'state', UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT);
