@@ -1,2 +1,38 @@
-/** Placeholder. */
-export const placeholder = true;
+/**
+ * `@umcg/conformance`: the UMCG conformance engine. Trace format v1 (text, JSON, litmus text form), the adapter
+ * contract and the in-package `spec` target, the exact checker, generation and litmus mode, the runner with
+ * expectations and the failure database, reporters, and the CLI (`pnpm conformance`).
+ * @module
+ */
+export type * from './adapter/types.js';
+export { openSpecTarget, specAdapter, templateAdapter } from './adapters/index.js';
+export * from './check/index.js';
+export { main } from './cli/main.js';
+export {
+  generatedTraceArbitrary,
+  huntTarget,
+  litmusArbitrary,
+  minimizeTrace,
+  traceArbitrary,
+} from './generate/index.js';
+export type { HuntFailure, HuntOptions, HuntReport, TraceArbitraryOptions } from './generate/index.js';
+export { litmusCorpus, renderLitmusHistogram, runLitmusTest, tabulate } from './litmus/index.js';
+export type { LitmusHistogram, OutcomeRow } from './litmus/index.js';
+export { renderHtmlReport } from './report/html/index.js';
+export { coverageText, ruleCoverage } from './report/coverage.js';
+export { minimalPrefix, renderFailure, replayCommand, RULE_URL_BASE } from './report/failure.js';
+export { renderJson, renderJsonl } from './report/json.js';
+export { renderJunit } from './report/junit.js';
+export { resultLine } from './report/line.js';
+export { renderSummary } from './report/simple.js';
+export { renderTap } from './report/tap.js';
+export { EXIT, exitCodeOf } from './run/exitCode.js';
+export type { Expectation, Expectations } from './run/expectations.js';
+export { applyExpectation, loadExpectations, saveExpectations } from './run/expectations.js';
+export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
+export { runTrace } from './run/runTrace.js';
+export { DEFAULTS, runSession } from './run/session.js';
+export type { SessionConfig, SessionResult } from './run/session.js';
+export type * from './run/types.js';
+export { defaultTarget, loadAdapter, TargetUnavailable, TARGETS } from './targets/registry.js';
+export * from './trace/index.js';

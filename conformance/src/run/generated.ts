@@ -6,7 +6,7 @@
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace } from '../check/types.js';
-import { huntTarget } from '../generate/hunt.js';
+import { huntTarget } from '../generate/index.js';
 import { renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
 import { createHash } from 'node:crypto';
