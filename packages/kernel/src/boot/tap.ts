@@ -27,7 +27,8 @@ export interface TapReport {
   problems: string[];
 }
 
-const RESULT = /^(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?([^#]*?)\s*(?:#\s*(SKIP|TODO)\b\s*(.*))?$/i;
+const RESULT = /^(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?([^#]*?)\s*(?:#\s*(.*))?$/i;
+const DIRECTIVE = /^(SKIP|TODO)\b\s*(.*)$/i;
 const PLAN = /^1\.\.(\d+)\b/;
 
 function splitDepth(line: string): { depth: number; body: string } {
@@ -62,8 +63,11 @@ export function parseTap(text: string): TapReport {
     const m = RESULT.exec(body);
     if (!m) continue;
     const r: TapResult = { depth, ok: m[1]?.toLowerCase() === 'ok', id: Number(m[2] ?? 0), name: (m[3] ?? '').trim() };
-    if (m[4]) r.directive = m[4].toUpperCase() as 'SKIP' | 'TODO';
-    if (m[5]) r.reason = m[5].trim();
+    const d = DIRECTIVE.exec(m[4] ?? '');
+    if (d) {
+      r.directive = (d[1] ?? '').toUpperCase() as 'SKIP' | 'TODO';
+      if (d[2]) r.reason = d[2].trim();
+    }
     results.push(r);
   }
   const top = results.filter((r) => r.depth === 0);
