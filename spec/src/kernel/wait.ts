@@ -21,7 +21,9 @@ type Rule = Parameters<typeof fire>[0];
 export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routine<string> {
   const [p, self, worker] = yield* local(
     undefined,
-    (s) => [s.world.params, s.k[me]!.umcg, s.k[me]!.worker] as const,
+    // Worker-ness is the worker marker, as in the posted code: after the RFC v2 ERANGE bug cleared it, the next
+    // umcg_wait treats the worker as a server (facts App. C).
+    (s) => [s.world.params, s.k[me]!.umcg, s.k[me]!.marker] as const,
   );
   const enqueueFlag = (flags & UMCG_WAIT_ENQUEUE) !== 0 && p.enqueueFlag;
   if (self === 0 || (flags & ~(p.enqueueFlag ? UMCG_WAIT_ENQUEUE : 0)) !== 0)
