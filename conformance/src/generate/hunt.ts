@@ -141,7 +141,11 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       return true;
     });
     const h = min.trace.header;
-    const trace = { ...min.trace, header: { ...h, description: `${h.description} Shrunk from ${firstSteps} steps.` } };
+    const swarm = /swarm: (.*)\.$/.exec(lastFail.trace.header.description)?.[1] ?? 'default';
+    const description =
+      `Found by huntTarget on ${target.info.name} (seed ${out.seed}, swarm: ${swarm}); shrunk from ${firstSteps} to ` +
+      `${h.tasks.length} task(s) and ${min.trace.steps.length} steps, failing with the same rules (${sig}).`;
+    const trace = { ...min.trace, header: { ...h, description } };
     failure = {
       trace,
       verdict,

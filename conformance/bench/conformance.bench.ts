@@ -1,0 +1,64 @@
+/**
+ * Benchmark of the conformance engine on the spec target (`pnpm bench:conformance`): model-guided generation,
+ * running on `--target=spec`, and the exact checker, in traces/s and checked steps/s on one core. Goal (anchors.md
+ * §2): ≥ 1000 generated traces/s of ~30 steps. Options: `--traces N` (default 2000), `--seed S`, `--min/--max`
+ * steps per trace (default 25..35).
+ */
+import fc from 'fast-check';
+import { openSpecTarget } from '../src/adapters/spec.js';
+import { checkTrace } from '../src/check/checkTrace.js';
+import { defaultEngine } from '../src/generate/engine.js';
+import { huntTarget } from '../src/generate/hunt.js';
+import { traceArbitrary } from '../src/generate/traceArbitrary.js';
+import type { Trace } from '../src/trace/types.js';
+
+const arg = (name: string, dflt: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(v) ? v : dflt;
+};
+const N = arg('traces', 2000);
+const SEED = arg('seed', 1);
+const MIN = arg('min', 25);
+const MAX = arg('max', 35);
+const engine = defaultEngine();
+const gen = { engine, minSteps: MIN, maxSteps: MAX };
+const rate = (n: number, ms: number): string => `${Math.round((n * 1000) / ms).toLocaleString('en-US')}/s`;
+const steps = (ts: readonly Trace[]): number => ts.reduce((n, t) => n + t.steps.length, 0);
+
+// Warm up the JIT on a small batch first.
+fc.sample(traceArbitrary(gen), { seed: SEED + 1, numRuns: 100 });
+
+let t0 = performance.now();
+const traces = fc.sample(traceArbitrary(gen), { seed: SEED, numRuns: N });
+const genMs = performance.now() - t0;
+const total = steps(traces);
+
+const target = openSpecTarget({ profile: 'pz-v2', timeoutMs: 10_000, seed: SEED, args: {} });
+t0 = performance.now();
+const runs = [];
+for (const t of traces) runs.push(await target.run(t, { seed: SEED }));
+const runMs = performance.now() - t0;
+
+t0 = performance.now();
+let pass = 0;
+traces.forEach((t, i) => {
+  if (checkTrace(t, runs[i]!.observations).kind === 'pass') pass++;
+});
+const checkMs = performance.now() - t0;
+
+t0 = performance.now();
+const hunt = await huntTarget(target, { check: checkTrace, engine, runs: N, seed: SEED, failuresDir: false, generation: { minSteps: MIN, maxSteps: MAX } });
+const huntMs = performance.now() - t0;
+
+const line = (what: string, ms: number): string =>
+  `${what.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms  ${rate(N, ms).padStart(10)} traces  ${rate(total, ms).padStart(12)} steps`;
+console.log(`conformance bench: ${N} traces, ${(total / N).toFixed(1)} steps/trace (min ${MIN}, max ${MAX}), seed ${SEED}, node ${process.version}`);
+console.log(line('generate (model-guided)', genMs));
+console.log(line('run on spec target (stepFirst)', runMs));
+console.log(line('check (exact checker)', checkMs));
+console.log(line('generate + run + check', genMs + runMs + checkMs));
+console.log(line('huntTarget end to end', huntMs));
+console.log(`checked: ${pass}/${N} pass; hunt: ${hunt.runs} traces, failure: ${hunt.failure ? hunt.failure.signature : 'none'}`);
+const e2e = (N * 1000) / (genMs + runMs + checkMs);
+console.log(`goal ≥ 1000 traces/s of ~30 steps: ${e2e >= 1000 ? 'met' : 'NOT met'} (${Math.round(e2e)} traces/s)`);
