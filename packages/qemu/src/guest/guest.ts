@@ -1,0 +1,240 @@
+/**
+ * One running guest: QEMU booted through `@umcg/kernel`'s `bootGuest` with an extra chardev for the protocol
+ * channel, the executor answering request lines with JSON lines. The guest runs many traces; it is dead after a
+ * kernel panic (QEMU exits: `-no-reboot`), a hang (no answer in time: we kill QEMU) or the executor exiting, and
+ * tainted after a WARN, BUG or lockdep report (it keeps running but the pool replaces it).
+ * @module
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LineSplitter, parseResponseLine } from '../channel/lineSplitter.js';
+import { connectUnixSocket } from '../channel/unixSocket.js';
+import { type BootResult, type ConsoleFinding, bootGuest, classifyLine } from '../internal/kernel.js';
+import { crashDetail, findingsHeadline } from './crashReport.js';
+import { type ChannelKind, EXIT_MARKER, READY_MARKER, UNAME_MARKER, VIRTIO_PORT_NAME } from './init.js';
+
+/** How to boot a guest. */
+export interface GuestConfig {
+  /** bzImage. */
+  readonly kernel: string;
+  /** initramfs built by `buildGuestImage` for the same `channel`. */
+  readonly initramfs: string;
+  /** Protocol channel. */
+  readonly channel: ChannelKind;
+  /** vCPUs. */
+  readonly smp: number;
+  /** Guest RAM, MiB. */
+  readonly memoryMb: number;
+  /** `tcg` or `kvm`. */
+  readonly accel: string;
+  /** Boot to first protocol answer, ms. */
+  readonly bootTimeoutMs: number;
+  /** Extra kernel command line. */
+  readonly append?: string;
+  /** Called with each console line. */
+  readonly onConsoleLine?: (line: string) => void;
+}
+
+/** What a request gave. */
+export type GuestReply =
+  /** An answer; `findings` are console findings (WARN, BUG, lockdep, ...) seen while it ran: the guest is tainted. */
+  | { readonly kind: 'response'; readonly value: { id: string } & Record<string, unknown>; readonly findings: readonly ConsoleFinding[]; readonly detail?: string }
+  /** The guest died or hung; `detail` carries the console. */
+  | { readonly kind: 'crashed'; readonly cause: string; readonly detail: string };
+
+type Waiter = { id: string; resolve: (v: { id: string } & Record<string, unknown>) => void };
+
+/** A booted guest with an open protocol channel. */
+export class Guest {
+  /** Wall time from QEMU start to the first protocol answer (`probe`), ms. */
+  bootMs = 0;
+  /** The executor's `probe` answer. */
+  probe: { id: string } & Record<string, unknown> = { id: 'probe' };
+  /** `uname -r` of the guest, as `/init` printed it. */
+  release = '';
+  /** Console lines so far. */
+  readonly consoleLines: string[] = [];
+  /** Findings not yet attributed to a request. */
+  private pendingFindings: ConsoleFinding[] = [];
+  private socket: Socket | undefined;
+  private readonly splitter = new LineSplitter();
+  private waiter: Waiter | undefined;
+  private exited = false;
+  private closedWaiters: Array<() => void> = [];
+  private result: Promise<BootResult> | undefined;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'umcg-qemu-'));
+  private tainted = false;
+
+  private constructor(private readonly config: GuestConfig) {}
+
+  /** Boots a guest and waits for the executor's first answer. */
+  static async boot(config: GuestConfig): Promise<Guest> {
+    const g = new Guest(config);
+    await g.start();
+    return g;
+  }
+
+  /** Whether the guest can take another request (alive and not tainted by a console finding). */
+  get usable(): boolean {
+    return !this.exited && !this.tainted && this.socket !== undefined && !this.socket.destroyed;
+  }
+
+  private async start(): Promise<void> {
+    const sock = join(this.dir, 'umcg.sock');
+    const pidfile = join(this.dir, 'qemu.pid');
+    const chardev = `socket,id=umcg0,path=${sock},server=on,wait=on`;
+    const channelArgs =
+      this.config.channel === 'virtio'
+        ? ['-device', 'virtio-serial-pci', '-chardev', chardev, '-device', `virtserialport,chardev=umcg0,name=${VIRTIO_PORT_NAME}`]
+        : ['-chardev', chardev, '-serial', 'chardev:umcg0'];
+    const t0 = Date.now();
+    this.result = bootGuest({
+      kernel: this.config.kernel,
+      initramfs: this.config.initramfs,
+      smp: this.config.smp,
+      memoryMb: this.config.memoryMb,
+      accel: this.config.accel,
+      timeoutMs: 24 * 3600_000, // we kill it ourselves on a hang
+      tapFrom: 'none',
+      readyMarker: READY_MARKER,
+      extraQemuArgs: [...channelArgs, '-pidfile', pidfile],
+      ...(this.config.append === undefined ? {} : { append: this.config.append }),
+      onLine: (line) => this.onConsole(line),
+    });
+    this.result.then(
+      () => this.onExit(),
+      () => this.onExit(),
+    );
+    const bootDeadline = t0 + this.config.bootTimeoutMs;
+    try {
+      this.socket = await connectUnixSocket(sock, Math.min(10_000, this.config.bootTimeoutMs), () => !this.exited);
+    } catch (e) {
+      const r = await this.kill();
+      throw new Error(`${(e as Error).message}\n${r ? crashDetail(`QEMU: ${r.argv.join(' ')}`, r.console.split('\n')) : ''}`);
+    }
+    this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.socket.on('close', () => this.onExit());
+    this.socket.on('error', () => this.onExit());
+    // The executor may open its device after our first bytes arrive (a UART drops them): ask until it answers.
+    const answer = new Promise<{ id: string } & Record<string, unknown>>((resolve) => {
+      this.waiter = { id: 'probe', resolve };
+    });
+    const dead = new Promise<undefined>((resolve) => this.closedWaiters.push(() => resolve(undefined)));
+    let probe: ({ id: string } & Record<string, unknown>) | undefined;
+    while (probe === undefined && !this.exited && Date.now() < bootDeadline) {
+      this.write(['probe']);
+      probe = await Promise.race([answer, dead, sleep(Math.min(500, Math.max(1, bootDeadline - Date.now())))]);
+    }
+    this.waiter = undefined;
+    if (probe === undefined) {
+      const why = this.exited ? 'the guest exited before the executor answered' : `no answer from the executor within ${this.config.bootTimeoutMs} ms`;
+      const r = await this.kill();
+      throw new Error(crashDetail(`guest boot failed: ${why}`, r ? r.console.split('\n') : this.consoleLines));
+    }
+    this.probe = probe;
+    this.bootMs = Date.now() - t0;
+  }
+
+  private onConsole(line: string): void {
+    this.consoleLines.push(line);
+    if (line.startsWith(`${UNAME_MARKER} `)) this.release = line.slice(UNAME_MARKER.length + 1).trim();
+    const kind = classifyLine(line);
+    if (kind !== undefined) this.pendingFindings.push({ kind, line: this.consoleLines.length, text: line });
+    this.config.onConsoleLine?.(line);
+  }
+
+  private onData(chunk: Buffer): void {
+    for (const line of this.splitter.push(chunk)) {
+      const r = parseResponseLine(line);
+      if (r !== undefined && this.waiter !== undefined && r.id === this.waiter.id) {
+        const w = this.waiter;
+        this.waiter = undefined;
+        w.resolve(r);
+      }
+    }
+  }
+
+  private onExit(): void {
+    if (this.exited) return;
+    this.exited = true;
+    for (const w of this.closedWaiters.splice(0)) w();
+  }
+
+  private write(lines: readonly string[]): void {
+    this.socket?.write(`${lines.join('\n')}\n`);
+  }
+
+  /**
+   * Sends the request `lines` and waits for the answer whose `id` is `id`, at most `timeoutMs`. A guest that dies
+   * or does not answer gives `crashed` (and is dead afterwards).
+   */
+  async request(lines: readonly string[], id: string, timeoutMs: number): Promise<GuestReply> {
+    if (!this.usable) return { kind: 'crashed', cause: 'dead', detail: 'the guest is not running' };
+    const before = this.consoleLines.length;
+    const answer = new Promise<{ id: string } & Record<string, unknown>>((resolve) => {
+      this.waiter = { id, resolve };
+    });
+    const dead = new Promise<'dead'>((resolve) => this.closedWaiters.push(() => resolve('dead')));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'hang'>((resolve) => {
+      timer = setTimeout(() => resolve('hang'), timeoutMs);
+    });
+    this.write(lines);
+    const got = await Promise.race([answer, dead, timeout]);
+    clearTimeout(timer);
+    this.waiter = undefined;
+    if (got === 'hang') {
+      const r = await this.kill();
+      const log = r ? r.console.split('\n') : this.consoleLines;
+      return { kind: 'crashed', cause: 'hang', detail: crashDetail(`hang: no answer from the guest within ${timeoutMs} ms (QEMU killed)`, log.slice(Math.max(0, before - 5))) };
+    }
+    if (got === 'dead') {
+      const r = await this.result?.catch(() => undefined);
+      const log = r ? r.console.split('\n') : this.consoleLines;
+      const findings = r?.findings ?? this.pendingFindings;
+      const exit = log.find((l) => l.startsWith(EXIT_MARKER));
+      const headline = findings.length > 0 ? findingsHeadline(findings) : exit !== undefined ? `the executor exited (${exit})` : 'the guest exited';
+      return { kind: 'crashed', cause: findings.length > 0 ? (r?.verdict ?? 'panic') : 'exit', detail: crashDetail(headline, log.slice(Math.max(0, before - 5))) };
+    }
+    // Give printk a moment: a WARN printed by the kernel path that finished the request arrives with or just after it.
+    await sleep(5);
+    const findings = this.pendingFindings.splice(0);
+    if (findings.length === 0) return { kind: 'response', value: got, findings };
+    this.tainted = true;
+    return { kind: 'response', value: got, findings, detail: crashDetail(findingsHeadline(findings), this.consoleLines.slice(Math.max(0, before - 5))) };
+  }
+
+  /** Closes the channel (the executor exits, `/init` powers off) and waits for QEMU; kills it after `graceMs`. */
+  async shutdown(graceMs = 5_000): Promise<BootResult | undefined> {
+    if (!this.exited) {
+      this.socket?.end();
+      const done = await Promise.race([this.result?.then(() => true), sleep(graceMs).then(() => false)]);
+      if (!done) return this.kill();
+    }
+    return this.finish();
+  }
+
+  /** Kills QEMU at once and returns what `bootGuest` collected. */
+  async kill(): Promise<BootResult | undefined> {
+    if (!this.exited) {
+      try {
+        const pid = Number(readFileSync(join(this.dir, 'qemu.pid'), 'utf8').trim());
+        if (pid > 0) process.kill(pid, 'SIGKILL');
+      } catch {
+        // no pid file yet: QEMU never got as far as creating it, or is already gone
+      }
+    }
+    return this.finish();
+  }
+
+  private async finish(): Promise<BootResult | undefined> {
+    this.socket?.destroy();
+    const r = await this.result?.catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+    return r;
+  }
+}
+
+const sleep = (ms: number): Promise<undefined> => new Promise((r) => setTimeout(() => r(undefined), ms));
