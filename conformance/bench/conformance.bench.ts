@@ -10,7 +10,7 @@ import { checkTrace } from '../src/check/checkTrace.js';
 import { defaultEngine } from '../src/generate/engine.js';
 import { huntTarget } from '../src/generate/hunt.js';
 import { traceArbitrary } from '../src/generate/traceArbitrary.js';
-import type { Trace } from '../src/trace/types.js';
+import type { Trace, TraceRun } from '../src/trace/types.js';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,7 +36,7 @@ const total = steps(traces);
 
 const target = openSpecTarget({ profile: 'pz-v2', timeoutMs: 10_000, seed: SEED, args: {} });
 t0 = performance.now();
-const runs = [];
+const runs: TraceRun[] = [];
 for (const t of traces) runs.push(await target.run(t, { seed: SEED }));
 const runMs = performance.now() - t0;
 
