@@ -29,7 +29,7 @@ export function stamps(k: Kernel): Stamps {
   );
 }
 
-const word = (n: number): string => (n === 0 ? '0' : `0x${n.toString(16)}`);
+const word = (n: number): string => String(n);
 
 function where(t: Task): TaskObservation['where'] {
   if (t.mode === 'exited') return 'exited';

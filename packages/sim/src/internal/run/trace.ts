@@ -7,8 +7,13 @@ import type { Trace, TraceRun } from '../contracts.js';
 import { renderKnobs } from './knobs.js';
 import { Machine, type MachineConfig } from './machine.js';
 
-/** Runs `trace` under `seed`. */
-export function runTrace(cfg: MachineConfig, trace: Trace, seed: number): TraceRun {
+/**
+ * Runs `trace` under `seed`. A trace whose steps carry expected outcomes is a hand-written scenario that assumes no
+ * optional interrupt lands, so those are switched off for it (generated traces get them).
+ */
+export function runTrace(config: MachineConfig, trace: Trace, seed: number): TraceRun {
+  const annotated = trace.steps.some((s) => (s.expect?.length ?? 0) > 0);
+  const cfg = annotated ? { ...config, knobs: { ...config.knobs, interruptPer256: 0 } } : config;
   const m = new Machine(cfg, trace.header.tasks, seed);
   const observations: StepObservation[] = [];
   const replay = `seed=${seed} ${renderKnobs(cfg.knobs)}${cfg.mutant ? ` mutant=${cfg.mutant}` : ''}`;

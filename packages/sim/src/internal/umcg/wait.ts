@@ -46,15 +46,11 @@ export function* sysUmcgWait(k: Kernel, t: Task, flags: number, timeout: WaitTim
 function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, worker: boolean): KGen<Ret> {
   const revert = k.p.waitErrorRevert === 'revert' && !k.m('wait-no-revert');
   const fail = function* (e: Ret): KGen<Ret> {
+    // `always` (the seed e-mail): a failed wake of next wakes the server pinned at entry instead.
+    const fallback = k.p.nextFailFallback === 'always' && !k.m('seed-race-no-fallback');
+    if (fallback && t.pinned !== null && (e === 'ESRCH' || e === 'EAGAIN')) yield* umcgWakeServer(k, t);
     umcgUnpin(t);
     if (revert) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
-    if (
-      k.p.nextFailFallback === 'always' &&
-      !k.m('seed-race-no-fallback') &&
-      (e === 'ESRCH' || e === 'EAGAIN')
-    ) {
-      yield* fallbackWake(k, t);
-    }
     return e;
   };
   let nextTid = 0;
@@ -104,11 +100,4 @@ function* sleepPhase(k: Kernel, t: Task, timeout: WaitTimeout, worker: boolean):
   }
   if (r === 'ETIMEDOUT') yield* umcgTimedOut(k, t, worker);
   return r;
-}
-
-/** `nextFailFallback: always`: wake the server instead of the task that could not be woken. */
-function* fallbackWake(k: Kernel, t: Task): KGen<void> {
-  if ((yield* umcgPinPages(k, t)) !== 0) return;
-  yield* umcgWakeServer(k, t);
-  umcgUnpin(t);
 }
