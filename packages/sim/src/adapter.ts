@@ -47,7 +47,10 @@ function knobsFrom(args: Readonly<Record<string, string>>): Knobs {
   };
 }
 
-/** Opens a simulator target. Throws for an unknown mutant, listing the known ones. */
+/**
+ * Opens a simulator target. Throws for an unknown mutant, listing the known ones. `args`: `mutant=<name>`, knob
+ * overrides `cpus`, `switch`, `irq`, and `without=<feature>,…` to stop offering features (so generators avoid them).
+ */
 export async function openSim(options: OpenOptions): Promise<Target> {
   const mutantArg = options.args.mutant;
   if (mutantArg !== undefined && !isMutantName(mutantArg)) {
@@ -57,8 +60,9 @@ export async function openSim(options: OpenOptions): Promise<Target> {
   const profile = getProfile(options.profile);
   const knobs = knobsFrom(options.args);
   const cfg = { params: profile.params, mutant, knobs };
+  const without = new Set((options.args.without ?? '').split(/[ ,+]/).filter((f) => f !== ''));
   const capabilities: Capabilities = {
-    features: simFeatures(profile.id),
+    features: new Set([...simFeatures(profile.id)].filter((f) => !without.has(f))),
     profiles: Object.keys(PROFILES) as ProfileId[],
   };
   const build: Record<string, string> = {
