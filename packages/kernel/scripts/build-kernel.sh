@@ -132,26 +132,49 @@ if [ ! -f "$TREE/.umcg-extracted" ]; then
 	rm -rf "$BASE" && mv "$BASE.tmp" "$BASE"
 fi
 
-# --- apply our patches (reverse the previously applied set if it changed) ---
+# --- apply our patches ------------------------------------------------------
+# Pristine copies of every file a patch ever touched are kept in
+# $STATE/orig.  The new patch set is applied to copies of those in a scratch
+# directory, and only files whose content changed are copied into the tree,
+# so that make rebuilds only what the change affects.
 STATE="$TREE/.umcg-state"
-mkdir -p "$STATE"
+mkdir -p "$STATE/orig"
 NEW_PATCH=$(mktemp)
-trap 'rm -f "$NEW_PATCH"' EXIT
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$NEW_PATCH" "$SCRATCH"' EXIT
 for p in "$PKG_DIR"/patches/*.patch; do
 	[ -e "$p" ] && cat "$p"
 done >"$NEW_PATCH"
+patched_files() {
+	[ -s "$1" ] && sed -n 's|^+++ b/\([^[:space:]]*\).*|\1|p' "$1" | sort -u
+}
 if ! cmp -s "$NEW_PATCH" "$STATE/applied.patch" 2>/dev/null; then
-	if [ -s "$STATE/applied.patch" ]; then
-		log "reverting previously applied hook patch"
-		patch -d "$TREE" -p1 -R -s <"$STATE/applied.patch" >&2 ||
-			die "could not revert the old patch; delete $BASE to start over"
-	fi
-	rm -f "$STATE/applied.patch"
+	log "applying hook patch"
+	FILES=$( (patched_files "$NEW_PATCH"; patched_files "$STATE/applied.patch" 2>/dev/null) | sort -u)
+	for f in $FILES; do
+		# First time a patch touches it: the tree still has the original.
+		if [ ! -e "$STATE/orig/$f" ] && [ ! -e "$STATE/orig/$f.absent" ]; then
+			mkdir -p "$(dirname "$STATE/orig/$f")"
+			if [ -e "$TREE/$f" ]; then
+				cp -p "$TREE/$f" "$STATE/orig/$f"
+			else
+				touch "$STATE/orig/$f.absent"
+			fi
+		fi
+		mkdir -p "$(dirname "$SCRATCH/$f")"
+		[ -e "$STATE/orig/$f" ] && cp -p "$STATE/orig/$f" "$SCRATCH/$f"
+	done
 	if [ -s "$NEW_PATCH" ]; then
-		log "applying hook patch"
-		patch -d "$TREE" -p1 -s --no-backup-if-mismatch <"$NEW_PATCH" >&2 ||
+		patch -d "$SCRATCH" -p1 -s --no-backup-if-mismatch <"$NEW_PATCH" >&2 ||
 			die "patch does not apply to $SRC_PKG $VER"
 	fi
+	for f in $FILES; do
+		if [ -e "$SCRATCH/$f" ]; then
+			cmp -s "$SCRATCH/$f" "$TREE/$f" || cp "$SCRATCH/$f" "$TREE/$f"
+		else
+			rm -f "$TREE/$f"
+		fi
+	done
 	cp "$NEW_PATCH" "$STATE/applied.patch"
 fi
 
@@ -165,7 +188,13 @@ done
 
 # --- configuration ----------------------------------------------------------
 FRAG="$PKG_DIR/config/umcg.fragment"
-FRAG_SUM=$( (sha256sum <"$FRAG"; sha256sum <"$STATE/applied.patch") | sha256sum | cut -c1-16)
+# Reconfigure only when the fragment or a patched Kconfig file changed.
+FRAG_SUM=$( (
+	sha256sum <"$FRAG"
+	for k in $(patched_files "$STATE/applied.patch" | grep 'Kconfig'); do
+		sha256sum "$TREE/$k"
+	done
+) | sha256sum | cut -c1-16)
 mkdir -p "$OBJ"
 if [ "$(cat "$OBJ/.umcg-config-stamp" 2>/dev/null)" != "$FRAG_SUM" ]; then
 	log "configuring (tinyconfig + $(basename "$FRAG"))"

@@ -14,11 +14,13 @@
  * Hooks (see include/linux/umcg.h):
  *  - umcg_sys_enter(): worker syscall entry; pins the pages of the worker's
  *    and its server's struct umcg_task, so that the pre-schedule hook can
- *    touch them with page faults disabled;
+ *    touch them with page faults disabled (umcg_fault_enter() does the same
+ *    for a worker's user-mode page faults);
  *  - umcg_wq_worker_sleeping(): called from sched_submit_work(); a pinned
  *    worker that is about to sleep is marked BLOCKED and its server woken;
- *  - umcg_sys_exit(): worker syscall exit; unpins, or, if the worker blocked,
- *    makes it RUNNABLE, enqueues it, wakes the server and waits for RUNNING;
+ *  - umcg_sys_exit(), umcg_fault_exit(): worker syscall / page fault exit;
+ *    unpins, or, if the worker blocked, makes it RUNNABLE, enqueues it, wakes
+ *    the server and waits for RUNNING;
  *  - umcg_notify_resume(): every return to user space of a registered task;
  *    handles UMCG_TF_PREEMPT and waits while the task is not RUNNING.
  *
@@ -459,6 +461,41 @@ void umcg_sys_exit(struct pt_regs *regs)
 		return;
 	}
 
+	umcg_unblock_and_wait();
+}
+
+/*
+ * User-mode page fault of a worker (x86 handle_page_fault()): treated like a
+ * syscall, so that a fault that sleeps is reported as a block.  Called with
+ * IRQs disabled; returns with them enabled when it returns true.
+ */
+bool umcg_fault_enter(struct pt_regs *regs)
+{
+	int ret;
+
+	if (!user_mode(regs) || !(current->flags & PF_UMCG_WORKER))
+		return false;
+
+	local_irq_enable();
+	ret = umcg_pin_pages();
+	if (ret) {
+		pr_info_ratelimited("umcg: killing %d: pin at fault entry failed (%d)\n",
+				    task_pid_nr(current), ret);
+		force_sig(SIGKILL);
+	}
+	return true;
+}
+
+/* After a worker's user-mode page fault: unpin, or unblock if it slept. */
+void umcg_fault_exit(struct pt_regs *regs)
+{
+	struct task_struct *tsk = current;
+
+	local_irq_enable();
+	if (tsk->umcg_page) {
+		umcg_unpin_pages();
+		return;
+	}
 	umcg_unblock_and_wait();
 }
 
