@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Quiescence and observation (EXECUTION-MODEL.md, "Observations"): every task
+ * is back in its command loop, asleep in the kernel (/proc/<pid>/task/<tid>/stat
+ * S or D, /proc/.../syscall telling in which call), or exited.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "rt.h"
+
+#define STABLE_SAMPLES	3
+#define SAMPLE_US	1000
+
+/* Reads a small /proc file; returns its length or -1. */
+static int read_proc(pid_t pid, pid_t tid, const char *what, char *buf, size_t n)
+{
+	char path[96];
+	int fd, len;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", (int)pid, (int)tid, what);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	len = read(fd, buf, n - 1);
+	close(fd);
+	if (len < 0)
+		return -1;
+	buf[len] = 0;
+	return len;
+}
+
+/* The scheduler state letter of a thread, or 0 if it is gone. */
+static char thread_state(pid_t pid, pid_t tid)
+{
+	char buf[512], *p;
+
+	if (read_proc(pid, tid, "stat", buf, sizeof(buf)) < 0)
+		return 0;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : '?';
+}
+
+static int sigusr1_pending(pid_t pid, pid_t tid)
+{
+	char buf[2048], *p;
+
+	if (read_proc(pid, tid, "status", buf, sizeof(buf)) < 0)
+		return 0;
+	p = strstr(buf, "SigPnd:");
+	if (!p)
+		return 0;
+	return (strtoull(p + 7, NULL, 16) >> (10 - 1)) & 1;
+}
+
+/* Where a task is: writes "user", "asleep:<call>", "exited", or "" when not quiescent. */
+static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t n)
+{
+	struct ux_rt_task *r = &rt->task[i];
+	pid_t tid = atomic_load(&r->tid);
+	char st = thread_state(rt->pid, tid);
+	int in_loop = atomic_load(&r->done) == atomic_load(&r->posted);
+	int op = atomic_load(&r->cur_op);
+	char buf[256];
+	long nr;
+
+	out[0] = 0;
+	if (atomic_load(&r->exited)) {
+		if (st == 0 || st == 'Z' || st == 'X')
+			snprintf(out, n, "exited");
+		return;
+	}
+	if (st == 'R') {
+		if (!in_loop)
+			return;
+		/* A signal not yet handled while running: not quiescent. */
+		if (atomic_load(&r->signals) < r->sig_sent &&
+		    (sigusr1_pending(rt->pid, tid) || ux_clock_ns(CLOCK_MONOTONIC) - since < 20000000LL))
+			return;
+		snprintf(out, n, "user");
+		return;
+	}
+	if (st != 'S' && st != 'D')
+		return;
+	if (read_proc(rt->pid, tid, "syscall", buf, sizeof(buf)) < 0)
+		return;
+	if (!strncmp(buf, "running", 7)) {
+		snprintf(out, n, "asleep:interrupt");
+		return;
+	}
+	nr = strtol(buf, NULL, 10);
+	if (nr == rt->cfg->nr_ctl)
+		snprintf(out, n, "asleep:umcg_ctl");
+	else if (nr == rt->cfg->nr_wait)
+		snprintf(out, n, "asleep:umcg_wait");
+	else if (nr == rt->cfg->nr_kick)
+		snprintf(out, n, "asleep:umcg_kick");
+	else if (nr == 15)
+		snprintf(out, n, "asleep:rt_sigreturn");
+	else if (nr == -1)
+		snprintf(out, n, op == UX_FAULT ? "asleep:fault" : "asleep:interrupt");
+	else
+		snprintf(out, n, "asleep:syscall");
+}
+
+int ux_rt_quiesce(struct ux_rt *rt, int64_t since, char *err, size_t errlen)
+{
+	int64_t deadline = since + (int64_t)rt->cfg->timeout_ms * 1000000LL;
+	char prev[UX_MAX_TASKS][32], cur[UX_MAX_TASKS][32];
+	int stable = 0;
+
+	memset(prev, 0, sizeof(prev));
+	for (;;) {
+		int quiet = 1, same = 1;
+		struct timespec ts = { 0, SAMPLE_US * 1000 };
+
+		for (int i = 0; i < rt->n; i++) {
+			task_where(rt, i, since, cur[i], sizeof(cur[i]));
+			if (!cur[i][0])
+				quiet = 0;
+			if (strcmp(cur[i], prev[i]))
+				same = 0;
+		}
+		memcpy(prev, cur, sizeof(prev));
+		stable = quiet && same ? stable + 1 : (quiet ? 1 : 0);
+		if (stable >= STABLE_SAMPLES)
+			return 0;
+		if (ux_clock_ns(CLOCK_MONOTONIC) > deadline) {
+			size_t off = 0;
+
+			off += snprintf(err + off, errlen - off, "no quiescence after %d ms:", rt->cfg->timeout_ms);
+			for (int i = 0; i < rt->n && off < errlen; i++)
+				if (!cur[i][0])
+					off += snprintf(err + off, errlen - off, " %s running (op %d)",
+							rt->t->names[i], atomic_load(&rt->task[i].cur_op));
+			return -1;
+		}
+		nanosleep(&ts, NULL);
+	}
+}
+
+void ux_rt_observe(struct ux_rt *rt, struct ux_buf *b, uint32_t *res_seen)
+{
+	int first = 1;
+
+	ux_buf_puts(b, "{\"killed\":false,\"tasks\":{");
+	for (int i = 0; i < rt->n; i++) {
+		struct ux_rt_task *r = &rt->task[i];
+		uint64_t w[UF_COUNT];
+		char where[32];
+
+		task_where(rt, i, 0, where, sizeof(where));
+		ux_rt_read_words(rt, i, w);
+		ux_buf_printf(b, "%s\"%s\":{\"where\":\"%s\",\"signals\":%d,\"words\":{", i ? "," : "",
+			      rt->t->names[i], where[0] ? where : "user", atomic_load(&r->signals));
+		for (int f = 0; f < UF_COUNT; f++) {
+			if (f < 4)
+				ux_buf_printf(b, "%s\"%s\":%llu", f ? "," : "", ux_field_name(f),
+					      (unsigned long long)w[f]);
+			else
+				ux_buf_printf(b, ",\"%s\":\"%llu\"", ux_field_name(f), (unsigned long long)w[f]);
+		}
+		ux_buf_puts(b, "}");
+		ux_buf_printf(b, ",\"base\":{\"blocked_ts\":\"%llu\",\"runnable_ts\":\"%llu\"}}",
+			      (unsigned long long)r->base[UF_BLOCKED_TS], (unsigned long long)r->base[UF_RUNNABLE_TS]);
+	}
+	ux_buf_puts(b, "},\"results\":{");
+	for (int i = 0; i < rt->n; i++) {
+		struct ux_rt_task *r = &rt->task[i];
+		uint32_t seq = atomic_load_explicit(&r->res_seq, memory_order_acquire);
+
+		if (seq == res_seen[i])
+			continue;
+		res_seen[i] = seq;
+		ux_buf_printf(b, "%s\"%s\":{\"call\":", first ? "" : ",", rt->t->names[i]);
+		ux_json_str(b, r->res_call);
+		ux_buf_puts(b, ",\"ret\":");
+		ux_json_str(b, r->res_ret);
+		ux_buf_puts(b, "}");
+		first = 0;
+	}
+	ux_buf_puts(b, "}}");
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/* Inside the child process that runs one trace: per-task runtime state. */
+#ifndef UMCG_EXEC_RT_H
+#define UMCG_EXEC_RT_H
+
+#include <stdatomic.h>
+#include <sys/types.h>
+#include "exec.h"
+
+/* What a task thread is asked to do: run `nprog` actions, in order. */
+struct ux_rt_task {
+	_Atomic uint32_t	posted;		/* controller: command number */
+	_Atomic uint32_t	taken;		/* thread: picked command */
+	_Atomic uint32_t	done;		/* thread: finished command (== posted: in the command loop) */
+	_Atomic int		exited;
+	_Atomic int		signals;	/* SIGUSR1 handler runs */
+	_Atomic uint32_t	res_seq;	/* bumped after res_call/res_ret are written */
+	_Atomic int		cur_op;		/* op being executed, -1 in the loop */
+	_Atomic int64_t		deadline;	/* absolute timeout of the last future wait */
+	_Atomic pid_t		tid;
+	char			res_call[16];
+	char			res_ret[512];
+	const struct ux_step	*prog;
+	int			nprog;
+	int			wait_go;	/* litmus: start on ctx->go */
+	void			*page;		/* the struct page */
+	volatile void		*ut;		/* struct umcg_task * (== page) */
+	void			*scratch;	/* page for non-blocking faults */
+	int			pipe[2];	/* blocking syscall = read(pipe[0]) */
+	int			unmapped;
+	int			clock;		/* registration clock */
+	int			sig_sent;
+	uint64_t		shadow[UF_COUNT];	/* last words read (kept for unmapped structs) */
+	uint64_t		base[UF_COUNT];		/* words at the start of the step */
+};
+
+/* The child's whole state. */
+struct ux_rt {
+	const struct ux_config	*cfg;
+	const struct ux_trace	*t;
+	int			n;
+	pid_t			pid;
+	int			out;		/* pipe to the parent */
+	_Atomic int		go;
+	struct ux_rt_task	task[UX_MAX_TASKS];
+};
+
+extern struct ux_rt *ux_rt;
+
+/* task.c */
+int ux_rt_start(struct ux_rt *rt, char *err, size_t errlen);
+void ux_rt_post(struct ux_rt *rt, int i, const struct ux_step *prog, int nprog, int wait_go);
+void ux_rt_read_words(struct ux_rt *rt, int i, uint64_t w[UF_COUNT]);
+int64_t ux_clock_ns(int clock);
+
+/* observe.c */
+/* Waits until every task is quiescent; 0 ok, -1 timeout (detail in err). */
+int ux_rt_quiesce(struct ux_rt *rt, int64_t since_ns, char *err, size_t errlen);
+/* Appends the observation of the current (quiescent) state as JSON. */
+void ux_rt_observe(struct ux_rt *rt, struct ux_buf *b, uint32_t *res_seen);
+
+#endif

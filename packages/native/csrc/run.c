@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * One child process per trace (so a SIGKILL from the kernel kills only that
+ * trace): the child's main thread is the controller (not a UMCG task); it
+ * posts each step, waits for quiescence and reports the observation as a
+ * line on a pipe to the parent, which assembles the response.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "rt.h"
+
+/* How long before its `expire` a future timeout is set: base + per intervening step. */
+#define EXPIRE_BASE_NS	(150LL * 1000000LL)
+#define EXPIRE_STEP_NS	(150LL * 1000000LL)
+
+static void out_line(int fd, const char *tag, const char *s)
+{
+	struct ux_buf b = { 0 };
+	size_t off = 0;
+
+	ux_buf_puts(&b, tag);
+	ux_buf_puts(&b, " ");
+	ux_buf_puts(&b, s);
+	ux_buf_puts(&b, "\n");
+	while (off < b.len) {
+		ssize_t n = write(fd, b.p + off, b.len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += n;
+	}
+	ux_buf_free(&b);
+}
+
+/* A future timeout followed (before the task's next wait) by its `expire` fires shortly. */
+static void lookahead(struct ux_step *steps, int n)
+{
+	for (int k = 0; k < n; k++) {
+		struct ux_step *w = &steps[k];
+
+		if (w->op != UX_WAIT || w->timeout != UX_TMO_FUTURE)
+			continue;
+		for (int j = k + 1; j < n; j++) {
+			if (steps[j].task != w->task)
+				continue;
+			if (steps[j].op == UX_WAIT)
+				break;
+			if (steps[j].op == UX_EXPIRE) {
+				w->deadline_ns = EXPIRE_BASE_NS + EXPIRE_STEP_NS * (j - k - 1);
+				break;
+			}
+		}
+	}
+}
+
+static void exec_step(struct ux_rt *rt, const struct ux_step *st)
+{
+	struct ux_rt_task *r = &rt->task[st->task];
+
+	switch (st->op) {
+	case UX_COMPLETE:
+		if (write(r->pipe[1], "c", 1) < 0) {
+			/* nothing to do: the pipe cannot be full here */
+		}
+		break;
+	case UX_SIGNAL:
+		r->sig_sent++;
+		syscall(SYS_tgkill, rt->pid, atomic_load(&r->tid), SIGUSR1);
+		break;
+	case UX_EXPIRE: {
+		int64_t d = atomic_load(&r->deadline);
+
+		if (d) {
+			while (ux_clock_ns(r->clock) < d + 2000000LL) {
+				struct timespec ts = { 0, 1000000 };
+
+				nanosleep(&ts, NULL);
+			}
+		}
+		break;
+	}
+	case UX_UNMAP: {
+		uint64_t w[UF_COUNT];
+
+		ux_rt_read_words(rt, st->task, w);
+		if (munmap(r->page, 4096) == 0)
+			r->unmapped = 1;
+		break;
+	}
+	default:
+		if (st->op == UX_CTL && (st->flags & 0xff) == 1 &&
+		    (st->clock == 0 || st->clock == 1 || st->clock == 7 || st->clock == 11))
+			r->clock = st->clock;
+		if (st->op == UX_FAULT)
+			madvise(rt->task[st->task].scratch, 4096, MADV_DONTNEED);
+		ux_rt_post(rt, st->task, st, 1, 0);
+		break;
+	}
+}
+
+static void snapshot_base(struct ux_rt *rt)
+{
+	for (int i = 0; i < rt->n; i++)
+		ux_rt_read_words(rt, i, rt->task[i].base);
+}
+
+static void header_line(struct ux_rt *rt)
+{
+	struct ux_buf b = { 0 };
+
+	ux_buf_puts(&b, "\"tids\":{");
+	for (int i = 0; i < rt->n; i++)
+		ux_buf_printf(&b, "%s\"%s\":%d", i ? "," : "", rt->t->names[i], (int)atomic_load(&rt->task[i].tid));
+	ux_buf_puts(&b, "},\"addrs\":{");
+	for (int i = 0; i < rt->n; i++)
+		ux_buf_printf(&b, "%s\"%s\":\"0x%llx\"", i ? "," : "", rt->t->names[i],
+			      (unsigned long long)(uintptr_t)rt->task[i].ut);
+	ux_buf_puts(&b, "}");
+	out_line(rt->out, "H", b.p);
+	ux_buf_free(&b);
+}
+
+/* Runs steps to quiescence; emits an observation per step when `report`. -1 on timeout (X line written). */
+static int run_steps(struct ux_rt *rt, struct ux_step *steps, int n, int report, uint32_t *res_seen)
+{
+	char err[512];
+
+	for (int k = 0; k < n; k++) {
+		int64_t since;
+
+		snapshot_base(rt);
+		since = ux_clock_ns(CLOCK_MONOTONIC);
+		exec_step(rt, &steps[k]);
+		if (ux_rt_quiesce(rt, since, err, sizeof(err))) {
+			char d[600];
+
+			snprintf(d, sizeof(d), "%s step %d: %s", report ? "" : "prologue", k + 1, err);
+			out_line(rt->out, "X timeout", d);
+			return -1;
+		}
+		if (report) {
+			struct ux_buf b = { 0 };
+
+			ux_rt_observe(rt, &b, res_seen);
+			out_line(rt->out, "S", b.p);
+			ux_buf_free(&b);
+		} else {
+			/* prologue results are not reported */
+			for (int i = 0; i < rt->n; i++)
+				res_seen[i] = atomic_load(&rt->task[i].res_seq);
+		}
+	}
+	return 0;
+}
+
+static void child_main(const struct ux_config *cfg, struct ux_trace *t, int out)
+{
+	static struct ux_rt rtstore;
+	struct ux_rt *rt = &rtstore;
+	uint32_t res_seen[UX_MAX_TASKS] = { 0 };
+	char err[256];
+	sigset_t all;
+
+	sigemptyset(&all);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	memset(rt, 0, sizeof(*rt));
+	rt->cfg = cfg;
+	rt->t = t;
+	rt->n = t->ntasks;
+	rt->pid = getpid();
+	rt->out = out;
+	ux_rt = rt;
+	if (ux_rt_start(rt, err, sizeof(err))) {
+		out_line(out, "X crashed", err);
+		_exit(0);
+	}
+	header_line(rt);
+	lookahead(t->steps, t->nsteps);
+	if (!t->litmus) {
+		if (run_steps(rt, t->steps, t->nsteps, 1, res_seen))
+			_exit(0);
+	} else {
+		struct ux_buf b = { 0 };
+		char d[600];
+		int64_t since;
+
+		if (run_steps(rt, t->steps, t->nsteps, 0, res_seen))
+			_exit(0);
+		snapshot_base(rt);
+		for (int i = 0; i < rt->n; i++)
+			if (t->nthr[i])
+				ux_rt_post(rt, i, t->thr[i], t->nthr[i], 1);
+		since = ux_clock_ns(CLOCK_MONOTONIC);
+		atomic_store(&rt->go, 1);
+		if (ux_rt_quiesce(rt, since, err, sizeof(err))) {
+			snprintf(d, sizeof(d), "litmus: %s", err);
+			out_line(out, "X timeout", d);
+			_exit(0);
+		}
+		ux_rt_observe(rt, &b, res_seen);
+		out_line(out, "S", b.p);
+	}
+	out_line(out, "X completed", "");
+	_exit(0);
+}
+
+static int64_t mono_ms(void)
+{
+	return ux_clock_ns(CLOCK_MONOTONIC) / 1000000LL;
+}
+
+static void respond(struct ux_buf *out, const char *id, const char *status, const char *detail,
+		    const char *hdr, const char *steps)
+{
+	ux_buf_puts(out, "{\"id\":");
+	ux_json_str(out, id);
+	ux_buf_printf(out, ",\"status\":\"%s\",\"detail\":", status);
+	ux_json_str(out, detail);
+	if (hdr && *hdr)
+		ux_buf_printf(out, ",%s", hdr);
+	ux_buf_printf(out, ",\"steps\":[%s]}\n", steps ? steps : "");
+}
+
+void ux_run(const struct ux_config *cfg, struct ux_trace *t, struct ux_buf *out)
+{
+	struct ux_buf in = { 0 }, steps = { 0 }, hdr = { 0 };
+	char status[32] = "crashed", detail[700] = "";
+	int fds[2], nsteps = 0, ended = 0, wstatus = 0;
+	int64_t deadline;
+	pid_t pid;
+
+	if (pipe(fds)) {
+		respond(out, t->id, "crashed", "pipe failed", NULL, NULL);
+		return;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		respond(out, t->id, "crashed", "fork failed", NULL, NULL);
+		return;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		child_main(cfg, t, fds[1]);
+		_exit(0);
+	}
+	close(fds[1]);
+	deadline = mono_ms() + (int64_t)(t->nsteps + 4) * (cfg->timeout_ms + 500) + 5000;
+	for (;;) {
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		int64_t left = deadline - mono_ms();
+		char chunk[4096];
+		ssize_t n;
+
+		if (left <= 0) {
+			kill(pid, SIGKILL);
+			snprintf(status, sizeof(status), "timeout");
+			snprintf(detail, sizeof(detail), "the executor child made no progress (killed)");
+			ended = 1;
+			break;
+		}
+		if (poll(&pfd, 1, (int)(left > 1000 ? 1000 : left)) <= 0)
+			continue;
+		n = read(fds[0], chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		ux_buf_put(&in, chunk, n);
+	}
+	close(fds[0]);
+	while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
+		;
+	/* Parse the child's lines. */
+	for (char *line = in.p, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			break;
+		*nl = 0;
+		if (!strncmp(line, "H ", 2)) {
+			ux_buf_puts(&hdr, line + 2);
+		} else if (!strncmp(line, "S ", 2)) {
+			ux_buf_printf(&steps, "%s", nsteps ? "," : "");
+			ux_buf_puts(&steps, line + 2);
+			nsteps++;
+		} else if (!strncmp(line, "X ", 2) && !ended) {
+			char *sp = strchr(line + 2, ' ');
+
+			if (sp)
+				*sp = 0;
+			snprintf(status, sizeof(status), "%s", line + 2);
+			snprintf(detail, sizeof(detail), "%s", sp ? sp + 1 : "");
+			ended = 1;
+		}
+	}
+	if (!ended) {
+		if (WIFSIGNALED(wstatus)) {
+			int expected = t->litmus ? 1 : t->nsteps;
+
+			snprintf(status, sizeof(status), "completed");
+			snprintf(detail, sizeof(detail), "killed by signal %d at step %d", WTERMSIG(wstatus), nsteps + 1);
+			if (nsteps < expected || expected == 0) {
+				ux_buf_printf(&steps, "%s{\"killed\":true,\"signal\":%d,\"tasks\":{},\"results\":{}}",
+					      nsteps ? "," : "", WTERMSIG(wstatus));
+			}
+		} else {
+			snprintf(detail, sizeof(detail), "executor child exited (status %d) without a result",
+				 WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+		}
+	}
+	respond(out, t->id, status, detail, hdr.p, steps.p);
+	ux_buf_free(&in);
+	ux_buf_free(&steps);
+	ux_buf_free(&hdr);
+}
