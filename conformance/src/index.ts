@@ -31,6 +31,7 @@ export type { Expectation, Expectations } from './run/expectations.js';
 export { applyExpectation, loadExpectations, saveExpectations } from './run/expectations.js';
 export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
 export { runTrace } from './run/runTrace.js';
+export { SANITY_TRACES, sanityCheck } from './run/sanity.js';
 export { DEFAULTS, runSession } from './run/session.js';
 export type { SessionConfig, SessionResult } from './run/session.js';
 export type * from './run/types.js';

@@ -32,6 +32,7 @@ export interface CliArgs {
   readonly reporter: ReporterName;
   readonly out: string | undefined;
   readonly save: boolean;
+  readonly sanity: boolean;
 }
 
 /** A usage error (exit 255 with the message and a pointer to --help). */
@@ -40,7 +41,7 @@ export class UsageError extends Error {
 }
 
 const VALUED = ['target', 'target-args', 'profile', 'runs', 'seed', 'replay', 'rules', 'jobs', 'shard', 'timeout', 'reporter', 'out'];
-const FLAGS = ['litmus', 'save', 'help'];
+const FLAGS = ['litmus', 'save', 'help', 'sanity'];
 
 function int(name: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name}: expected an integer >= ${min}, found '${v}'`);
@@ -131,5 +132,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     reporter: reporter as ReporterName,
     out: values.get('out'),
     save: flags.has('save'),
+    sanity: flags.has('sanity'),
   };
 }

@@ -32,6 +32,7 @@ Options:
   --corpus [dir]         run the corpus (default conformance/corpus: *.trace, *.json, *.litmus)
   --runs <n>             run n generated traces (default 1000 in a default run)
   --litmus               run the litmus programs (built-in and corpus *.litmus)
+  --sanity               only the sanity traces every new adapter must pass first (see ADAPTERS.md)
   --replay <file>        run only this trace file (.trace or .json)
   --seed <n>             seed of generation, litmus sampling and the target (default: time-based, printed)
   --rules <glob>         only traces citing a matching rule id, e.g. 'wait.*' or 'ctl.register.*,kick.*'

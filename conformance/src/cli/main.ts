@@ -50,7 +50,7 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     process.stderr.write(`UNSUPPORTED: target ${targetName}: ${probe.reason}\n${probe.details.map((d) => `  ${d}\n`).join('')}`);
     return EXIT.unsupported;
   }
-  const stagesGiven = args.corpus !== undefined || args.runs !== undefined || args.litmus;
+  const stagesGiven = args.corpus !== undefined || args.runs !== undefined || args.litmus || args.sanity;
   const all = !stagesGiven && args.replay === undefined;
   const seed = args.seed ?? (Date.now() % 2_147_483_647);
   const progress = createProgress(args.reporter === 'simple');
@@ -62,7 +62,8 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     profile: args.profile,
     seed,
     replay: args.replay,
-    corpusDir: args.corpus === true || (all && args.corpus === undefined) ? DEFAULTS.corpus : args.corpus,
+    corpusDir: args.corpus === true || ((all || args.sanity) && args.corpus === undefined) ? DEFAULTS.corpus : args.corpus,
+    sanity: args.sanity,
     runs: args.runs ?? (all ? 1000 : 0),
     litmus: args.litmus || all,
     rules: args.rules,

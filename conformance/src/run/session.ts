@@ -23,6 +23,7 @@ import { mapPool } from './pool.js';
 import { provenance } from './provenance.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
+import { SANITY_TRACES } from './sanity.js';
 import { runTrace } from './runTrace.js';
 import type { RunReport, TraceResult } from './types.js';
 
@@ -39,6 +40,8 @@ export interface SessionConfig {
   readonly runs: number;
   readonly litmus: boolean;
   readonly rules: string | undefined;
+  /** Only the sanity traces of the corpus (`--sanity`). */
+  readonly sanity?: boolean;
   readonly jobs: number;
   readonly shard: Shard | undefined;
   readonly timeoutMs: number;
@@ -122,7 +125,9 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     else {
       await runFiles(await listFailures(cfg.failuresDir), 'replay');
       if (cfg.corpusDir !== undefined) {
-        const files = inShard(await listFiles(cfg.corpusDir, ['.trace', '.json']), cfg.shard);
+        const all = await listFiles(cfg.corpusDir, ['.trace', '.json']);
+        const picked = cfg.sanity ? all.filter((f) => SANITY_TRACES.some((n) => f.endsWith(`/${n}.trace`))) : all;
+        const files = inShard(picked, cfg.shard);
         const selected: string[] = [];
         for (const f of files) {
           if (cfg.rules === undefined) selected.push(f);
@@ -147,7 +152,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   } finally {
     for (const t of targets.values()) await t.close();
   }
-  const full = cfg.replay === undefined && cfg.rules === undefined && cfg.shard === undefined && cfg.corpusDir !== undefined && cfg.litmus;
+  const full = cfg.sanity !== true && cfg.replay === undefined && cfg.rules === undefined && cfg.shard === undefined && cfg.corpusDir !== undefined && cfg.litmus;
   const judged = results.filter((r) => r.origin === 'corpus' || r.origin === 'litmus');
   let stale = full ? staleEntries(expectations, judged) : [];
   let exp = expectations;
