@@ -67,7 +67,11 @@ export class Guest {
   private readonly dir = mkdtempSync(join(tmpdir(), 'umcg-qemu-'));
   private tainted = false;
 
-  private constructor(private readonly config: GuestConfig) {}
+  private readonly config: GuestConfig;
+
+  private constructor(config: GuestConfig) {
+    this.config = config;
+  }
 
   /** Boots a guest and waits for the executor's first answer. */
   static async boot(config: GuestConfig): Promise<Guest> {

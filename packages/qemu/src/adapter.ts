@@ -1,0 +1,110 @@
+/**
+ * `--target=qemu`: traces run by the executor inside QEMU guests booting the reference kernel (or a `kernel=`
+ * bzImage). `--target-args` keys: kernel, config, executor, jobs, smp, memory, accel (tcg|kvm|auto), channel
+ * (virtio|ttyS1), boot-timeout (ms), append. A kernel panic, oops, BUG, WARN, lockdep report or hang during a trace
+ * gives status `crashed` with the guest console in `detail`; the guest is then replaced.
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import type { LitmusProgram } from '@umcg/spec';
+import { DEFAULT_BUSYBOX } from '@umcg/kernel';
+import { EXECUTOR_BUILD_HINT, NATIVE_CSRC } from './guest/executor.js';
+import { chooseKernel } from './guest/kernelChoice.js';
+import { QEMU_INSTALL, qemuVersion } from './guest/qemuVersion.js';
+import type { Adapter, Feature, LitmusRun, OpenOptions, RunOptions, Target, Trace, TraceRun } from './internal/contracts.js';
+import { litmusRequest, replyToLitmusRun, replyToTraceRun, traceRequest } from './internal/wire/codec.js';
+import { type QemuSession, openQemuSession, parseQemuArgs } from './session.js';
+
+/** Adapter version (recorded in every result). */
+export const QEMU_ADAPTER_VERSION = '0.1.0';
+
+/** Features a real kernel run through the executor offers (everything the executor drives; no interleaving control). */
+export const QEMU_FEATURES: readonly Feature[] = [
+  'signals',
+  'faults',
+  'blocking-faults',
+  'unmap',
+  'shmem',
+  'exit',
+  'kick',
+  'timeouts',
+  'garbage-tid',
+  'kill',
+];
+
+/** Host-side limit on one request: the per-trace timeout less a margin, so a hang is ours to report. */
+export function hangTimeout(traceTimeoutMs: number): number {
+  return Math.max(1_000, traceTimeoutMs - 500);
+}
+
+/** A target over an open session. */
+export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'timeoutMs'>): Target {
+  let next = 0;
+  const id = (): string => `q${++next}`;
+  const unsupported = (): string | undefined => {
+    const p = session.pool.stats.probe;
+    return p !== undefined && p.status === 'unsupported' ? `the guest kernel has no UMCG: ${String(p.detail ?? '')}` : undefined;
+  };
+  const boot = (e: unknown): string => `guest boot failed: ${(e as Error).message}`;
+  return {
+    info: { name: 'qemu', version: QEMU_ADAPTER_VERSION, build: session.build },
+    capabilities: { features: new Set(QEMU_FEATURES), profiles: ['ref-6.1'] },
+    async run(trace: Trace, _run: RunOptions): Promise<TraceRun> {
+      try {
+        const rid = id();
+        const reply = await session.pool.request(traceRequest(rid, trace), rid, hangTimeout(options.timeoutMs));
+        const why = unsupported();
+        return why === undefined ? replyToTraceRun(reply) : { observations: [], status: 'unsupported', detail: why };
+      } catch (e) {
+        return { observations: [], status: 'crashed', detail: boot(e) };
+      }
+    },
+    async runLitmus(program: LitmusProgram, _run: RunOptions): Promise<LitmusRun> {
+      try {
+        const rid = id();
+        const reply = await session.pool.request(litmusRequest(rid, program), rid, hangTimeout(options.timeoutMs));
+        return replyToLitmusRun(reply);
+      } catch (e) {
+        return { observation: { killed: false, tasks: {}, results: {} }, status: 'crashed', detail: boot(e) };
+      }
+    },
+    close: () => session.close(),
+  };
+}
+
+/** Opens a target: resolves kernel, executor and image, then boots the guests in the background. */
+async function open(options: OpenOptions): Promise<Target> {
+  const session = await openQemuSession(parseQemuArgs(options.args));
+  session.pool.warm();
+  return qemuTarget(session, options);
+}
+
+/** Checks QEMU, busybox, cpio, the kernel and the executor sources; each problem with its fix. */
+async function probe(): Promise<{ ok: boolean; reason: string; details: string[] }> {
+  const details: string[] = [];
+  const problems: string[] = [];
+  const q = qemuVersion();
+  if (q === undefined) problems.push(`qemu-system-x86_64 missing: ${QEMU_INSTALL}`);
+  else details.push(`QEMU ${q}`);
+  if (!existsSync(DEFAULT_BUSYBOX)) problems.push(`busybox-static missing: ${QEMU_INSTALL}`);
+  try {
+    const k = chooseKernel();
+    details.push(`reference kernel ${k.release} (${k.bzImage}, config ${k.configHash})`);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
+  if (!existsSync(NATIVE_CSRC)) problems.push(`executor sources missing at ${NATIVE_CSRC}: ${EXECUTOR_BUILD_HINT}`);
+  else details.push(`executor sources ${NATIVE_CSRC}`);
+  details.push('accelerator: TCG unless a KVM probe boot works (--target-args accel=tcg|kvm|auto)');
+  return problems.length === 0
+    ? { ok: true, reason: 'QEMU, busybox, the reference kernel and the executor sources are present', details }
+    : { ok: false, reason: problems.join('; '), details: [...problems, ...details] };
+}
+
+/** The `qemu` adapter the target registry loads. */
+export const qemu: Adapter = {
+  name: 'qemu',
+  description: 'QEMU guests (TCG) booting the UMCG reference kernel or a kernel= bzImage; traces streamed to the executor',
+  probe,
+  open,
+};

@@ -1,0 +1,135 @@
+/**
+ * A QEMU session: the kernel, the executor and the guest image resolved once, the accelerator chosen, and a pool
+ * of guests that runs requests. The adapter, the batch runner and the bench all start here.
+ * @module
+ */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type AccelRequest, chooseAccel } from './guest/accel.js';
+import { ensureExecutor } from './guest/executor.js';
+import { Guest, type GuestConfig } from './guest/guest.js';
+import { buildGuestImage } from './guest/image.js';
+import type { ChannelKind } from './guest/init.js';
+import { type KernelChoice, chooseKernel } from './guest/kernelChoice.js';
+import { qemuVersion } from './guest/qemuVersion.js';
+import { GuestPool } from './runner/pool.js';
+
+/** Options of a session (the adapter reads them from `--target-args`). */
+export interface QemuOptions {
+  /** bzImage to boot instead of the reference kernel. */
+  readonly kernel?: string;
+  /** `.config` of that kernel (provenance only). */
+  readonly config?: string;
+  /** Static executor to use instead of building `packages/native/csrc`. */
+  readonly executor?: string;
+  /** Guests in parallel (default 1). */
+  readonly jobs?: number;
+  /** vCPUs per guest (default 2). */
+  readonly smp?: number;
+  /** RAM per guest, MiB (default 512). */
+  readonly memoryMb?: number;
+  /** Accelerator (default `auto`: KVM only when a probe boot works). */
+  readonly accel?: AccelRequest;
+  /** Protocol channel (default `virtio`). */
+  readonly channel?: ChannelKind;
+  /** Boot to first answer, ms (default 120 s: TCG with lockdep is slow). */
+  readonly bootTimeoutMs?: number;
+  /** Extra kernel command line. */
+  readonly append?: string;
+  /** Console lines, as they arrive. */
+  readonly onConsoleLine?: (line: string) => void;
+}
+
+/** An open session. */
+export interface QemuSession {
+  /** The guests. */
+  readonly pool: GuestPool;
+  /** The kernel booted. */
+  readonly kernel: KernelChoice;
+  /** Provenance (`info.build`): kernel release, config hash, QEMU version, -smp, accel, channel, ... */
+  readonly build: Readonly<Record<string, string>>;
+  /** Shuts the guests down and removes the image. */
+  close(): Promise<void>;
+}
+
+/** Parses `--target-args` into options (unknown keys are an error, so typos do not pass silently). */
+export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptions {
+  const known = ['kernel', 'config', 'executor', 'jobs', 'smp', 'memory', 'accel', 'channel', 'boot-timeout', 'append'];
+  for (const k of Object.keys(args)) if (!known.includes(k)) throw new Error(`qemu: unknown target argument '${k}' (known: ${known.join(', ')})`);
+  const int = (k: string): number | undefined => {
+    const v = args[k];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`qemu: ${k}=${v} is not a positive integer`);
+    return n;
+  };
+  const accel = args.accel;
+  if (accel !== undefined && !['tcg', 'kvm', 'auto'].includes(accel)) throw new Error(`qemu: accel=${accel}; use tcg, kvm or auto`);
+  const channel = args.channel;
+  if (channel !== undefined && !['virtio', 'ttyS1'].includes(channel)) throw new Error(`qemu: channel=${channel}; use virtio or ttyS1`);
+  const o: Record<string, unknown> = {
+    kernel: args.kernel,
+    config: args.config,
+    executor: args.executor,
+    jobs: int('jobs'),
+    smp: int('smp'),
+    memoryMb: int('memory'),
+    accel,
+    channel,
+    bootTimeoutMs: int('boot-timeout'),
+    append: args.append,
+  };
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o as QemuOptions;
+}
+
+/** Opens a session (no guest boots until the first request, except a one-time KVM probe under `accel=auto`). */
+export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSession> {
+  const kernel = chooseKernel(opts.kernel, opts.config);
+  const executor = ensureExecutor(opts.executor);
+  const channel = opts.channel ?? 'virtio';
+  const initramfs = buildGuestImage({ executor, channel });
+  const qemu = qemuVersion() ?? 'unknown';
+  const smp = opts.smp ?? 2;
+  const base: Omit<GuestConfig, 'accel'> = {
+    kernel: kernel.bzImage,
+    initramfs,
+    channel,
+    smp,
+    memoryMb: opts.memoryMb ?? 512,
+    bootTimeoutMs: opts.bootTimeoutMs ?? 120_000,
+    ...(opts.append === undefined ? {} : { append: opts.append }),
+    ...(opts.onConsoleLine === undefined ? {} : { onConsoleLine: opts.onConsoleLine }),
+  };
+  const tryKvm = async (): Promise<boolean> => {
+    const g = await Guest.boot({ ...base, accel: 'kvm', bootTimeoutMs: 30_000 });
+    await g.shutdown();
+    return true;
+  };
+  const { accel, why } = await chooseAccel(opts.accel ?? 'auto', `${qemu} ${kernel.release} ${kernel.configHash}`, tryKvm);
+  const jobs = opts.jobs ?? 1;
+  const pool = new GuestPool({ ...base, accel }, jobs);
+  const build: Record<string, string> = {
+    kernel: kernel.release,
+    kernelSource: kernel.source,
+    bzImage: kernel.bzImage,
+    configHash: kernel.configHash,
+    qemu,
+    smp: String(smp),
+    accel,
+    accelWhy: why,
+    channel,
+    jobs: String(jobs),
+    executor,
+  };
+  if (kernel.inputHash !== undefined) build.kernelInputHash = kernel.inputHash;
+  return {
+    pool,
+    kernel,
+    build,
+    async close() {
+      await pool.close();
+      rmSync(dirname(initramfs), { recursive: true, force: true });
+    },
+  };
+}
