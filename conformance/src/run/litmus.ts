@@ -6,7 +6,10 @@
  */
 import type { Target } from '../adapter/types.js';
 import type { Verdict } from '../check/types.js';
+import { defaultEngine } from '../generate/index.js';
+import type { EngineExploreResult, SpecEngine } from '../generate/index.js';
 import { observationLine, renderLitmusHistogram, runLitmusTest } from '../litmus/index.js';
+import type { RuleId } from '@umcg/spec';
 import { litmusHash } from '../trace/hash.js';
 import type { LitmusTest } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
@@ -28,8 +31,12 @@ export async function runLitmus(
   if (gate !== undefined) return { ...base, status: 'SKIP', verdict: { kind: 'skip', reason: gate }, rules: [], durationMs: 0, reason: gate };
   const elapsed = (): number => Math.round(performance.now() - t0);
   let h: Awaited<ReturnType<typeof runLitmusTest>>;
+  // Wrap the engine to keep the exploration: the rules of the outcomes actually seen feed rule coverage.
+  const real = defaultEngine();
+  let explored: EngineExploreResult | undefined;
+  const engine: SpecEngine = { ...real, explore: (c, p, opts) => (explored = real.explore(c, p, opts)) };
   try {
-    h = await runLitmusTest(target, test, o.runs, o.seed);
+    h = await runLitmusTest(target, test, o.runs, o.seed, { engine });
   } catch (e) {
     const reason = `infrastructure: ${(e as Error).message}`;
     return { ...base, status: 'ERROR', verdict: { kind: 'error', reason }, rules: [], durationMs: elapsed(), reason };
@@ -44,17 +51,20 @@ export async function runLitmus(
     forbidden: forbidden.length,
   };
   const line = observationLine(h);
+  const ruleSet = new Set<RuleId>();
+  for (const r of seen) for (const id of explored?.outcomes.get(r.key)?.rules ?? []) ruleSet.add(id);
+  const rules = [...ruleSet].sort();
   let verdict: Verdict;
   if (h.verdict === 'fail' && forbidden[0] !== undefined) {
     const explanation = `${forbidden.reduce((n, r) => n + r.count, 0)} of ${h.statuses.completed} runs ended in ${forbidden.length} outcome(s) the spec forbids`;
     const allowed = h.rows.filter((r) => r.allowed).map((r) => r.observation);
-    verdict = { kind: 'fail', failure: { step: 0, observed: forbidden[0].observation, allowed, rules: [], explanation, cause: 'forbidden' }, rules: [] };
+    verdict = { kind: 'fail', failure: { step: 0, observed: forbidden[0].observation, allowed, rules, explanation, cause: 'forbidden' }, rules };
   } else if (h.verdict === 'unknown') verdict = { kind: 'unknown', reason: 'the spec exploration budget ran out' };
   else if (h.statuses.completed === 0) verdict = { kind: 'skip', reason: `no run completed (${Object.entries(h.statuses).map(([k, v]) => `${k}=${v}`).join(' ')})` };
-  else verdict = { kind: 'pass', steps: h.statuses.completed, rules: [] };
+  else verdict = { kind: 'pass', steps: h.statuses.completed, rules };
   const raw = verdict.kind === 'pass' ? 'PASS' : verdict.kind === 'fail' ? 'FAIL' : verdict.kind === 'skip' ? 'SKIP' : 'UNKNOWN';
   const applied = applyExpectation(raw, o.expectation);
   const reason = applied.reason ?? (verdict.kind === 'fail' ? verdict.failure.explanation : verdict.kind === 'pass' ? line : verdict.reason);
-  const result: TraceResult = { ...base, status: applied.status, verdict, rules: [], stats, durationMs: elapsed(), reason };
+  const result: TraceResult = { ...base, status: applied.status, verdict, rules, stats, durationMs: elapsed(), reason };
   return applied.status === 'FAIL' ? { ...result, report: renderLitmusHistogram(h).split('\n').map((l) => `  ${l}`).join('\n') } : result;
 }
