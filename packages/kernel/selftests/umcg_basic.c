@@ -196,6 +196,75 @@ static void test_block_manual(void)
 	umcg_ctl(UMCG_CTL_UNREGISTER, s, 0);
 }
 
+/* ---- a page fault that sleeps is a block ---------------------------------- */
+
+struct fault_arg {
+	char *region;
+	long npages;
+	int seen;		/* faults that moved blocked_ts */
+	long touched;
+	atomic_int stop;
+};
+
+static void fault_fn(struct worker *w)
+{
+	struct fault_arg *a = w->arg;
+	long i;
+
+	for (i = 0; i < a->npages && a->seen < 3; i++) {
+		uint64_t before = __atomic_load_n(&w->ut->blocked_ts,
+						  __ATOMIC_SEQ_CST);
+
+		a->region[i * 4096] = 1;	/* no syscall: a page fault */
+		if (__atomic_load_n(&w->ut->blocked_ts, __ATOMIC_SEQ_CST) !=
+		    before)
+			a->seen++;
+	}
+	a->touched = i;
+}
+
+static void *mmap_hog(void *arg)
+{
+	struct fault_arg *a = arg;
+	size_t sz = 32ul << 20;
+	char *big = mmap(NULL, sz, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+
+	/* mprotect() of a populated region holds mmap_lock for write. */
+	while (big != MAP_FAILED && !atomic_load(&a->stop)) {
+		mprotect(big, sz, PROT_READ);
+		mprotect(big, sz, PROT_READ | PROT_WRITE);
+	}
+	if (big != MAP_FAILED)
+		munmap(big, sz);
+	return NULL;
+}
+
+static void test_fault_block(void)
+{
+	struct server s = { 0 };
+	struct fault_arg a = { 0 };
+	struct worker w;
+	pthread_t hog;
+
+	a.npages = 8192;
+	a.region = mmap(NULL, a.npages * 4096, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	pthread_create(&hog, NULL, mmap_hog, &a);
+	sleep_ms(20);
+	server_register(&s, &tasks[0], CLOCK_MONOTONIC);
+	server_add_worker(&s, &w, &tasks[1], fault_fn, &a);
+	server_run(&s);
+	pthread_join(w.thread, NULL);
+	atomic_store(&a.stop, 1);
+	pthread_join(hog, NULL);
+	munmap(a.region, a.npages * 4096);
+	tap_result(w.result == 0 && !s.error && a.seen > 0,
+		   "fault: a worker page fault that sleeps on mmap_lock is reported (%d in %ld faults)",
+		   a.seen, a.touched);
+	umcg_ctl(UMCG_CTL_UNREGISTER, s.ut, 0);
+}
+
 /* ---- preemption via kick ---------------------------------------------------- */
 
 static void spin_fn(struct worker *w)
@@ -581,6 +650,7 @@ int main(void)
 	test_loop();
 	test_block();
 	test_block_manual();
+	test_fault_block();
 	test_preempt();
 	test_preempt_manual();
 	test_preempt_kick();

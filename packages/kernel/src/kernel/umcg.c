@@ -168,24 +168,40 @@ static int umcg_pin_page(struct umcg_task __user *addr, struct page **pagep)
 	return 0;
 }
 
-static void umcg_unpin_pages(void)
+/*
+ * Release the pins.  The server reference is kept (for a later
+ * umcg_unpin_pages() or umcg_pin_pages() to drop), so that this can run in
+ * the pre-schedule hook without ever freeing a task there.
+ */
+static void umcg_unpin_pages_only(void)
 {
 	struct task_struct *tsk = current;
-	struct task_struct *server = tsk->umcg_server;
 	struct page *self_page = tsk->umcg_page;
 	struct page *server_page = tsk->umcg_server_page;
 
 	tsk->umcg_page = NULL;
 	tsk->umcg_server_page = NULL;
-	tsk->umcg_server = NULL;
 	tsk->umcg_server_task = NULL;
 
 	if (self_page)
 		unpin_user_page(self_page);
 	if (server_page)
 		unpin_user_page(server_page);
+}
+
+static void umcg_put_server(void)
+{
+	struct task_struct *server = current->umcg_server;
+
+	current->umcg_server = NULL;
 	if (server)
 		put_task_struct(server);
+}
+
+static void umcg_unpin_pages(void)
+{
+	umcg_unpin_pages_only();
+	umcg_put_server();
 }
 
 /*
@@ -205,8 +221,9 @@ static int umcg_pin_pages(void)
 	u32 server_tid;
 	int ret;
 
-	if (WARN_ON_ONCE(tsk->umcg_page || tsk->umcg_server))
+	if (WARN_ON_ONCE(tsk->umcg_page || tsk->umcg_server_page))
 		return -EBUSY;
+	umcg_put_server();	/* left over by the pre-schedule hook */
 
 	ret = umcg_pin_page(self, &self_page);
 	if (ret)
@@ -523,7 +540,7 @@ void umcg_wq_worker_sleeping(struct task_struct *tsk)
 		ret = umcg_wake_server(tsk);
 	pagefault_enable();
 
-	umcg_unpin_pages();
+	umcg_unpin_pages_only();
 
 	if (ret) {
 		pr_info_ratelimited("umcg: killing %d: block report failed (%d)\n",
