@@ -6,14 +6,23 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import type { LitmusProgram } from '@umcg/spec';
 import { DEFAULT_BUSYBOX } from '@umcg/kernel';
+import type { LitmusProgram } from '@umcg/spec';
 import { EXECUTOR_BUILD_HINT, NATIVE_CSRC } from './guest/executor.js';
 import { chooseKernel } from './guest/kernelChoice.js';
 import { QEMU_INSTALL, qemuVersion } from './guest/qemuVersion.js';
-import type { Adapter, Feature, LitmusRun, OpenOptions, RunOptions, Target, Trace, TraceRun } from './internal/contracts.js';
+import type {
+  Adapter,
+  Feature,
+  LitmusRun,
+  OpenOptions,
+  RunOptions,
+  Target,
+  Trace,
+  TraceRun,
+} from './internal/contracts.js';
 import { litmusRequest, replyToLitmusRun, replyToTraceRun, traceRequest } from './internal/wire/codec.js';
-import { type QemuSession, openQemuSession, parseQemuArgs } from './session.js';
+import { openQemuSession, parseQemuArgs, type QemuSession } from './session.js';
 
 /** Adapter version (recorded in every result). */
 export const QEMU_ADAPTER_VERSION = '0.1.0';
@@ -43,7 +52,9 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
   const id = (): string => `q${++next}`;
   const unsupported = (): string | undefined => {
     const p = session.pool.stats.probe;
-    return p !== undefined && p.status === 'unsupported' ? `the guest kernel has no UMCG: ${String(p.detail ?? '')}` : undefined;
+    return p !== undefined && p.status === 'unsupported'
+      ? `the guest kernel has no UMCG: ${String(p.detail ?? '')}`
+      : undefined;
   };
   const boot = (e: unknown): string => `guest boot failed: ${(e as Error).message}`;
   return {
@@ -52,9 +63,15 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
     async run(trace: Trace, _run: RunOptions): Promise<TraceRun> {
       try {
         const rid = id();
-        const reply = await session.pool.request(traceRequest(rid, trace), rid, hangTimeout(options.timeoutMs));
+        const reply = await session.pool.request(
+          traceRequest(rid, trace),
+          rid,
+          hangTimeout(options.timeoutMs),
+        );
         const why = unsupported();
-        return why === undefined ? replyToTraceRun(reply) : { observations: [], status: 'unsupported', detail: why };
+        return why === undefined
+          ? replyToTraceRun(reply)
+          : { observations: [], status: 'unsupported', detail: why };
       } catch (e) {
         return { observations: [], status: 'crashed', detail: boot(e) };
       }
@@ -62,7 +79,11 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
     async runLitmus(program: LitmusProgram, _run: RunOptions): Promise<LitmusRun> {
       try {
         const rid = id();
-        const reply = await session.pool.request(litmusRequest(rid, program), rid, hangTimeout(options.timeoutMs));
+        const reply = await session.pool.request(
+          litmusRequest(rid, program),
+          rid,
+          hangTimeout(options.timeoutMs),
+        );
         return replyToLitmusRun(reply);
       } catch (e) {
         return { observation: { killed: false, tasks: {}, results: {} }, status: 'crashed', detail: boot(e) };
@@ -93,18 +114,24 @@ async function probe(): Promise<{ ok: boolean; reason: string; details: string[]
   } catch (e) {
     problems.push((e as Error).message);
   }
-  if (!existsSync(NATIVE_CSRC)) problems.push(`executor sources missing at ${NATIVE_CSRC}: ${EXECUTOR_BUILD_HINT}`);
+  if (!existsSync(NATIVE_CSRC))
+    problems.push(`executor sources missing at ${NATIVE_CSRC}: ${EXECUTOR_BUILD_HINT}`);
   else details.push(`executor sources ${NATIVE_CSRC}`);
   details.push('accelerator: TCG unless a KVM probe boot works (--target-args accel=tcg|kvm|auto)');
   return problems.length === 0
-    ? { ok: true, reason: 'QEMU, busybox, the reference kernel and the executor sources are present', details }
+    ? {
+        ok: true,
+        reason: 'QEMU, busybox, the reference kernel and the executor sources are present',
+        details,
+      }
     : { ok: false, reason: problems.join('; '), details: [...problems, ...details] };
 }
 
 /** The `qemu` adapter the target registry loads. */
 export const qemu: Adapter = {
   name: 'qemu',
-  description: 'QEMU guests (TCG) booting the UMCG reference kernel or a kernel= bzImage; traces streamed to the executor',
+  description:
+    'QEMU guests (TCG) booting the UMCG reference kernel or a kernel= bzImage; traces streamed to the executor',
   probe,
   open,
 };

@@ -10,7 +10,7 @@ import { ensureExecutor } from './guest/executor.js';
 import { Guest, type GuestConfig } from './guest/guest.js';
 import { buildGuestImage } from './guest/image.js';
 import type { ChannelKind } from './guest/init.js';
-import { type KernelChoice, chooseKernel } from './guest/kernelChoice.js';
+import { chooseKernel, type KernelChoice } from './guest/kernelChoice.js';
 import { qemuVersion } from './guest/qemuVersion.js';
 import { GuestPool } from './runner/pool.js';
 
@@ -54,8 +54,21 @@ export interface QemuSession {
 
 /** Parses `--target-args` into options (unknown keys are an error, so typos do not pass silently). */
 export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptions {
-  const known = ['kernel', 'config', 'executor', 'jobs', 'smp', 'memory', 'accel', 'channel', 'boot-timeout', 'append'];
-  for (const k of Object.keys(args)) if (!known.includes(k)) throw new Error(`qemu: unknown target argument '${k}' (known: ${known.join(', ')})`);
+  const known = [
+    'kernel',
+    'config',
+    'executor',
+    'jobs',
+    'smp',
+    'memory',
+    'accel',
+    'channel',
+    'boot-timeout',
+    'append',
+  ];
+  for (const k of Object.keys(args))
+    if (!known.includes(k))
+      throw new Error(`qemu: unknown target argument '${k}' (known: ${known.join(', ')})`);
   const int = (k: string): number | undefined => {
     const v = args[k];
     if (v === undefined) return undefined;
@@ -64,9 +77,11 @@ export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptio
     return n;
   };
   const accel = args.accel;
-  if (accel !== undefined && !['tcg', 'kvm', 'auto'].includes(accel)) throw new Error(`qemu: accel=${accel}; use tcg, kvm or auto`);
+  if (accel !== undefined && !['tcg', 'kvm', 'auto'].includes(accel))
+    throw new Error(`qemu: accel=${accel}; use tcg, kvm or auto`);
   const channel = args.channel;
-  if (channel !== undefined && !['virtio', 'ttyS1'].includes(channel)) throw new Error(`qemu: channel=${channel}; use virtio or ttyS1`);
+  if (channel !== undefined && !['virtio', 'ttyS1'].includes(channel))
+    throw new Error(`qemu: channel=${channel}; use virtio or ttyS1`);
   const o: Record<string, unknown> = {
     kernel: args.kernel,
     config: args.config,
@@ -106,7 +121,11 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     await g.shutdown();
     return true;
   };
-  const { accel, why } = await chooseAccel(opts.accel ?? 'auto', `${qemu} ${kernel.release} ${kernel.configHash}`, tryKvm);
+  const { accel, why } = await chooseAccel(
+    opts.accel ?? 'auto',
+    `${qemu} ${kernel.release} ${kernel.configHash}`,
+    tryKvm,
+  );
   const jobs = opts.jobs ?? 1;
   const pool = new GuestPool({ ...base, accel }, jobs);
   const build: Record<string, string> = {

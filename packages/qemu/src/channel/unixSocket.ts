@@ -4,7 +4,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { type Socket, connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -12,7 +12,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * Connects to `path`, retrying until it exists and accepts, for at most `timeoutMs`; `alive()` false stops
  * early (QEMU exited before creating the socket).
  */
-export async function connectUnixSocket(path: string, timeoutMs: number, alive: () => boolean = () => true): Promise<Socket> {
+export async function connectUnixSocket(
+  path: string,
+  timeoutMs: number,
+  alive: () => boolean = () => true,
+): Promise<Socket> {
   const deadline = Date.now() + timeoutMs;
   let last = 'socket not created';
   while (Date.now() < deadline && alive()) {

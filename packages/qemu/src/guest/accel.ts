@@ -4,7 +4,7 @@
  * cached per host kernel, QEMU version and guest kernel in `${UMCG_CACHE_DIR}/qemu/kvm-probe.json`.
  * @module
  */
-import { constants, accessSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../internal/kernel.js';
@@ -39,7 +39,8 @@ export async function chooseAccel(
   const cacheKey = `${release()} ${key}`;
   let cache: Record<string, boolean> = {};
   try {
-    if (existsSync(probeFile())) cache = JSON.parse(readFileSync(probeFile(), 'utf8')) as Record<string, boolean>;
+    if (existsSync(probeFile()))
+      cache = JSON.parse(readFileSync(probeFile(), 'utf8')) as Record<string, boolean>;
   } catch {
     cache = {};
   }

@@ -6,22 +6,33 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UAPI_HEADER, cacheDir } from '../internal/kernel.js';
+import { cacheDir, UAPI_HEADER } from '../internal/kernel.js';
 
 /** The native package's C sources. */
 export const NATIVE_CSRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../native/csrc');
 
 /** The command that builds the executor, for messages. */
-export const EXECUTOR_BUILD_HINT = 'make -C packages/native/csrc static (or let @umcg/qemu compile packages/native/csrc/*.c with gcc -static)';
+export const EXECUTOR_BUILD_HINT =
+  'make -C packages/native/csrc static (or let @umcg/qemu compile packages/native/csrc/*.c with gcc -static)';
 
 function sourcesHash(dir: string): string {
   const h = createHash('sha256');
   for (const f of readdirSync(dir).sort()) {
     if (!/\.(c|h)$|^Makefile$/.test(f)) continue;
-    h.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+    h.update(`${f}\0`)
+      .update(readFileSync(join(dir, f)))
+      .update('\0');
   }
   h.update(readFileSync(UAPI_HEADER));
   return h.digest('hex').slice(0, 16);
@@ -69,12 +80,26 @@ export function ensureExecutor(explicit?: string, csrc: string = NATIVE_CSRC): s
   if (hasStaticTarget(csrc)) {
     const r = spawnSync('make', ['-s', '-C', csrc, 'static'], { encoding: 'utf8' });
     const built = r.status === 0 ? findBuilt(csrc, started) : undefined;
-    if (built === undefined) throw new Error(`make -C ${csrc} static failed (exit ${r.status}):\n${r.stderr || r.stdout}`);
+    if (built === undefined)
+      throw new Error(`make -C ${csrc} static failed (exit ${r.status}):\n${r.stderr || r.stdout}`);
     copyFileSync(built, tmp);
   } else {
-    const sources = readdirSync(csrc).filter((f) => f.endsWith('.c') && !/addon|napi|test/.test(f)).map((f) => join(csrc, f));
+    const sources = readdirSync(csrc)
+      .filter((f) => f.endsWith('.c') && !/addon|napi|test/.test(f))
+      .map((f) => join(csrc, f));
     const include = resolve(dirname(UAPI_HEADER), '../..');
-    const args = ['-static', '-O2', '-g', '-Wall', '-pthread', `-I${csrc}`, `-I${include}`, '-o', tmp, ...sources];
+    const args = [
+      '-static',
+      '-O2',
+      '-g',
+      '-Wall',
+      '-pthread',
+      `-I${csrc}`,
+      `-I${include}`,
+      '-o',
+      tmp,
+      ...sources,
+    ];
     const r = spawnSync('gcc', args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`gcc ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
   }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineSplitter, parseResponseLine } from '../channel/lineSplitter.js';
 import { connectUnixSocket } from '../channel/unixSocket.js';
-import { type BootResult, type ConsoleFinding, bootGuest, classifyLine } from '../internal/kernel.js';
+import { type BootResult, bootGuest, type ConsoleFinding, classifyLine } from '../internal/kernel.js';
 import { crashDetail, findingsHeadline } from './crashReport.js';
 import { type ChannelKind, EXIT_MARKER, READY_MARKER, UNAME_MARKER, VIRTIO_PORT_NAME } from './init.js';
 
@@ -40,7 +40,12 @@ export interface GuestConfig {
 /** What a request gave. */
 export type GuestReply =
   /** An answer; `findings` are console findings (WARN, BUG, lockdep, ...) seen while it ran: the guest is tainted. */
-  | { readonly kind: 'response'; readonly value: { id: string } & Record<string, unknown>; readonly findings: readonly ConsoleFinding[]; readonly detail?: string }
+  | {
+      readonly kind: 'response';
+      readonly value: { id: string } & Record<string, unknown>;
+      readonly findings: readonly ConsoleFinding[];
+      readonly detail?: string;
+    }
   /** The guest died or hung; `detail` carries the console. */
   | { readonly kind: 'crashed'; readonly cause: string; readonly detail: string };
 
@@ -91,7 +96,14 @@ export class Guest {
     const chardev = `socket,id=umcg0,path=${sock},server=on,wait=on`;
     const channelArgs =
       this.config.channel === 'virtio'
-        ? ['-device', 'virtio-serial-pci', '-chardev', chardev, '-device', `virtserialport,chardev=umcg0,name=${VIRTIO_PORT_NAME}`]
+        ? [
+            '-device',
+            'virtio-serial-pci',
+            '-chardev',
+            chardev,
+            '-device',
+            `virtserialport,chardev=umcg0,name=${VIRTIO_PORT_NAME}`,
+          ]
         : ['-chardev', chardev, '-serial', 'chardev:umcg0'];
     const t0 = Date.now();
     this.result = bootGuest({
@@ -113,10 +125,16 @@ export class Guest {
     );
     const bootDeadline = t0 + this.config.bootTimeoutMs;
     try {
-      this.socket = await connectUnixSocket(sock, Math.min(10_000, this.config.bootTimeoutMs), () => !this.exited);
+      this.socket = await connectUnixSocket(
+        sock,
+        Math.min(10_000, this.config.bootTimeoutMs),
+        () => !this.exited,
+      );
     } catch (e) {
       const r = await this.kill();
-      throw new Error(`${(e as Error).message}\n${r ? crashDetail(`QEMU: ${r.argv.join(' ')}`, r.console.split('\n')) : ''}`);
+      throw new Error(
+        `${(e as Error).message}\n${r ? crashDetail(`QEMU: ${r.argv.join(' ')}`, r.console.split('\n')) : ''}`,
+      );
     }
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('close', () => this.onExit());
@@ -129,13 +147,21 @@ export class Guest {
     let probe: ({ id: string } & Record<string, unknown>) | undefined;
     while (probe === undefined && !this.exited && Date.now() < bootDeadline) {
       this.write(['probe']);
-      probe = await Promise.race([answer, dead, sleep(Math.min(500, Math.max(1, bootDeadline - Date.now())))]);
+      probe = await Promise.race([
+        answer,
+        dead,
+        sleep(Math.min(500, Math.max(1, bootDeadline - Date.now()))),
+      ]);
     }
     this.waiter = undefined;
     if (probe === undefined) {
-      const why = this.exited ? 'the guest exited before the executor answered' : `no answer from the executor within ${this.config.bootTimeoutMs} ms`;
+      const why = this.exited
+        ? 'the guest exited before the executor answered'
+        : `no answer from the executor within ${this.config.bootTimeoutMs} ms`;
       const r = await this.kill();
-      throw new Error(crashDetail(`guest boot failed: ${why}`, r ? r.console.split('\n') : this.consoleLines));
+      throw new Error(
+        crashDetail(`guest boot failed: ${why}`, r ? r.console.split('\n') : this.consoleLines),
+      );
     }
     this.probe = probe;
     this.bootMs = Date.now() - t0;
@@ -192,22 +218,43 @@ export class Guest {
     if (got === 'hang') {
       const r = await this.kill();
       const log = r ? r.console.split('\n') : this.consoleLines;
-      return { kind: 'crashed', cause: 'hang', detail: crashDetail(`hang: no answer from the guest within ${timeoutMs} ms (QEMU killed)`, log.slice(Math.max(0, before - 5))) };
+      return {
+        kind: 'crashed',
+        cause: 'hang',
+        detail: crashDetail(
+          `hang: no answer from the guest within ${timeoutMs} ms (QEMU killed)`,
+          log.slice(Math.max(0, before - 5)),
+        ),
+      };
     }
     if (got === 'dead') {
       const r = await this.result?.catch(() => undefined);
       const log = r ? r.console.split('\n') : this.consoleLines;
       const findings = r?.findings ?? this.pendingFindings;
       const exit = log.find((l) => l.startsWith(EXIT_MARKER));
-      const headline = findings.length > 0 ? findingsHeadline(findings) : exit !== undefined ? `the executor exited (${exit})` : 'the guest exited';
-      return { kind: 'crashed', cause: findings.length > 0 ? (r?.verdict ?? 'panic') : 'exit', detail: crashDetail(headline, log.slice(Math.max(0, before - 5))) };
+      const headline =
+        findings.length > 0
+          ? findingsHeadline(findings)
+          : exit !== undefined
+            ? `the executor exited (${exit})`
+            : 'the guest exited';
+      return {
+        kind: 'crashed',
+        cause: findings.length > 0 ? (r?.verdict ?? 'panic') : 'exit',
+        detail: crashDetail(headline, log.slice(Math.max(0, before - 5))),
+      };
     }
     // Give printk a moment: a WARN printed by the kernel path that finished the request arrives with or just after it.
     await sleep(5);
     const findings = this.pendingFindings.splice(0);
     if (findings.length === 0) return { kind: 'response', value: got, findings };
     this.tainted = true;
-    return { kind: 'response', value: got, findings, detail: crashDetail(findingsHeadline(findings), this.consoleLines.slice(Math.max(0, before - 5))) };
+    return {
+      kind: 'response',
+      value: got,
+      findings,
+      detail: crashDetail(findingsHeadline(findings), this.consoleLines.slice(Math.max(0, before - 5))),
+    };
   }
 
   /** Closes the channel (the executor exits, `/init` powers off) and waits for QEMU; kills it after `graceMs`. */

@@ -22,13 +22,15 @@ export interface KernelChoice {
   readonly inputHash?: string;
 }
 
-const hashFile = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+const hashFile = (path: string): string =>
+  createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
 
 /** Resolves the kernel; throws (with the build command) when the reference kernel is not built. */
 export function chooseKernel(explicit?: string, config?: string): KernelChoice {
   if (explicit !== undefined) {
     if (!existsSync(explicit)) throw new Error(`--target-args kernel=${explicit}: no such file`);
-    if (config !== undefined && !existsSync(config)) throw new Error(`--target-args config=${config}: no such file`);
+    if (config !== undefined && !existsSync(config))
+      throw new Error(`--target-args config=${config}: no such file`);
     return {
       bzImage: explicit,
       release: bzImageRelease(explicit) ?? 'unknown',

@@ -4,19 +4,19 @@
  * @module
  */
 export {
-  BUILD_COMMAND,
   type BootOptions,
   type BootResult,
-  type ConsoleFinding,
-  type ConsoleFindingKind,
-  type KernelArtifacts,
-  KernelNotBuiltError,
-  QEMU,
+  BUILD_COMMAND,
   bootGuest,
   buildInitramfs,
+  type ConsoleFinding,
+  type ConsoleFindingKind,
   cacheDir,
   classifyConsole,
   classifyLine,
+  type KernelArtifacts,
+  KernelNotBuiltError,
   kernelArtifacts,
+  QEMU,
   UAPI_HEADER,
 } from '@umcg/kernel';

@@ -28,7 +28,11 @@ export interface BatchResult {
 }
 
 /** Runs `traces` on the session's guests (one shard per guest). */
-export async function runBatch(session: QemuSession, traces: readonly Trace[], opts: BatchOptions = {}): Promise<BatchResult> {
+export async function runBatch(
+  session: QemuSession,
+  traces: readonly Trace[],
+  opts: BatchOptions = {},
+): Promise<BatchResult> {
   const t0 = performance.now();
   let first = -1;
   const runs: TraceRun[] = new Array(traces.length);

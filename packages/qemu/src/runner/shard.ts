@@ -10,6 +10,8 @@
 export function shard<T>(items: readonly T[], n: number): T[][] {
   const k = Math.max(1, Math.floor(n));
   const out: T[][] = Array.from({ length: k }, () => []);
-  items.forEach((item, i) => out[i % k]!.push(item));
+  items.forEach((item, i) => {
+    out[i % k]!.push(item);
+  });
   return out.filter((s) => s.length > 0);
 }

@@ -13,7 +13,11 @@ export { encodeLitmusRequest, encodeTraceRequest } from './encode.js';
 
 /** The request lines of a trace. */
 export function traceRequest(id: string, trace: Trace): string[] {
-  return encodeTraceRequest(id, trace.header.tasks, trace.steps.map((s) => s.action));
+  return encodeTraceRequest(
+    id,
+    trace.header.tasks,
+    trace.steps.map((s) => s.action),
+  );
 }
 
 /** The request lines of a litmus program. */
@@ -22,7 +26,12 @@ export function litmusRequest(id: string, program: LitmusProgram): string[] {
 }
 
 function statusOf(r: RawResponse): TraceRun['status'] {
-  return r.status === 'completed' || r.status === 'timeout' || r.status === 'crashed' || r.status === 'unsupported' ? r.status : 'crashed';
+  return r.status === 'completed' ||
+    r.status === 'timeout' ||
+    r.status === 'crashed' ||
+    r.status === 'unsupported'
+    ? r.status
+    : 'crashed';
 }
 
 /** A guest reply as a `TraceRun`. */
@@ -33,11 +42,17 @@ export function replyToTraceRun(reply: GuestReply): TraceRun {
   try {
     observations = decodeSteps(raw);
   } catch (e) {
-    return { observations: [], status: 'crashed', detail: `undecodable executor response: ${(e as Error).message}` };
+    return {
+      observations: [],
+      status: 'crashed',
+      detail: `undecodable executor response: ${(e as Error).message}`,
+    };
   }
   if (reply.detail !== undefined) return { observations, status: 'crashed', detail: reply.detail };
   const status = statusOf(raw);
-  return raw.detail === undefined || status === 'completed' ? { observations, status } : { observations, status, detail: raw.detail };
+  return raw.detail === undefined || status === 'completed'
+    ? { observations, status }
+    : { observations, status, detail: raw.detail };
 }
 
 const EMPTY: StepObservation = { killed: false, tasks: {}, results: {} };
@@ -46,5 +61,7 @@ const EMPTY: StepObservation = { killed: false, tasks: {}, results: {} };
 export function replyToLitmusRun(reply: GuestReply): LitmusRun {
   const run = replyToTraceRun(reply);
   const observation = run.observations[run.observations.length - 1] ?? EMPTY;
-  return run.detail === undefined ? { observation, status: run.status } : { observation, status: run.status, detail: run.detail };
+  return run.detail === undefined
+    ? { observation, status: run.status }
+    : { observation, status: run.status, detail: run.detail };
 }

@@ -5,13 +5,13 @@
  */
 import {
   type CallResult,
+  renderPtr,
+  renderState,
+  renderTid,
   type StepObservation,
   type SymbolTable,
   type TaskObservation,
   type Where,
-  renderPtr,
-  renderState,
-  renderTid,
   walkList,
 } from '@umcg/spec';
 
@@ -32,19 +32,21 @@ export interface RawWords {
 /** One raw step of a response. */
 export interface RawStep {
   readonly killed: boolean;
-  readonly tasks?: Readonly<Record<string, { readonly where: string; readonly signals: number; readonly words: RawWords }>>;
+  readonly tasks?: Readonly<
+    Record<string, { readonly where: string; readonly signals: number; readonly words: RawWords }>
+  >;
   readonly results?: Readonly<Record<string, CallResult>>;
 }
 
 /** A response line, parsed. */
-export interface RawResponse {
+export type RawResponse = {
   readonly id: string;
   readonly status: 'completed' | 'timeout' | 'crashed' | 'unsupported';
   readonly detail?: string;
   readonly tids?: Readonly<Record<string, number>>;
   readonly addrs?: Readonly<Record<string, string>>;
   readonly steps?: readonly RawStep[];
-}
+};
 
 /** The symbol table of a response (its tids and struct addresses). */
 export function symbolsOf(r: RawResponse): SymbolTable {

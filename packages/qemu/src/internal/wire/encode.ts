@@ -51,15 +51,23 @@ const taskList = (tasks: readonly TaskDecl[]): string =>
   `${tasks.length} ${tasks.map((t) => (t.memory === 'shmem' ? `${t.name}:shmem` : t.name)).join(' ')}`;
 
 /** The request of a trace: `trace <id> ...`, one `step` line per action, `end`. */
-export function encodeTraceRequest(id: string, tasks: readonly TaskDecl[], actions: readonly Action[]): string[] {
+export function encodeTraceRequest(
+  id: string,
+  tasks: readonly TaskDecl[],
+  actions: readonly Action[],
+): string[] {
   return [`trace ${id} ${taskList(tasks)}`, ...actions.map((a) => `step ${encodeAction(a)}`), 'end'];
 }
 
 /** The request of a litmus program: `litmus <id> ...`, `pro` prologue steps, `thr <task> <op> ...` lines, `end`. */
 export function encodeLitmusRequest(id: string, program: LitmusProgram): string[] {
-  const lines = [`litmus ${id} ${taskList(program.tasks)}`, ...program.prologue.map((a) => `pro ${encodeAction(a)}`)];
+  const lines = [
+    `litmus ${id} ${taskList(program.tasks)}`,
+    ...program.prologue.map((a) => `pro ${encodeAction(a)}`),
+  ];
   for (const [task, actions] of Object.entries(program.threads)) {
-    for (const a of actions) lines.push(`thr ${task} ${encodeAction(a).replace(/^(\S+) \S+/, '$1')}`.trimEnd());
+    for (const a of actions)
+      lines.push(`thr ${task} ${encodeAction(a).replace(/^(\S+) \S+/, '$1')}`.trimEnd());
   }
   lines.push('end');
   return lines;
