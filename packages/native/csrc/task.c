@@ -85,11 +85,36 @@ static void result(struct ux_rt_task *r, const char *call, const char *ret)
 	atomic_fetch_add_explicit(&r->res_seq, 1, memory_order_release);
 }
 
+/* errno names the model uses (spec/src/abi/errno.ts); others are sent as "-<n>". */
+static const char *errno_name(int e)
+{
+	switch (e) {
+	case EPERM: return "EPERM";
+	case ESRCH: return "ESRCH";
+	case EINTR: return "EINTR";
+	case EAGAIN: return "EAGAIN";
+	case EFAULT: return "EFAULT";
+	case EBUSY: return "EBUSY";
+	case EINVAL: return "EINVAL";
+	case ERANGE: return "ERANGE";
+	case ENOSYS: return "ENOSYS";
+	case EOPNOTSUPP: return "EOPNOTSUPP";
+	case ETIMEDOUT: return "ETIMEDOUT";
+	default: return NULL;
+	}
+}
+
 static void sys_result(struct ux_rt_task *r, const char *call, long ret)
 {
 	char s[32];
+	int e = errno;
 
-	snprintf(s, sizeof(s), "%ld", ret < 0 ? -(long)errno : 0L);
+	if (ret >= 0)
+		snprintf(s, sizeof(s), "0");
+	else if (errno_name(e))
+		snprintf(s, sizeof(s), "%s", errno_name(e));
+	else
+		snprintf(s, sizeof(s), "-%d", e);
 	result(r, call, s);
 }
 
