@@ -8,6 +8,7 @@ export type * from './adapter/types.js';
 export { openSpecTarget, specAdapter, templateAdapter } from './adapters/index.js';
 export * from './check/index.js';
 export { main } from './cli/main.js';
+export type { HuntFailure, HuntOptions, HuntReport, TraceArbitraryOptions } from './generate/index.js';
 export {
   generatedTraceArbitrary,
   huntTarget,
@@ -15,12 +16,11 @@ export {
   minimizeTrace,
   traceArbitrary,
 } from './generate/index.js';
-export type { HuntFailure, HuntOptions, HuntReport, TraceArbitraryOptions } from './generate/index.js';
-export { litmusCorpus, renderLitmusHistogram, runLitmusTest, tabulate } from './litmus/index.js';
 export type { LitmusHistogram, OutcomeRow } from './litmus/index.js';
-export { renderHtmlReport } from './report/html/index.js';
+export { litmusCorpus, renderLitmusHistogram, runLitmusTest, tabulate } from './litmus/index.js';
 export { coverageText, ruleCoverage } from './report/coverage.js';
-export { minimalPrefix, renderFailure, replayCommand, RULE_URL_BASE } from './report/failure.js';
+export { minimalPrefix, RULE_URL_BASE, renderFailure, replayCommand } from './report/failure.js';
+export { renderHtmlReport } from './report/html/index.js';
 export { renderJson, renderJsonl } from './report/json.js';
 export { renderJunit } from './report/junit.js';
 export { resultLine } from './report/line.js';
@@ -32,8 +32,8 @@ export { applyExpectation, loadExpectations, saveExpectations } from './run/expe
 export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
 export { runTrace } from './run/runTrace.js';
 export { SANITY_TRACES, sanityCheck } from './run/sanity.js';
-export { DEFAULTS, runSession } from './run/session.js';
 export type { SessionConfig, SessionResult } from './run/session.js';
+export { DEFAULTS, runSession } from './run/session.js';
 export type * from './run/types.js';
-export { defaultTarget, loadAdapter, TargetUnavailable, TARGETS } from './targets/registry.js';
+export { defaultTarget, loadAdapter, TARGETS, TargetUnavailable } from './targets/registry.js';
 export * from './trace/index.js';

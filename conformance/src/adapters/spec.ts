@@ -4,14 +4,13 @@
  * program through `explore` plus a seeded pick among its final observations. It offers every feature and profile.
  * @module
  */
-import type { LitmusProgram, StepObservation } from '@umcg/spec';
+import type { LitmusProgram, ProfileId, StepObservation } from '@umcg/spec';
 import { PROFILES } from '@umcg/spec';
 import type { Adapter, LitmusRun, OpenOptions, RunOptions, Target } from '../adapter/types.js';
 import type { EngineExplore, SpecEngine } from '../check/engine.js';
 import { specEngine } from '../check/engine.js';
-import { canonicalJson } from '../trace/hash.js';
 import { FEATURE_NAMES } from '../trace/features.js';
-import type { ProfileId } from '@umcg/spec';
+import { canonicalJson } from '../trace/hash.js';
 import type { Trace, TraceRun } from '../trace/types.js';
 import { prng } from './internal/prng.js';
 
@@ -20,7 +19,11 @@ export function openSpecTarget(options: OpenOptions, engine: SpecEngine = specEn
   const random = options.args.pick === 'random';
   const explored = new Map<string, EngineExplore>();
   return {
-    info: { name: 'spec', version: '0.1.0', build: { engine: '@umcg/spec', pick: random ? 'random' : 'first' } },
+    info: {
+      name: 'spec',
+      version: '0.1.0',
+      build: { engine: '@umcg/spec', pick: random ? 'random' : 'first' },
+    },
     capabilities: { features: new Set(FEATURE_NAMES), profiles: Object.keys(PROFILES) as ProfileId[] },
     async run(trace: Trace, run: RunOptions): Promise<TraceRun> {
       const rand = prng(run.seed);
@@ -30,7 +33,11 @@ export function openSpecTarget(options: OpenOptions, engine: SpecEngine = specEn
         const why = engine.whyNotEnabled(s, step.action);
         if (why !== undefined) {
           if (engine.observe(s).killed) break;
-          return { observations, status: 'crashed', detail: `step ${observations.length + 1} cannot be taken: ${why}` };
+          return {
+            observations,
+            status: 'crashed',
+            detail: `step ${observations.length + 1} cannot be taken: ${why}`,
+          };
         }
         let o = engine.stepFirst(s, step.action);
         if (random) {
@@ -51,10 +58,19 @@ export function openSpecTarget(options: OpenOptions, engine: SpecEngine = specEn
       }
       const finals = [...result.outcomes.values()];
       const pick = finals[Math.floor(prng(run.seed)() * finals.length)];
-      if (pick === undefined) return { observation: { killed: false, tasks: {}, results: {} }, status: 'crashed', detail: 'no final outcome' };
+      if (pick === undefined)
+        return {
+          observation: { killed: false, tasks: {}, results: {} },
+          status: 'crashed',
+          detail: 'no final outcome',
+        };
       return result.complete
         ? { observation: pick.observation, status: 'completed' }
-        : { observation: pick.observation, status: 'completed', detail: `exploration budget exhausted after ${result.states} states` };
+        : {
+            observation: pick.observation,
+            status: 'completed',
+            detail: `exploration budget exhausted after ${result.states} states`,
+          };
     },
     async close(): Promise<void> {},
   };
@@ -67,7 +83,11 @@ export const specAdapter: Adapter = {
   async probe() {
     try {
       specEngine();
-      return { ok: true, reason: 'the spec engine is available', details: ['@umcg/spec exports initialState, step, stepFirst, explore'] };
+      return {
+        ok: true,
+        reason: 'the spec engine is available',
+        details: ['@umcg/spec exports initialState, step, stepFirst, explore'],
+      };
     } catch (e) {
       return { ok: false, reason: (e as Error).message, details: [] };
     }

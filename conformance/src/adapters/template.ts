@@ -49,7 +49,11 @@ async function open(options: OpenOptions): Promise<Target> {
       }
     },
     async runLitmus(_program: LitmusProgram, _run: RunOptions): Promise<LitmusRun> {
-      return { observation: { killed: false, tasks: {}, results: {} }, status: 'unsupported', detail: 'no litmus mode' };
+      return {
+        observation: { killed: false, tasks: {}, results: {} },
+        status: 'unsupported',
+        detail: 'no litmus mode',
+      };
     },
     async close() {},
   };
@@ -60,7 +64,11 @@ export const templateAdapter: Adapter = {
   name: 'template',
   description: 'a skeleton to copy (not a real target)',
   async probe() {
-    return { ok: false, reason: 'the template is not a real target', details: ['copy src/adapters/template.ts'] };
+    return {
+      ok: false,
+      reason: 'the template is not a real target',
+      details: ['copy src/adapters/template.ts'],
+    };
   },
   open,
 };

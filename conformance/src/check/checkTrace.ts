@@ -9,10 +9,10 @@ import { canonicalObservation } from '@umcg/spec';
 import type { ExpectAtom } from '../trace/expect.js';
 import { parseAtom, unmetExpectations } from '../trace/expect.js';
 import type { Trace } from '../trace/types.js';
-import type { CheckTrace, Verdict } from './types.js';
 import type { EngineState, SpecEngine } from './engine.js';
 import { specEngine } from './engine.js';
 import { closestObservation, describeStep, explainExpectation, explainForbidden } from './explain.js';
+import type { CheckTrace, Verdict } from './types.js';
 
 /** Options of the checker. */
 export interface CheckOptions {
@@ -23,16 +23,24 @@ export interface CheckOptions {
 type Step = (i: number, obs: StepObservation) => Verdict | undefined;
 
 /** Creates a checker over an engine (the real one by default). */
-export function createChecker<S extends EngineState>(engine: SpecEngine<S>, options: CheckOptions = {}): CheckTrace {
+export function createChecker<S extends EngineState>(
+  engine: SpecEngine<S>,
+  options: CheckOptions = {},
+): CheckTrace {
   const maxStates = options.maxStates ?? 20_000;
   return (trace: Trace, observations: readonly StepObservation[]): Verdict => {
     const { steps } = trace;
     if (observations.length > steps.length)
-      return { kind: 'error', reason: `the target reported ${observations.length} observations for ${steps.length} steps` };
+      return {
+        kind: 'error',
+        reason: `the target reported ${observations.length} observations for ${steps.length} steps`,
+      };
     const names = new Set(trace.header.tasks.map((t) => t.name));
     let atoms: ExpectAtom[][];
     try {
-      atoms = steps.map((s) => (s.expect ?? []).map((a) => parseAtom(a, (n) => names.has(n), trace.header.name, s.line ?? 0)));
+      atoms = steps.map((s) =>
+        (s.expect ?? []).map((a) => parseAtom(a, (n) => names.has(n), trace.header.name, s.line ?? 0)),
+      );
     } catch (e) {
       return { kind: 'error', reason: (e as Error).message };
     }
@@ -43,7 +51,15 @@ export function createChecker<S extends EngineState>(engine: SpecEngine<S>, opti
       const unmet = unmetExpectations(atoms[i] ?? [], step.action, obs);
       if (unmet.length === 0) return undefined;
       const previous = i === 0 ? engine.observe(init) : observations[i - 1]!;
-      const failure = { step: i, observed: obs, allowed: [obs], rules: [], explanation: explainExpectation(i, step, unmet), previous, cause: 'expectation' as const };
+      const failure = {
+        step: i,
+        observed: obs,
+        allowed: [obs],
+        rules: [],
+        explanation: explainExpectation(i, step, unmet),
+        previous,
+        cause: 'expectation' as const,
+      };
       return { kind: 'fail', failure, rules: [...rules] };
     };
     const done = (): Verdict => {
@@ -82,7 +98,10 @@ export function createChecker<S extends EngineState>(engine: SpecEngine<S>, opti
       if (enabled.length === 0) {
         if (obs.killed && set.every((s) => engine.observe(s).killed)) continue;
         const why = engine.whyNotEnabled(set[0]!, step.action) ?? '';
-        return { kind: 'error', reason: `ill-formed trace: ${describeStep(j, step)} cannot be taken after the observed prefix: ${why}` };
+        return {
+          kind: 'error',
+          reason: `ill-formed trace: ${describeStep(j, step)} cannot be taken after the observed prefix: ${why}`,
+        };
       }
       const key = canonicalObservation(obs);
       const allowed = new Map<string, StepObservation>();
@@ -105,13 +124,29 @@ export function createChecker<S extends EngineState>(engine: SpecEngine<S>, opti
         const ruleList = [...stepRules];
         const previous = j === 0 ? engine.observe(init) : observations[j - 1]!;
         const explanation = explainForbidden(j, step, obs, all, closest, ruleList);
-        const failure = { step: j, observed: obs, allowed: all, rules: ruleList, explanation, previous, cause: 'forbidden' as const };
-        return { kind: 'fail', failure: closest === undefined ? failure : { ...failure, closest }, rules: [...rules] };
+        const failure = {
+          step: j,
+          observed: obs,
+          allowed: all,
+          rules: ruleList,
+          explanation,
+          previous,
+          cause: 'forbidden' as const,
+        };
+        return {
+          kind: 'fail',
+          failure: closest === undefined ? failure : { ...failure, closest },
+          rules: [...rules],
+        };
       }
       const e = expectationFailure(j, obs);
       if (e !== undefined) return e;
       for (const r of matchRules) rules.add(r);
-      if (next.size > maxStates) return { kind: 'unknown', reason: `more than ${maxStates} spec states consistent with the observations at step ${j + 1}` };
+      if (next.size > maxStates)
+        return {
+          kind: 'unknown',
+          reason: `more than ${maxStates} spec states consistent with the observations at step ${j + 1}`,
+        };
       set = [...next.values()];
     }
     return done();

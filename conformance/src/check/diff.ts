@@ -11,12 +11,18 @@ function listChange(before: readonly string[], after: readonly string[]): string
   const b = before.join(',');
   const a = after.join(',');
   if (a === b) return undefined;
-  if (after.length > before.length && a.endsWith(b)) return `push ${after.slice(0, after.length - before.length).join(',')}`;
+  if (after.length > before.length && a.endsWith(b))
+    return `push ${after.slice(0, after.length - before.length).join(',')}`;
   if (after.length === 0) return `take [${b}]`;
   return `list [${b}]->[${a}]`;
 }
 
-function taskLine(name: string, b: TaskObservation | undefined, a: TaskObservation | undefined, ret: string | undefined): string | undefined {
+function taskLine(
+  name: string,
+  b: TaskObservation | undefined,
+  a: TaskObservation | undefined,
+  ret: string | undefined,
+): string | undefined {
   const parts: string[] = [];
   if (a !== undefined && b !== undefined) {
     if (a.where !== b.where) parts.push(arrow(b.where, a.where));
@@ -42,7 +48,12 @@ export function transitionLog(before: StepObservation, after: StepObservation): 
   const out: string[] = [];
   for (const n of names) {
     const r = after.results[n];
-    const line = taskLine(n, before.tasks[n], after.tasks[n], r === undefined ? undefined : `${r.call}=${r.ret}`);
+    const line = taskLine(
+      n,
+      before.tasks[n],
+      after.tasks[n],
+      r === undefined ? undefined : `${r.call}=${r.ret}`,
+    );
     if (line !== undefined) out.push(line);
   }
   return out.length === 0 ? ['(no change)'] : out;
@@ -50,7 +61,8 @@ export function transitionLog(before: StepObservation, after: StepObservation): 
 
 /** The fields in which two observations differ, as `task.field: a | b` strings (results included). */
 export function observationDiff(expected: StepObservation, observed: StepObservation): string[] {
-  if (expected.killed !== observed.killed) return [`process ${expected.killed ? 'killed' : 'alive'} | ${observed.killed ? 'killed' : 'alive'}`];
+  if (expected.killed !== observed.killed)
+    return [`process ${expected.killed ? 'killed' : 'alive'} | ${observed.killed ? 'killed' : 'alive'}`];
   const out: string[] = [];
   const names = [...new Set([...Object.keys(expected.tasks), ...Object.keys(observed.tasks)])];
   for (const n of names) {
@@ -60,10 +72,21 @@ export function observationDiff(expected: StepObservation, observed: StepObserva
       out.push(`${n}: ${e === undefined ? 'absent' : 'present'} | ${o === undefined ? 'absent' : 'present'}`);
       continue;
     }
-    for (const f of ['where', 'state', 'next_tid', 'server_tid', 'rwp', 'reserved', 'blocked_ts_moved', 'runnable_ts_moved', 'signals'] as const) {
+    for (const f of [
+      'where',
+      'state',
+      'next_tid',
+      'server_tid',
+      'rwp',
+      'reserved',
+      'blocked_ts_moved',
+      'runnable_ts_moved',
+      'signals',
+    ] as const) {
       if (e[f] !== o[f]) out.push(`${n}.${f}: ${String(e[f])} | ${String(o[f])}`);
     }
-    if (e.list.join(',') !== o.list.join(',')) out.push(`${n}.list: [${e.list.join(',')}] | [${o.list.join(',')}]`);
+    if (e.list.join(',') !== o.list.join(','))
+      out.push(`${n}.list: [${e.list.join(',')}] | [${o.list.join(',')}]`);
   }
   const rn = [...new Set([...Object.keys(expected.results), ...Object.keys(observed.results)])];
   for (const n of rn) {

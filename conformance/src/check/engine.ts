@@ -33,7 +33,10 @@ export interface EngineOutcome<S> {
 /** Every final observation of a litmus program. */
 export interface EngineExplore {
   /** Final observations by canonical string. */
-  readonly outcomes: ReadonlyMap<string, { readonly observation: StepObservation; readonly rules: readonly RuleId[] }>;
+  readonly outcomes: ReadonlyMap<
+    string,
+    { readonly observation: StepObservation; readonly rules: readonly RuleId[] }
+  >;
   /** States visited. */
   readonly states: number;
   /** False when the budget ran out. */
@@ -61,6 +64,7 @@ export function specEngine(): SpecEngine {
   const m = spec as unknown as Partial<SpecEngine>;
   const names = ['initialState', 'whyNotEnabled', 'step', 'stepFirst', 'observe', 'explore'] as const;
   const missing = names.filter((n) => typeof m[n] !== 'function');
-  if (missing.length > 0) throw new Error(`@umcg/spec does not export the engine yet (missing: ${missing.join(', ')})`);
+  if (missing.length > 0)
+    throw new Error(`@umcg/spec does not export the engine yet (missing: ${missing.join(', ')})`);
   return m as SpecEngine;
 }

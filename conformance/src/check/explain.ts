@@ -10,7 +10,10 @@ import type { TraceStep } from '../trace/types.js';
 import { observationDiff } from './diff.js';
 
 /** The allowed observation with the fewest differing fields from `observed`. */
-export function closestObservation(allowed: readonly StepObservation[], observed: StepObservation): StepObservation | undefined {
+export function closestObservation(
+  allowed: readonly StepObservation[],
+  observed: StepObservation,
+): StepObservation | undefined {
   let best: StepObservation | undefined;
   let bestLen = Number.POSITIVE_INFINITY;
   for (const a of allowed) {
@@ -43,7 +46,9 @@ export function explainForbidden(
   rules: readonly RuleId[],
 ): string {
   const n = allowed.length;
-  const lines = [`At ${describeStep(index, step)} the target's outcome is not one of the ${n} the spec allows.`];
+  const lines = [
+    `At ${describeStep(index, step)} the target's outcome is not one of the ${n} the spec allows.`,
+  ];
   if (closest !== undefined) {
     lines.push('The closest allowed outcome differs in (allowed | observed):');
     for (const d of observationDiff(closest, observed)) lines.push(`  ${d}`);

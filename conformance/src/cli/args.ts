@@ -40,11 +40,25 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const VALUED = ['target', 'target-args', 'profile', 'runs', 'seed', 'replay', 'rules', 'jobs', 'shard', 'timeout', 'reporter', 'out'];
+const VALUED = [
+  'target',
+  'target-args',
+  'profile',
+  'runs',
+  'seed',
+  'replay',
+  'rules',
+  'jobs',
+  'shard',
+  'timeout',
+  'reporter',
+  'out',
+];
 const FLAGS = ['litmus', 'save', 'help', 'sanity'];
 
 function int(name: string, v: string, min: number): number {
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name}: expected an integer >= ${min}, found '${v}'`);
+  if (!/^\d+$/.test(v) || Number(v) < min)
+    throw new UsageError(`--${name}: expected an integer >= ${min}, found '${v}'`);
   return Number(v);
 }
 
@@ -79,7 +93,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
     if (name === 'corpus') {
       const next = argv[i + 1];
-      corpus = eq >= 0 ? a.slice(eq + 1) : next !== undefined && !next.startsWith('-') ? (i++, next) : true;
+      const takesNext = eq < 0 && next !== undefined && !next.startsWith('-');
+      corpus = eq >= 0 ? a.slice(eq + 1) : takesNext ? next : true;
+      if (takesNext) i++;
       continue;
     }
     if (FLAGS.includes(name)) {
@@ -87,23 +103,37 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       flags.add(name);
       continue;
     }
-    if (!VALUED.includes(name)) throw new UsageError(`unknown option --${name}; expected one of ${[...VALUED, ...FLAGS, 'corpus'].map((n) => `--${n}`).join(', ')}`);
+    if (!VALUED.includes(name))
+      throw new UsageError(
+        `unknown option --${name}; expected one of ${[...VALUED, ...FLAGS, 'corpus'].map((n) => `--${n}`).join(', ')}`,
+      );
     const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
     if (v === undefined) throw new UsageError(`--${name}: expected a value`);
     values.set(name, v);
   }
   const first = positional[0];
-  const command = flags.has('help') ? 'help' : first === 'explain' || first === 'doctor' || first === 'show' || first === 'help' ? first : 'run';
-  if (command === 'run' && positional.length > 0) throw new UsageError(`unexpected argument '${first}'; expected options, 'explain <rule>', 'show <file>' or 'doctor'`);
+  const command = flags.has('help')
+    ? 'help'
+    : first === 'explain' || first === 'doctor' || first === 'show' || first === 'help'
+      ? first
+      : 'run';
+  if (command === 'run' && positional.length > 0)
+    throw new UsageError(
+      `unexpected argument '${first}'; expected options, 'explain <rule>', 'show <file>' or 'doctor'`,
+    );
   const profile = values.get('profile');
   if (profile !== undefined && !Object.hasOwn(PROFILES, profile))
-    throw new UsageError(`--profile: expected one of ${Object.keys(PROFILES).join(', ')}, found '${profile}'`);
+    throw new UsageError(
+      `--profile: expected one of ${Object.keys(PROFILES).join(', ')}, found '${profile}'`,
+    );
   const reporter = values.get('reporter') ?? 'simple';
-  if (!(REPORTERS as readonly string[]).includes(reporter)) throw new UsageError(`--reporter: expected one of ${REPORTERS.join(', ')}, found '${reporter}'`);
+  if (!(REPORTERS as readonly string[]).includes(reporter))
+    throw new UsageError(`--reporter: expected one of ${REPORTERS.join(', ')}, found '${reporter}'`);
   const targetArgs: Record<string, string> = {};
   for (const kv of (values.get('target-args') ?? '').split(',').filter((s) => s !== '')) {
     const [k, ...rest] = kv.split('=');
-    if (!k || rest.length === 0) throw new UsageError(`--target-args: expected key=value[,key=value], found '${kv}'`);
+    if (!k || rest.length === 0)
+      throw new UsageError(`--target-args: expected key=value[,key=value], found '${kv}'`);
     targetArgs[k] = rest.join('=');
   }
   const shard = values.get('shard');
@@ -113,7 +143,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const get = (n: string, min: number): number | undefined => (values.has(n) ? int(n, values.get(n) ?? '', min) : undefined);
+  const get = (n: string, min: number): number | undefined =>
+    values.has(n) ? int(n, values.get(n) ?? '', min) : undefined;
   return {
     command,
     positional: positional.slice(command === 'run' ? 0 : 1),

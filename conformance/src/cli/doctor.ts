@@ -4,8 +4,8 @@
  * @module
  */
 import { REFERENCE_PROFILE } from '@umcg/spec';
-import { FEATURE_NAMES } from '../trace/features.js';
 import { loadAdapter, TARGETS } from '../targets/registry.js';
+import { FEATURE_NAMES } from '../trace/features.js';
 
 /** The doctor report and its exit code (0 when every named target is usable, 4 otherwise). */
 export async function doctor(names: readonly string[]): Promise<{ text: string; code: number }> {
@@ -24,11 +24,18 @@ export async function doctor(names: readonly string[]): Promise<{ text: string; 
       }
       const target = await adapter.open({ profile: REFERENCE_PROFILE, timeoutMs: 10_000, seed: 0, args: {} });
       try {
-        lines.push(`  version ${target.info.version}; build ${Object.entries(target.info.build).map(([k, v]) => `${k}=${v}`).join(' ') || '-'}`);
+        lines.push(
+          `  version ${target.info.version}; build ${
+            Object.entries(target.info.build)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ') || '-'
+          }`,
+        );
         lines.push(`  profiles: ${target.capabilities.profiles.join(', ')}`);
         const missing = FEATURE_NAMES.filter((f) => !target.capabilities.features.has(f));
         lines.push(`  features: ${[...target.capabilities.features].join(', ') || 'none'}`);
-        if (missing.length > 0) lines.push(`  lacks (traces requiring these are skipped): ${missing.join(', ')}`);
+        if (missing.length > 0)
+          lines.push(`  lacks (traces requiring these are skipped): ${missing.join(', ')}`);
       } finally {
         await target.close();
       }

@@ -28,7 +28,10 @@ export function explainRule(id: string, citedBy: readonly string[] = []): { text
       .map((r) => r.id)
       .filter((r) => r.includes(id) || id.split('.').some((part) => part.length > 2 && r.includes(part)))
       .slice(0, 12);
-    const hint = near.length > 0 ? `\nDid you mean: ${near.join(', ')}` : `\nKnown groups: ${[...new Set(allRules().map((r) => r.group))].join(', ')}`;
+    const hint =
+      near.length > 0
+        ? `\nDid you mean: ${near.join(', ')}`
+        : `\nKnown groups: ${[...new Set(allRules().map((r) => r.group))].join(', ')}`;
     return { text: `unknown rule '${id}'.${hint}`, code: 1 };
   }
   const lines = [

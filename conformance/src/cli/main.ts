@@ -3,19 +3,20 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
+import type { Adapter } from '../adapter/types.js';
 import { checkTrace } from '../check/checkTrace.js';
-import { createProgress } from '../report/progress.js';
 import { renderHtmlReport } from '../report/html/index.js';
 import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
-import { renderTap } from '../report/tap.js';
 import { resultLine } from '../report/line.js';
+import { createProgress } from '../report/progress.js';
 import { renderSummary } from '../report/simple.js';
+import { renderTap } from '../report/tap.js';
 import { EXIT } from '../run/exitCode.js';
-import { runDirName, RUNS_DIR, writeRunDir } from '../run/output.js';
+import { RUNS_DIR, runDirName, writeRunDir } from '../run/output.js';
 import { DEFAULTS, runSession } from '../run/session.js';
-import { listFiles } from '../trace/load.js';
 import { defaultTarget, loadAdapter } from '../targets/registry.js';
+import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
 import { parseArgs, UsageError } from './args.js';
 import { doctor } from './doctor.js';
@@ -28,7 +29,13 @@ async function citedBy(rule: string): Promise<string[]> {
   try {
     for (const f of await listFiles(DEFAULTS.corpus, ['.trace', '.litmus'])) {
       const m = /^# rules:(.*)$/m.exec(await readFile(f, 'utf8'));
-      if (m?.[1]?.split(',').map((s) => s.trim()).includes(rule)) out.push(f.replace(/^.*\//, ''));
+      if (
+        m?.[1]
+          ?.split(',')
+          .map((s) => s.trim())
+          .includes(rule)
+      )
+        out.push(f.replace(/^.*\//, ''));
     }
   } catch {
     // no corpus directory here
@@ -38,7 +45,7 @@ async function citedBy(rule: string): Promise<string[]> {
 
 async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   let targetName = args.target;
-  let adapter;
+  let adapter: Adapter;
   if (targetName === undefined) {
     const d = await defaultTarget();
     targetName = d.name;
@@ -47,22 +54,30 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   } else adapter = await loadAdapter(targetName);
   const probe = await adapter.probe();
   if (!probe.ok) {
-    process.stderr.write(`UNSUPPORTED: target ${targetName}: ${probe.reason}\n${probe.details.map((d) => `  ${d}\n`).join('')}`);
+    process.stderr.write(
+      `UNSUPPORTED: target ${targetName}: ${probe.reason}\n${probe.details.map((d) => `  ${d}\n`).join('')}`,
+    );
     return EXIT.unsupported;
   }
   const stagesGiven = args.corpus !== undefined || args.runs !== undefined || args.litmus || args.sanity;
   const all = !stagesGiven && args.replay === undefined;
-  const seed = args.seed ?? (Date.now() % 2_147_483_647);
+  const seed = args.seed ?? Date.now() % 2_147_483_647;
   const progress = createProgress(args.reporter === 'simple');
   const simple = args.reporter === 'simple';
-  if (simple) process.stdout.write(`conformance: target ${targetName}, profile ${args.profile ?? 'per trace (default pz-v2)'}, seed ${seed}\n`);
+  if (simple)
+    process.stdout.write(
+      `conformance: target ${targetName}, profile ${args.profile ?? 'per trace (default pz-v2)'}, seed ${seed}\n`,
+    );
   const { report } = await runSession({
     targetName,
     adapter,
     profile: args.profile,
     seed,
     replay: args.replay,
-    corpusDir: args.corpus === true || ((all || args.sanity) && args.corpus === undefined) ? DEFAULTS.corpus : args.corpus,
+    corpusDir:
+      args.corpus === true || ((all || args.sanity) && args.corpus === undefined)
+        ? DEFAULTS.corpus
+        : args.corpus,
     sanity: args.sanity,
     runs: args.runs ?? (all ? 1000 : 0),
     litmus: args.litmus || all,
@@ -84,7 +99,11 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   });
   progress.clear();
   const html = args.reporter === 'html' ? renderHtmlReport(report) : undefined;
-  const dir = await writeRunDir(runDirName(args.out ?? RUNS_DIR, targetName, new Date(report.provenance.startedAt)), report, html === undefined ? {} : { 'report.html': html });
+  const dir = await writeRunDir(
+    runDirName(args.out ?? RUNS_DIR, targetName, new Date(report.provenance.startedAt)),
+    report,
+    html === undefined ? {} : { 'report.html': html },
+  );
   if (simple) process.stdout.write(`${renderSummary(report, dir)}\n`);
   else if (args.reporter === 'json') process.stdout.write(renderJson(report));
   else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
@@ -109,14 +128,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.command === 'explain') {
       const id = args.positional[0];
-      if (id === undefined) throw new UsageError('explain: expected a rule id, e.g. pnpm conformance explain wait.next.not-runnable');
+      if (id === undefined)
+        throw new UsageError(
+          'explain: expected a rule id, e.g. pnpm conformance explain wait.next.not-runnable',
+        );
       const { text, code } = explainRule(id, await citedBy(id));
       process.stdout.write(`${text}\n`);
       return code;
     }
     if (args.command === 'show') {
       const file = args.positional[0];
-      if (file === undefined) throw new UsageError('show: expected a trace file, e.g. pnpm conformance show conformance/corpus/server-loop.trace');
+      if (file === undefined)
+        throw new UsageError(
+          'show: expected a trace file, e.g. pnpm conformance show conformance/corpus/server-loop.trace',
+        );
       const adapter = await loadAdapter(args.target ?? 'spec');
       process.stdout.write(`${await showTrace(file, adapter, args.profile)}\n`);
       return EXIT.ok;
@@ -136,7 +161,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\/conformance\//, 'conformance/'))) {
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url.endsWith(process.argv[1].replace(/^.*\/conformance\//, 'conformance/'))
+) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -40,7 +40,9 @@ export function renderFailure(args: {
   if (failure.previous !== undefined) {
     const exp = failure.cause === 'expectation' ? failure.observed : failure.closest;
     if (failure.cause !== 'expectation' && exp !== undefined) {
-      lines.push(`  Expected (closest of ${failure.allowed.length} allowed outcome${failure.allowed.length === 1 ? '' : 's'}):`);
+      lines.push(
+        `  Expected (closest of ${failure.allowed.length} allowed outcome${failure.allowed.length === 1 ? '' : 's'}):`,
+      );
       lines.push(...indent(transitionLog(failure.previous, exp)));
     }
     lines.push('  Observed:');

@@ -22,9 +22,14 @@ export function renderJunit(report: RunReport): string {
     const open = `    <testcase classname="${r.origin}" name="${esc(`${r.name} [${r.hash}]`)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
     const body = r.report ?? r.reason ?? '';
     if (r.status === 'PASS') out.push(`${open}/>`);
-    else if (r.status === 'SKIP' || r.status === 'XFAIL') out.push(`${open}><skipped message="${esc(`${r.status}: ${r.reason ?? ''}`)}"/></testcase>`);
-    else if (r.status === 'ERROR' || r.status === 'TIMEOUT') out.push(`${open}><error message="${esc(r.status)}">${esc(body)}</error></testcase>`);
-    else out.push(`${open}><failure message="${esc(`${r.status}: ${r.reason ?? ''}`)}">${esc(body)}</failure></testcase>`);
+    else if (r.status === 'SKIP' || r.status === 'XFAIL')
+      out.push(`${open}><skipped message="${esc(`${r.status}: ${r.reason ?? ''}`)}"/></testcase>`);
+    else if (r.status === 'ERROR' || r.status === 'TIMEOUT')
+      out.push(`${open}><error message="${esc(r.status)}">${esc(body)}</error></testcase>`);
+    else
+      out.push(
+        `${open}><failure message="${esc(`${r.status}: ${r.reason ?? ''}`)}">${esc(body)}</failure></testcase>`,
+      );
   }
   out.push('  </testsuite>', '</testsuites>', '');
   return out.join('\n');

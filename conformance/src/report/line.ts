@@ -7,8 +7,14 @@ import type { TraceResult } from '../run/types.js';
 /** `PASS   1a2b3c4d5e6f  corpus  server-loop  12 steps, 7 rules  3ms` */
 export function resultLine(r: TraceResult): string {
   const detail: string[] = [];
-  if (r.verdict.kind === 'pass' && r.origin !== 'litmus' && r.origin !== 'generated') detail.push(`${r.verdict.steps} steps, ${r.rules.length} rules`);
-  if (r.stats !== undefined) detail.push(Object.entries(r.stats).map(([k, v]) => `${k}=${v}`).join(' '));
+  if (r.verdict.kind === 'pass' && r.origin !== 'litmus' && r.origin !== 'generated')
+    detail.push(`${r.verdict.steps} steps, ${r.rules.length} rules`);
+  if (r.stats !== undefined)
+    detail.push(
+      Object.entries(r.stats)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' '),
+    );
   if (r.reason !== undefined && r.status !== 'PASS') detail.push(r.reason);
   return `${r.status.padEnd(7)}${r.hash}  ${r.origin.padEnd(9)} ${r.name}  ${detail.join('; ')}  ${r.durationMs}ms`.trimEnd();
 }

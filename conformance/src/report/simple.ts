@@ -18,9 +18,12 @@ export function renderSummary(report: RunReport, outDir: string | undefined): st
     lines.push(`Skipped (${skips.length}):`);
     for (const r of skips) lines.push(`  ${r.hash} ${r.name}: ${r.reason ?? ''}`);
   }
-  for (const s of report.stale) lines.push(`STALE expectation '${s}' matches no trace (remove it or run with --save)`);
+  for (const s of report.stale)
+    lines.push(`STALE expectation '${s}' matches no trace (remove it or run with --save)`);
   lines.push(coverageText(report.coverage));
-  const parts = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+  const parts = Object.entries(c)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`);
   const p = report.provenance;
   lines.push(
     `${parts.join(', ') || 'nothing ran'} — target ${p.target.name} ${p.target.version}, profile ${p.profile}, seed ${p.seed}, ${(report.durationMs / 1000).toFixed(1)}s, exit ${report.exitCode}`,

@@ -3,7 +3,7 @@
  * @module
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
 

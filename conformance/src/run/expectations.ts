@@ -38,20 +38,38 @@ export async function loadExpectations(file: string): Promise<Expectations> {
   } catch (e) {
     throw new Error(`${file}:1:1: expected a JSON object of expectations (${(e as Error).message})`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${file}:1:1: expected a JSON object`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new Error(`${file}:1:1: expected a JSON object`);
   for (const [name, e] of Object.entries(doc as Record<string, Partial<Expectation>>)) {
     const line = text.slice(0, text.indexOf(JSON.stringify(name))).split('\n').length;
-    if (!e || !['fail', 'flaky', 'skip'].includes(String(e.status)) || typeof e.reason !== 'string' || e.reason === '')
-      throw new Error(`${file}:${line}:1: entry '${name}': expected { "status": "fail" | "flaky" | "skip", "reason": "<non-empty>" }`);
+    if (
+      !e ||
+      !['fail', 'flaky', 'skip'].includes(String(e.status)) ||
+      typeof e.reason !== 'string' ||
+      e.reason === ''
+    )
+      throw new Error(
+        `${file}:${line}:1: entry '${name}': expected { "status": "fail" | "flaky" | "skip", "reason": "<non-empty>" }`,
+      );
   }
   return doc as Expectations;
 }
 
 /** Applies an expectation to a raw status. */
-export function applyExpectation(raw: Status, e: Expectation | undefined): { status: Status; reason?: string } {
+export function applyExpectation(
+  raw: Status,
+  e: Expectation | undefined,
+): { status: Status; reason?: string } {
   if (e === undefined || e.status === 'skip') return { status: raw };
-  if (e.status === 'flaky') return raw === 'PASS' || raw === 'SKIP' ? { status: raw } : { status: 'XFAIL', reason: `flaky: ${e.reason}` };
-  if (raw === 'PASS') return { status: 'XPASS', reason: `expected to fail (${e.reason}) but passed; run with --save to update` };
+  if (e.status === 'flaky')
+    return raw === 'PASS' || raw === 'SKIP'
+      ? { status: raw }
+      : { status: 'XFAIL', reason: `flaky: ${e.reason}` };
+  if (raw === 'PASS')
+    return {
+      status: 'XPASS',
+      reason: `expected to fail (${e.reason}) but passed; run with --save to update`,
+    };
   if (raw === 'SKIP') return { status: raw };
   return { status: 'XFAIL', reason: e.reason };
 }
@@ -79,7 +97,11 @@ export function staleEntries(exp: Expectations, results: readonly TraceResult[])
 }
 
 /** Rewrites the file: one `fail` entry per failing result (keeping old reasons), nothing else except `skip`s. */
-export async function saveExpectations(file: string, old: Expectations, results: readonly TraceResult[]): Promise<Expectations> {
+export async function saveExpectations(
+  file: string,
+  old: Expectations,
+  results: readonly TraceResult[],
+): Promise<Expectations> {
   const out: Record<string, Expectation> = {};
   const today = new Date().toISOString().slice(0, 10);
   for (const [name, e] of Object.entries(old)) if (e.status === 'skip' || e.status === 'flaky') out[name] = e;
@@ -87,7 +109,10 @@ export async function saveExpectations(file: string, old: Expectations, results:
     if (r.origin === 'generated' || r.origin === 'replay') continue;
     if (['FAIL', 'XFAIL', 'ERROR', 'TIMEOUT', 'UNKNOWN'].includes(r.status) && out[r.name] === undefined) {
       const prev = old[r.name];
-      out[r.name] = prev?.status === 'fail' ? prev : { status: 'fail', reason: firstLine(r.reason ?? r.report ?? r.status), since: today };
+      out[r.name] =
+        prev?.status === 'fail'
+          ? prev
+          : { status: 'fail', reason: firstLine(r.reason ?? r.report ?? r.status), since: today };
     }
   }
   const sorted = Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));

@@ -8,7 +8,11 @@ import { FEATURES } from '../trace/features.js';
 import type { Feature } from '../trace/types.js';
 
 /** The reason a target cannot run something with these requirements under `profile`, or undefined if it can. */
-export function skipReason(caps: Capabilities, requires: readonly Feature[], profile: ProfileId): string | undefined {
+export function skipReason(
+  caps: Capabilities,
+  requires: readonly Feature[],
+  profile: ProfileId,
+): string | undefined {
   if (!caps.profiles.includes(profile))
     return `target implements profile${caps.profiles.length === 1 ? '' : 's'} ${caps.profiles.join(', ')}, not ${profile}`;
   const missing = requires.filter((f) => !caps.features.has(f));

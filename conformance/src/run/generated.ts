@@ -3,13 +3,14 @@
  * failure shrunk, saved to the failure database and reported like any other failing trace.
  * @module
  */
+
+import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace } from '../check/types.js';
 import { huntTarget } from '../generate/index.js';
 import { renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
-import { createHash } from 'node:crypto';
 import { saveFailure } from './failures.js';
 import type { TraceResult } from './types.js';
 
@@ -32,14 +33,31 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
     if (v.kind === 'pass' || v.kind === 'fail') for (const r of v.rules) rules.add(r);
     return v;
   };
-  const rep = await huntTarget(target, { check, runs: o.runs, seed: o.seed, profile: o.profile, failuresDir: false });
-  const batchHash = createHash('sha256').update(canonicalJson({ generated: 1, seed: rep.seed, runs: o.runs, profile: o.profile })).digest('hex').slice(0, 12);
+  const rep = await huntTarget(target, {
+    check,
+    runs: o.runs,
+    seed: o.seed,
+    profile: o.profile,
+    failuresDir: false,
+  });
+  const batchHash = createHash('sha256')
+    .update(canonicalJson({ generated: 1, seed: rep.seed, runs: o.runs, profile: o.profile }))
+    .digest('hex')
+    .slice(0, 12);
   const stats: Record<string, number> = { traces: rep.runs, shrinkRuns: rep.shrinkRuns };
   for (const [k, v] of Object.entries(rep.inconclusive)) stats[k] = v.count;
-  const base = { origin: 'generated' as const, profile: o.profile, rules: [...rules].sort(), stats, durationMs: Math.round(performance.now() - t0) };
+  const base = {
+    origin: 'generated' as const,
+    profile: o.profile,
+    rules: [...rules].sort(),
+    stats,
+    durationMs: Math.round(performance.now() - t0),
+  };
   const f = rep.failure;
   if (f === undefined) {
-    const inconclusive = Object.entries(rep.inconclusive).map(([k, v]) => `${v.count} ${k} (first: ${v.first})`).join('; ');
+    const inconclusive = Object.entries(rep.inconclusive)
+      .map(([k, v]) => `${v.count} ${k} (first: ${v.first})`)
+      .join('; ');
     return {
       ...base,
       name: `generated x${rep.runs} seed=${rep.seed}`,
@@ -49,7 +67,14 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
       ...(inconclusive === '' ? {} : { reason: inconclusive }),
     };
   }
-  const file = o.failuresDir === undefined ? `${traceHash(f.trace)}.trace` : await saveFailure(o.failuresDir, f.trace, `${o.targetName}: generated, seed ${f.seed} path ${f.path}`);
+  const file =
+    o.failuresDir === undefined
+      ? `${traceHash(f.trace)}.trace`
+      : await saveFailure(
+          o.failuresDir,
+          f.trace,
+          `${o.targetName}: generated, seed ${f.seed} path ${f.path}`,
+        );
   const replay = replayCommand(o.targetName, o.profile, file);
   const extra = [
     `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps; reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,

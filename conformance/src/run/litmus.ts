@@ -4,12 +4,13 @@
  * an allowed outcome never seen is a coverage gap, reported but not failed.
  * @module
  */
+
+import type { RuleId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { Verdict } from '../check/types.js';
-import { defaultEngine } from '../generate/index.js';
 import type { EngineExploreResult, SpecEngine } from '../generate/index.js';
+import { defaultEngine } from '../generate/index.js';
 import { observationLine, renderLitmusHistogram, runLitmusTest } from '../litmus/index.js';
-import type { RuleId } from '@umcg/spec';
 import { litmusHash } from '../trace/hash.js';
 import type { LitmusTest } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
@@ -26,9 +27,26 @@ export async function runLitmus(
   o: { runs: number; seed: number; file?: string; expectation?: Expectation },
 ): Promise<TraceResult> {
   const t0 = performance.now();
-  const base = { origin: 'litmus' as const, name: test.header.name, hash: litmusHash(test), profile: test.header.profile, ...(o.file === undefined ? {} : { file: o.file }) };
-  const gate = o.expectation?.status === 'skip' ? `expected skip: ${o.expectation.reason}` : skipReason(target.capabilities, test.header.requires, test.header.profile);
-  if (gate !== undefined) return { ...base, status: 'SKIP', verdict: { kind: 'skip', reason: gate }, rules: [], durationMs: 0, reason: gate };
+  const base = {
+    origin: 'litmus' as const,
+    name: test.header.name,
+    hash: litmusHash(test),
+    profile: test.header.profile,
+    ...(o.file === undefined ? {} : { file: o.file }),
+  };
+  const gate =
+    o.expectation?.status === 'skip'
+      ? `expected skip: ${o.expectation.reason}`
+      : skipReason(target.capabilities, test.header.requires, test.header.profile);
+  if (gate !== undefined)
+    return {
+      ...base,
+      status: 'SKIP',
+      verdict: { kind: 'skip', reason: gate },
+      rules: [],
+      durationMs: 0,
+      reason: gate,
+    };
   const elapsed = (): number => Math.round(performance.now() - t0);
   let h: Awaited<ReturnType<typeof runLitmusTest>>;
   // Wrap the engine to keep the exploration: the rules of the outcomes actually seen feed rule coverage.
@@ -39,7 +57,14 @@ export async function runLitmus(
     h = await runLitmusTest(target, test, o.runs, o.seed, { engine });
   } catch (e) {
     const reason = `infrastructure: ${(e as Error).message}`;
-    return { ...base, status: 'ERROR', verdict: { kind: 'error', reason }, rules: [], durationMs: elapsed(), reason };
+    return {
+      ...base,
+      status: 'ERROR',
+      verdict: { kind: 'error', reason },
+      rules: [],
+      durationMs: elapsed(),
+      reason,
+    };
   }
   const seen = h.rows.filter((r) => r.count > 0);
   const forbidden = seen.filter((r) => !r.allowed);
@@ -58,13 +83,56 @@ export async function runLitmus(
   if (h.verdict === 'fail' && forbidden[0] !== undefined) {
     const explanation = `${forbidden.reduce((n, r) => n + r.count, 0)} of ${h.statuses.completed} runs ended in ${forbidden.length} outcome(s) the spec forbids`;
     const allowed = h.rows.filter((r) => r.allowed).map((r) => r.observation);
-    verdict = { kind: 'fail', failure: { step: 0, observed: forbidden[0].observation, allowed, rules, explanation, cause: 'forbidden' }, rules };
-  } else if (h.verdict === 'unknown') verdict = { kind: 'unknown', reason: 'the spec exploration budget ran out' };
-  else if (h.statuses.completed === 0) verdict = { kind: 'skip', reason: `no run completed (${Object.entries(h.statuses).map(([k, v]) => `${k}=${v}`).join(' ')})` };
+    verdict = {
+      kind: 'fail',
+      failure: {
+        step: 0,
+        observed: forbidden[0].observation,
+        allowed,
+        rules,
+        explanation,
+        cause: 'forbidden',
+      },
+      rules,
+    };
+  } else if (h.verdict === 'unknown')
+    verdict = { kind: 'unknown', reason: 'the spec exploration budget ran out' };
+  else if (h.statuses.completed === 0)
+    verdict = {
+      kind: 'skip',
+      reason: `no run completed (${Object.entries(h.statuses)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')})`,
+    };
   else verdict = { kind: 'pass', steps: h.statuses.completed, rules };
-  const raw = verdict.kind === 'pass' ? 'PASS' : verdict.kind === 'fail' ? 'FAIL' : verdict.kind === 'skip' ? 'SKIP' : 'UNKNOWN';
+  const raw =
+    verdict.kind === 'pass'
+      ? 'PASS'
+      : verdict.kind === 'fail'
+        ? 'FAIL'
+        : verdict.kind === 'skip'
+          ? 'SKIP'
+          : 'UNKNOWN';
   const applied = applyExpectation(raw, o.expectation);
-  const reason = applied.reason ?? (verdict.kind === 'fail' ? verdict.failure.explanation : verdict.kind === 'pass' ? line : verdict.reason);
-  const result: TraceResult = { ...base, status: applied.status, verdict, rules, stats, durationMs: elapsed(), reason };
-  return applied.status === 'FAIL' ? { ...result, report: renderLitmusHistogram(h).split('\n').map((l) => `  ${l}`).join('\n') } : result;
+  const reason =
+    applied.reason ??
+    (verdict.kind === 'fail' ? verdict.failure.explanation : verdict.kind === 'pass' ? line : verdict.reason);
+  const result: TraceResult = {
+    ...base,
+    status: applied.status,
+    verdict,
+    rules,
+    stats,
+    durationMs: elapsed(),
+    reason,
+  };
+  return applied.status === 'FAIL'
+    ? {
+        ...result,
+        report: renderLitmusHistogram(h)
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      }
+    : result;
 }

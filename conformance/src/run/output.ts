@@ -21,7 +21,11 @@ export function runDirName(parent: string, target: string, at: Date): string {
 }
 
 /** Writes every result file into `dir` (atomically as a whole); `extra` adds files such as report.html. */
-export async function writeRunDir(dir: string, report: RunReport, extra: Readonly<Record<string, string>> = {}): Promise<string> {
+export async function writeRunDir(
+  dir: string,
+  report: RunReport,
+  extra: Readonly<Record<string, string>> = {},
+): Promise<string> {
   const partial = `${dir}.partial`;
   await mkdir(partial, { recursive: true });
   const files: Record<string, string> = {

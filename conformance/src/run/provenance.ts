@@ -19,7 +19,13 @@ function versionOf(rel: string): string {
 }
 
 /** Builds the provenance record. */
-export function provenance(args: { profile: ProfileId; target: TargetInfo; seed: number; command: string; startedAt: Date }): Provenance {
+export function provenance(args: {
+  profile: ProfileId;
+  target: TargetInfo;
+  seed: number;
+  command: string;
+  startedAt: Date;
+}): Provenance {
   return {
     specVersion: versionOf('../../../spec/package.json'),
     conformanceVersion: versionOf('../../package.json'),

@@ -9,8 +9,8 @@ import type { CheckTrace, Verdict } from '../check/types.js';
 import { minimalPrefix, renderFailure, replayCommand } from '../report/failure.js';
 import { traceHash } from '../trace/hash.js';
 import type { Trace, TraceRun } from '../trace/types.js';
-import { applyExpectation, rawStatus } from './expectations.js';
 import type { Expectation } from './expectations.js';
+import { applyExpectation, rawStatus } from './expectations.js';
 import { saveFailure } from './failures.js';
 import { skipReason } from './gate.js';
 import type { Origin, TraceResult } from './types.js';
@@ -30,7 +30,10 @@ export interface RunTraceContext {
 export async function withTimeout(run: Promise<TraceRun>, ms: number): Promise<TraceRun> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<TraceRun>((resolve) => {
-    timer = setTimeout(() => resolve({ observations: [], status: 'timeout', detail: `timed out after ${ms} ms` }), ms);
+    timer = setTimeout(
+      () => resolve({ observations: [], status: 'timeout', detail: `timed out after ${ms} ms` }),
+      ms,
+    );
   });
   try {
     return await Promise.race([run, timeout]);
@@ -42,9 +45,11 @@ export async function withTimeout(run: Promise<TraceRun>, ms: number): Promise<T
 /** The verdict of a target's run of `trace`. */
 export function judge(trace: Trace, run: TraceRun, check: CheckTrace): Verdict {
   if (run.status === 'timeout') return { kind: 'unknown', reason: run.detail ?? 'timeout' };
-  if (run.status === 'unsupported') return { kind: 'skip', reason: run.detail ?? 'unsupported by the target' };
+  if (run.status === 'unsupported')
+    return { kind: 'skip', reason: run.detail ?? 'unsupported by the target' };
   const v = check(trace, run.observations);
-  if (run.status === 'crashed' && v.kind !== 'fail') return { kind: 'error', reason: `target crashed: ${run.detail ?? 'no detail'}` };
+  if (run.status === 'crashed' && v.kind !== 'fail')
+    return { kind: 'error', reason: `target crashed: ${run.detail ?? 'no detail'}` };
   return v;
 }
 
@@ -57,25 +62,66 @@ export async function runTrace(
   const started = performance.now();
   const hash = traceHash(trace);
   const profile: ProfileId = trace.header.profile;
-  const base = { origin: meta.origin, name: trace.header.name, hash, profile, ...(meta.file === undefined ? {} : { file: meta.file }) };
+  const base = {
+    origin: meta.origin,
+    name: trace.header.name,
+    hash,
+    profile,
+    ...(meta.file === undefined ? {} : { file: meta.file }),
+  };
   const elapsed = (): number => Math.round(performance.now() - started);
-  const gate = meta.expectation?.status === 'skip' ? `expected skip: ${meta.expectation.reason}` : skipReason(ctx.target.capabilities, trace.header.requires, profile);
-  if (gate !== undefined) return { ...base, status: 'SKIP', verdict: { kind: 'skip', reason: gate }, rules: [], durationMs: elapsed(), reason: gate };
+  const gate =
+    meta.expectation?.status === 'skip'
+      ? `expected skip: ${meta.expectation.reason}`
+      : skipReason(ctx.target.capabilities, trace.header.requires, profile);
+  if (gate !== undefined)
+    return {
+      ...base,
+      status: 'SKIP',
+      verdict: { kind: 'skip', reason: gate },
+      rules: [],
+      durationMs: elapsed(),
+      reason: gate,
+    };
   let verdict: Verdict;
   try {
-    verdict = judge(trace, await withTimeout(ctx.target.run(trace, { seed: ctx.seed }), ctx.timeoutMs), ctx.check);
+    verdict = judge(
+      trace,
+      await withTimeout(ctx.target.run(trace, { seed: ctx.seed }), ctx.timeoutMs),
+      ctx.check,
+    );
   } catch (e) {
     verdict = { kind: 'error', reason: `infrastructure: ${(e as Error).message}` };
   }
   const applied = applyExpectation(rawStatus(verdict), meta.expectation);
   const rules = verdict.kind === 'pass' || verdict.kind === 'fail' ? verdict.rules : [];
-  const reason = applied.reason ?? (verdict.kind === 'pass' ? undefined : verdict.kind === 'fail' ? firstLine(verdict.failure.explanation) : verdict.reason);
-  const result: TraceResult = { ...base, status: applied.status, verdict, rules, durationMs: elapsed(), ...(reason === undefined ? {} : { reason }) };
+  const reason =
+    applied.reason ??
+    (verdict.kind === 'pass'
+      ? undefined
+      : verdict.kind === 'fail'
+        ? firstLine(verdict.failure.explanation)
+        : verdict.reason);
+  const result: TraceResult = {
+    ...base,
+    status: applied.status,
+    verdict,
+    rules,
+    durationMs: elapsed(),
+    ...(reason === undefined ? {} : { reason }),
+  };
   if (verdict.kind !== 'fail' || applied.status !== 'FAIL') return result;
   const minimal = minimalPrefix(trace, verdict.failure);
-  const file = ctx.failuresDir === undefined ? (meta.file ?? `${hash}.trace`) : await saveFailure(ctx.failuresDir, minimal, `${ctx.targetName}: ${reason ?? ''}`);
+  const file =
+    ctx.failuresDir === undefined
+      ? (meta.file ?? `${hash}.trace`)
+      : await saveFailure(ctx.failuresDir, minimal, `${ctx.targetName}: ${reason ?? ''}`);
   const replay = replayCommand(ctx.targetName, profile, file);
-  return { ...result, replay, report: renderFailure({ trace, failure: verdict.failure, rules: verdict.rules, replay }) };
+  return {
+    ...result,
+    replay,
+    report: renderFailure({ trace, failure: verdict.failure, rules: verdict.rules, replay }),
+  };
 }
 
 const firstLine = (s: string): string => s.split('\n')[0] ?? s;

@@ -5,10 +5,10 @@
  * @module
  */
 import { join } from 'node:path';
+import type { ProfileId } from '@umcg/spec';
+import { REFERENCE_PROFILE } from '@umcg/spec';
 import type { Adapter } from '../adapter/types.js';
 import { checkTrace } from '../check/checkTrace.js';
-import { REFERENCE_PROFILE } from '@umcg/spec';
-import type { ProfileId } from '@umcg/spec';
 import { loadTrace } from '../trace/load.js';
 import { runTrace } from './runTrace.js';
 import type { TraceResult } from './types.js';
@@ -26,7 +26,11 @@ export const SANITY_TRACES: readonly string[] = [
 ];
 
 /** Runs the sanity traces on an adapter (no failure database) and returns one result per trace. */
-export async function sanityCheck(adapter: Adapter, corpusDir: string, profile: ProfileId = REFERENCE_PROFILE): Promise<TraceResult[]> {
+export async function sanityCheck(
+  adapter: Adapter,
+  corpusDir: string,
+  profile: ProfileId = REFERENCE_PROFILE,
+): Promise<TraceResult[]> {
   const target = await adapter.open({ profile, timeoutMs: 10_000, seed: 1, args: {} });
   try {
     const out: TraceResult[] = [];
@@ -34,7 +38,20 @@ export async function sanityCheck(adapter: Adapter, corpusDir: string, profile: 
       const file = join(corpusDir, `${name}.trace`);
       const loaded = await loadTrace(file);
       const trace = { ...loaded, header: { ...loaded.header, profile } };
-      out.push(await runTrace(trace, { target, targetName: adapter.name, check: checkTrace, seed: 1, timeoutMs: 10_000, failuresDir: undefined }, { origin: 'corpus', file }));
+      out.push(
+        await runTrace(
+          trace,
+          {
+            target,
+            targetName: adapter.name,
+            check: checkTrace,
+            seed: 1,
+            timeoutMs: 10_000,
+            failuresDir: undefined,
+          },
+          { origin: 'corpus', file },
+        ),
+      );
     }
     return out;
   } finally {

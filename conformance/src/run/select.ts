@@ -6,7 +6,16 @@
 /** A glob over rule ids: `*` matches any run of characters, `?` one character; several globs with commas. */
 export function ruleMatcher(glob: string | undefined): (rules: readonly string[]) => boolean {
   if (glob === undefined) return () => true;
-  const res = glob.split(',').map((g) => new RegExp(`^${g.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+  const res = glob.split(',').map(
+    (g) =>
+      new RegExp(
+        `^${g
+          .trim()
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+      ),
+  );
   return (rules) => rules.some((r) => res.some((re) => re.test(r)));
 }
 
@@ -21,7 +30,8 @@ export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard: expected i/n with 1 <= i <= n, found '${text}'`);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new Error(`--shard: expected i/n with 1 <= i <= n, found '${text}'`);
   return { index, count };
 }
 

@@ -9,22 +9,21 @@ import { REFERENCE_PROFILE } from '@umcg/spec';
 import type { Adapter, Target } from '../adapter/types.js';
 import type { CheckTrace } from '../check/types.js';
 import { ruleCoverage } from '../report/coverage.js';
-import { TraceSyntaxError } from '../trace/errors.js';
-import { litmusHash } from '../trace/hash.js';
-import { listFiles, loadLitmus, loadTrace } from '../trace/load.js';
-import type { LitmusTest, Trace } from '../trace/types.js';
+import { listFiles, loadTrace } from '../trace/load.js';
+import type { Trace } from '../trace/types.js';
 import { exitCodeOf } from './exitCode.js';
 import type { Expectations } from './expectations.js';
 import { loadExpectations, saveExpectations, staleEntries } from './expectations.js';
 import { listFailures } from './failures.js';
 import { runGenerated } from './generated.js';
-import { litmusCorpus, runLitmus } from './litmus.js';
+import { runLitmusStage } from './litmusStage.js';
+import { parseError } from './parseError.js';
 import { mapPool } from './pool.js';
 import { provenance } from './provenance.js';
+import { runTrace } from './runTrace.js';
+import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
-import { SANITY_TRACES } from './sanity.js';
-import { runTrace } from './runTrace.js';
 import type { RunReport, TraceResult } from './types.js';
 
 /** Everything a run is configured with. */
@@ -67,12 +66,6 @@ function withProfile<T extends { header: Trace['header'] }>(t: T, p: ProfileId |
   return p === undefined || t.header.profile === p ? t : { ...t, header: { ...t.header, profile: p } };
 }
 
-function parseError(origin: TraceResult['origin'], file: string, e: unknown, profile: ProfileId): TraceResult {
-  const reason = e instanceof TraceSyntaxError ? e.message : `${file}: ${(e as Error).message}`;
-  const name = file.replace(/^.*\//, '').replace(/\.[a-z]+$/, '');
-  return { origin, name, hash: '------------', file, profile, status: 'ERROR', verdict: { kind: 'error', reason }, rules: [], durationMs: 0, reason };
-}
-
 /** Runs a session. */
 export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   const started = new Date();
@@ -84,7 +77,12 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     if (t !== undefined) return t;
     const first = targets.values().next().value as Target | undefined;
     if (first !== undefined && !first.capabilities.profiles.includes(p)) return first;
-    t = await cfg.adapter.open({ profile: p, timeoutMs: cfg.timeoutMs, seed: cfg.seed, args: cfg.targetArgs });
+    t = await cfg.adapter.open({
+      profile: p,
+      timeoutMs: cfg.timeoutMs,
+      seed: cfg.seed,
+      args: cfg.targetArgs,
+    });
     targets.set(p, t);
     return t;
   };
@@ -115,7 +113,13 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       }
       const expectation = expectations[trace.header.name];
       const ctx = await ctxFor(trace.header.profile);
-      emit(await runTrace(trace, { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir }, { origin, file, ...(expectation ? { expectation } : {}) }));
+      emit(
+        await runTrace(
+          trace,
+          { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir },
+          { origin, file, ...(expectation ? { expectation } : {}) },
+        ),
+      );
       cfg.onProgress?.(++done, files.length, `${origin} ${trace.header.name}`);
     });
   };
@@ -126,7 +130,9 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       await runFiles(await listFailures(cfg.failuresDir), 'replay');
       if (cfg.corpusDir !== undefined) {
         const all = await listFiles(cfg.corpusDir, ['.trace', '.json']);
-        const picked = cfg.sanity ? all.filter((f) => SANITY_TRACES.some((n) => f.endsWith(`/${n}.trace`))) : all;
+        const picked = cfg.sanity
+          ? all.filter((f) => SANITY_TRACES.some((n) => f.endsWith(`/${n}.trace`)))
+          : all;
         const files = inShard(picked, cfg.shard);
         const selected: string[] = [];
         for (const f of files) {
@@ -145,14 +151,38 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, `generating ${runs} traces`);
-        emit(await runGenerated(main, { targetName: cfg.targetName, profile: runProfile, runs, seed: shardSeed, check: cfg.check, failuresDir: cfg.failuresDir }));
+        emit(
+          await runGenerated(main, {
+            targetName: cfg.targetName,
+            profile: runProfile,
+            runs,
+            seed: shardSeed,
+            check: cfg.check,
+            failuresDir: cfg.failuresDir,
+          }),
+        );
       }
-      if (cfg.litmus) await runLitmusStage(cfg, runProfile, expectations, emit, matches, open);
+      if (cfg.litmus)
+        await runLitmusStage(
+          cfg,
+          runProfile,
+          expectations,
+          emit,
+          matches,
+          open,
+          cfg.corpusDir ?? DEFAULTS.corpus,
+        );
     }
   } finally {
     for (const t of targets.values()) await t.close();
   }
-  const full = cfg.sanity !== true && cfg.replay === undefined && cfg.rules === undefined && cfg.shard === undefined && cfg.corpusDir !== undefined && cfg.litmus;
+  const full =
+    cfg.sanity !== true &&
+    cfg.replay === undefined &&
+    cfg.rules === undefined &&
+    cfg.shard === undefined &&
+    cfg.corpusDir !== undefined &&
+    cfg.litmus;
   const judged = results.filter((r) => r.origin === 'corpus' || r.origin === 'litmus');
   let stale = full ? staleEntries(expectations, judged) : [];
   let exp = expectations;
@@ -162,48 +192,25 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   }
   const profiles = [...new Set([runProfile, ...results.map((r) => r.profile)])];
   const report: RunReport = {
-    provenance: provenance({ profile: runProfile, target: main.info, seed: cfg.seed, command: cfg.command, startedAt: started }),
+    provenance: provenance({
+      profile: runProfile,
+      target: main.info,
+      seed: cfg.seed,
+      command: cfg.command,
+      startedAt: started,
+    }),
     results,
     stale,
     coverage: ruleCoverage(results, profiles),
-    exitCode: cfg.save ? exitCodeOf(results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)), []) : exitCodeOf(results, stale),
+    exitCode: cfg.save
+      ? exitCodeOf(
+          results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)),
+          [],
+        )
+      : exitCodeOf(results, stale),
     durationMs: Math.round(performance.now() - t0),
   };
   return { report, expectations: exp };
-}
-
-async function runLitmusStage(
-  cfg: SessionConfig,
-  profile: ProfileId,
-  expectations: Expectations,
-  emit: (r: TraceResult) => void,
-  matches: (rules: readonly string[]) => boolean,
-  open: (p: ProfileId) => Promise<Target>,
-): Promise<void> {
-  const files = await listFiles(cfg.corpusDir ?? DEFAULTS.corpus, ['.litmus']).catch(() => []);
-  const tests: { test: LitmusTest; file?: string }[] = litmusCorpus().map((test) => ({ test }));
-  for (const file of files) {
-    try {
-      tests.push({ test: await loadLitmus(file), file });
-    } catch (e) {
-      emit(parseError('litmus', file, e, profile));
-    }
-  }
-  const seen = new Set<string>();
-  const selected = inShard(tests, cfg.shard).filter(({ test }) => {
-    const key = litmusHash(test);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return cfg.rules === undefined || matches(test.header.rules);
-  });
-  const runs = Math.max(1, Math.min(cfg.runs > 0 ? cfg.runs : 100, 200));
-  let done = 0;
-  await mapPool(selected, cfg.jobs, async ({ test, file }) => {
-    const t = withProfile(test, cfg.profile);
-    const expectation = expectations[t.header.name];
-    emit(await runLitmus(await open(t.header.profile), t, { runs, seed: cfg.seed, ...(file ? { file } : {}), ...(expectation ? { expectation } : {}) }));
-    cfg.onProgress?.(++done, selected.length, `litmus ${t.header.name}`);
-  });
 }
 
 /** Default locations, relative to the repository root (the working directory of `pnpm conformance`). */
@@ -212,4 +219,3 @@ export const DEFAULTS = {
   expectations: (target: string): string => join('conformance/expectations', `${target}.json`),
   failures: '.conformance/failures',
 } as const;
-

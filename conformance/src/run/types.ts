@@ -51,7 +51,11 @@ export interface Provenance {
   /** Profile given on the command line (or the default). */
   readonly profile: ProfileId;
   /** Target name, version and build. */
-  readonly target: { readonly name: string; readonly version: string; readonly build: Readonly<Record<string, string>> };
+  readonly target: {
+    readonly name: string;
+    readonly version: string;
+    readonly build: Readonly<Record<string, string>>;
+  };
   /** Seed. */
   readonly seed: number;
   /** The exact command line. */

@@ -4,9 +4,9 @@
  * they work before the root lists them as dependencies).
  * @module
  */
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
+
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Adapter } from '../adapter/types.js';
 import { specAdapter } from '../adapters/spec.js';
 
@@ -43,26 +43,53 @@ async function loadPackage(pkg: string, dir: string, exportName: string): Promis
     const candidate = mod[key];
     if (isAdapter(candidate)) return candidate;
   }
-  throw new TargetUnavailable(`${pkg} does not export an adapter named '${exportName}' (or '${exportName}Adapter') yet`);
+  throw new TargetUnavailable(
+    `${pkg} does not export an adapter named '${exportName}' (or '${exportName}Adapter') yet`,
+  );
 }
 
 function isAdapter(x: unknown): x is Adapter {
   const a = x as Partial<Adapter> | undefined;
-  return typeof a === 'object' && a !== null && typeof a.name === 'string' && typeof a.open === 'function' && typeof a.probe === 'function';
+  return (
+    typeof a === 'object' &&
+    a !== null &&
+    typeof a.name === 'string' &&
+    typeof a.open === 'function' &&
+    typeof a.probe === 'function'
+  );
 }
 
 /** Every known target by name. */
 export const TARGETS: Readonly<Record<string, TargetEntry>> = {
-  spec: { description: 'the executable spec itself (engine self-check)', pkg: '@umcg/conformance', load: async () => specAdapter },
-  sim: { description: 'deterministic kernel-structured simulator (no setup)', pkg: '@umcg/sim', load: () => loadPackage('@umcg/sim', 'packages/sim', 'sim') },
-  native: { description: 'the running kernel through the C executor (needs a UMCG kernel)', pkg: '@umcg/native', load: () => loadPackage('@umcg/native', 'packages/native', 'native') },
-  qemu: { description: 'a QEMU guest booting a UMCG kernel', pkg: '@umcg/qemu', load: () => loadPackage('@umcg/qemu', 'packages/qemu', 'qemu') },
+  spec: {
+    description: 'the executable spec itself (engine self-check)',
+    pkg: '@umcg/conformance',
+    load: async () => specAdapter,
+  },
+  sim: {
+    description: 'deterministic kernel-structured simulator (no setup)',
+    pkg: '@umcg/sim',
+    load: () => loadPackage('@umcg/sim', 'packages/sim', 'sim'),
+  },
+  native: {
+    description: 'the running kernel through the C executor (needs a UMCG kernel)',
+    pkg: '@umcg/native',
+    load: () => loadPackage('@umcg/native', 'packages/native', 'native'),
+  },
+  qemu: {
+    description: 'a QEMU guest booting a UMCG kernel',
+    pkg: '@umcg/qemu',
+    load: () => loadPackage('@umcg/qemu', 'packages/qemu', 'qemu'),
+  },
 };
 
 /** Loads a target's adapter by name; throws `TargetUnavailable` with the reason, or for an unknown name. */
 export async function loadAdapter(name: string): Promise<Adapter> {
   const entry = TARGETS[name];
-  if (entry === undefined) throw new TargetUnavailable(`unknown target '${name}'; expected one of: ${Object.keys(TARGETS).join(', ')}`);
+  if (entry === undefined)
+    throw new TargetUnavailable(
+      `unknown target '${name}'; expected one of: ${Object.keys(TARGETS).join(', ')}`,
+    );
   return entry.load();
 }
 

@@ -3,7 +3,7 @@
  * `printAction` is the inverse of `parseAction`.
  * @module
  */
-import type { Action, Field, SelfArg, Timeout, UserAction } from '@umcg/spec';
+import type { Action, Field, SelfArg, Timeout, UserAction, Value } from '@umcg/spec';
 import { CLOCK_MONOTONIC, FIELDS, UMCG_CTL_CMD, UMCG_CTL_REGISTER } from '@umcg/spec';
 import type { Cursor } from './internal/cursor.js';
 import { CLOCKS, CTL_FLAGS, nameOf, printBits, WAIT_FLAGS } from './internal/symbols.js';
@@ -15,22 +15,23 @@ const FIELD_ALIASES: Readonly<Record<string, Field>> = { rwp: 'runnable_workers_
 
 /** Parses the part after `<task>:` (or `env:` when `task` is `env`). */
 export function parseAction(cur: Cursor, task: string, isTask: (n: string) => boolean): Action {
-  const at = (cur.ws(), cur.pos);
+  const at = cur.mark();
   const op = cur.ident();
   const taskArg = (): string => {
-    const tAt = (cur.ws(), cur.pos);
+    const tAt = cur.mark();
     const t = cur.ident();
     if (t === undefined || !isTask(t)) throw cur.fail('a declared task name', tAt);
     return t;
   };
   if (task === 'env') {
-    if (op === 'complete' || op === 'signal' || op === 'expire' || op === 'unmap') return { op, task: taskArg() };
+    if (op === 'complete' || op === 'signal' || op === 'expire' || op === 'unmap')
+      return { op, task: taskArg() };
     throw cur.fail(ENV, at);
   }
   const field = (): { target: string; field: Field } => {
     const target = taskArg();
     cur.expect('.', "'.' and a field name");
-    const fAt = (cur.ws(), cur.pos);
+    const fAt = cur.mark();
     const name = cur.ident() ?? '';
     const f = FIELD_ALIASES[name] ?? (FIELDS as readonly string[]).find((x) => x === name);
     if (f === undefined) throw cur.fail(`a field (${FIELDS.join(', ')})`, fAt);
@@ -55,9 +56,9 @@ export function parseAction(cur: Cursor, task: string, isTask: (n: string) => bo
     case 'wait':
       return parseWait(cur, task);
     case 'kick': {
-      const vAt = (cur.ws(), cur.pos);
+      const vAt = cur.mark();
       const word = cur.ident();
-      let tid;
+      let tid: Value;
       if (word !== undefined && isTask(word)) tid = { kind: 'tid', task: word, bits: 0 } as const;
       else {
         cur.pos = vAt;
@@ -79,13 +80,17 @@ export function parseAction(cur: Cursor, task: string, isTask: (n: string) => bo
 function flagsArg(cur: Cursor, table: ReadonlyMap<string, number>): number {
   let bits = 0n;
   do {
-    const at = (cur.ws(), cur.pos);
+    const at = cur.mark();
     const n = cur.number();
     if (n !== undefined) bits |= n;
     else {
       const w = cur.ident();
       const v = w === undefined ? undefined : table.get(w);
-      if (v === undefined) throw cur.fail(`flags (${[...table.keys()].filter((k) => !k.startsWith('UMCG_')).join(', ') || 'a number'})`, at);
+      if (v === undefined)
+        throw cur.fail(
+          `flags (${[...table.keys()].filter((k) => !k.startsWith('UMCG_')).join(', ') || 'a number'})`,
+          at,
+        );
       bits |= BigInt(v);
     }
   } while (cur.eat('|'));
@@ -99,13 +104,13 @@ function parseCtl(cur: Cursor, task: string, isTask: (n: string) => boolean): Us
   let clock = CLOCK_MONOTONIC;
   for (;;) {
     if (cur.eat('self=')) {
-      const at = (cur.ws(), cur.pos);
+      const at = cur.mark();
       const w = cur.ident();
       if (w === 'own' || w === 'null' || w === 'misaligned') self = { kind: w };
       else if (w !== undefined && isTask(w)) self = { kind: 'of', task: w };
       else throw cur.fail('own, null, misaligned or a declared task name', at);
     } else if (cur.eat('clock=')) {
-      const at = (cur.ws(), cur.pos);
+      const at = cur.mark();
       const n = cur.number();
       const w = n === undefined ? cur.ident() : undefined;
       const c = n !== undefined ? Number(n) : w === undefined ? undefined : CLOCKS.get(w);
@@ -122,7 +127,7 @@ function parseWait(cur: Cursor, task: string): UserAction {
   for (;;) {
     if (cur.eat('flags=')) flags = flagsArg(cur, WAIT_FLAGS);
     else if (cur.eat('timeout=')) {
-      const at = (cur.ws(), cur.pos);
+      const at = cur.mark();
       const w = cur.ident();
       if (w !== 'none' && w !== 'past' && w !== 'future') throw cur.fail('none, past or future', at);
       timeout = w;
@@ -133,7 +138,8 @@ function parseWait(cur: Cursor, task: string): UserAction {
 
 /** Prints an action as one line without the expectation comment. */
 export function printAction(a: Action): string {
-  const who = a.op === 'complete' || a.op === 'signal' || a.op === 'expire' || a.op === 'unmap' ? 'env' : a.task;
+  const who =
+    a.op === 'complete' || a.op === 'signal' || a.op === 'expire' || a.op === 'unmap' ? 'env' : a.task;
   return `${who}: ${printBody(a)}`;
 }
 

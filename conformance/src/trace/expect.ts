@@ -23,8 +23,17 @@ export type ExpectAtom =
 
 /** The observation fields an atom may name. */
 export type WordField = 'state' | 'next_tid' | 'server_tid' | 'rwp' | 'list' | 'reserved' | 'signals';
-const WORD_FIELDS: readonly string[] = ['state', 'next_tid', 'server_tid', 'rwp', 'list', 'reserved', 'signals'];
-const WHERE = /^(user|exited|killed|asleep:(umcg_ctl|umcg_wait|umcg_kick|syscall|fault|rt_sigreturn|interrupt))$/;
+const WORD_FIELDS: readonly string[] = [
+  'state',
+  'next_tid',
+  'server_tid',
+  'rwp',
+  'list',
+  'reserved',
+  'signals',
+];
+const WHERE =
+  /^(user|exited|killed|asleep:(umcg_ctl|umcg_wait|umcg_kick|syscall|fault|rt_sigreturn|interrupt))$/;
 const RET = /^(0|E[A-Z]+|ok|fail|pending|\[[a-z0-9_,.?]*\])$/;
 const EXPECTED =
   'an expected outcome (errno such as EAGAIN, 0, ok, fail, pending, [list], task=RESULT, task WHERE, task.field=VALUE or killed)';
@@ -41,7 +50,8 @@ export function splitAtoms(text: string): { text: string; offset: number }[] {
     if (i === text.length || ((c === ',' || c === ';') && depth === 0)) {
       const raw = text.slice(start, i);
       const trimmed = raw.trim();
-      if (trimmed !== '') out.push({ text: trimmed.replace(/\s+/g, ' '), offset: start + raw.indexOf(trimmed) });
+      if (trimmed !== '')
+        out.push({ text: trimmed.replace(/\s+/g, ' '), offset: start + raw.indexOf(trimmed) });
       start = i + 1;
     }
   }
@@ -49,30 +59,49 @@ export function splitAtoms(text: string): { text: string; offset: number }[] {
 }
 
 /** Parses one atom; throws a `TraceSyntaxError` at `file:line:col` when it is not one of the forms above. */
-export function parseAtom(text: string, isTask: (n: string) => boolean, file = '<input>', line = 0, col = 1): ExpectAtom {
-  const bad = (): TraceSyntaxError => new TraceSyntaxError(file, line, col, `expected ${EXPECTED}, found '${text}'`);
+export function parseAtom(
+  text: string,
+  isTask: (n: string) => boolean,
+  file = '<input>',
+  line = 0,
+  col = 1,
+): ExpectAtom {
+  const bad = (): TraceSyntaxError =>
+    new TraceSyntaxError(file, line, col, `expected ${EXPECTED}, found '${text}'`);
   if (text === 'killed') return { kind: 'killed' };
-  const compact = text.replace(/\s*([=,\]\[])\s*/g, '$1');
+  const compact = text.replace(/\s*([=,\][])\s*/g, '$1');
   if (RET.test(compact)) return { kind: 'ret', task: undefined, ret: compact };
   const where = /^([a-z][a-z0-9_]*) (\S+)$/.exec(text);
   if (where?.[1] !== undefined && where[2] !== undefined) {
-    if (!isTask(where[1])) throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${where[1]}'`);
+    if (!isTask(where[1]))
+      throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${where[1]}'`);
     if (!WHERE.test(where[2])) throw bad();
     return { kind: 'where', task: where[1], where: where[2] };
   }
   const eq = /^([a-z][a-z0-9_]*)(?:\.([a-z_]+))?=(.+)$/.exec(compact);
   if (eq?.[1] === undefined || eq[3] === undefined) throw bad();
-  if (!isTask(eq[1])) throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${eq[1]}'`);
+  if (!isTask(eq[1]))
+    throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${eq[1]}'`);
   if (eq[2] === undefined) {
     if (!RET.test(eq[3])) throw bad();
     return { kind: 'ret', task: eq[1], ret: eq[3] };
   }
-  if (!WORD_FIELDS.includes(eq[2])) throw new TraceSyntaxError(file, line, col, `expected a field (${WORD_FIELDS.join(', ')}), found '${eq[2]}'`);
+  if (!WORD_FIELDS.includes(eq[2]))
+    throw new TraceSyntaxError(
+      file,
+      line,
+      col,
+      `expected a field (${WORD_FIELDS.join(', ')}), found '${eq[2]}'`,
+    );
   return { kind: 'word', task: eq[1], field: eq[2] as WordField, value: eq[3] };
 }
 
 /** Checks atoms against an observation of `action`; returns one message per unmet atom. */
-export function unmetExpectations(atoms: readonly ExpectAtom[], action: Action, obs: StepObservation): string[] {
+export function unmetExpectations(
+  atoms: readonly ExpectAtom[],
+  action: Action,
+  obs: StepObservation,
+): string[] {
   const out: string[] = [];
   for (const a of atoms) {
     if (a.kind === 'killed') {

@@ -21,13 +21,23 @@ export function canonicalJson(value: unknown): string {
 }
 
 const sha12 = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 12);
-const tasksOf = (t: Trace['header']): unknown => t.tasks.map((d) => (d.memory === 'shmem' ? d : { name: d.name }));
+const tasksOf = (t: Trace['header']): unknown =>
+  t.tasks.map((d) => (d.memory === 'shmem' ? d : { name: d.name }));
 
 /** The canonical JSON the hash is computed from. */
 export function canonicalTrace(trace: Trace): string {
   const h = trace.header;
-  const steps = trace.steps.map((s) => ({ action: s.action, expect: s.expect?.length ? s.expect : undefined }));
-  return canonicalJson({ version: h.version, profile: h.profile, tasks: tasksOf(h), requires: [...h.requires].sort(), steps });
+  const steps = trace.steps.map((s) => ({
+    action: s.action,
+    expect: s.expect?.length ? s.expect : undefined,
+  }));
+  return canonicalJson({
+    version: h.version,
+    profile: h.profile,
+    tasks: tasksOf(h),
+    requires: [...h.requires].sort(),
+    steps,
+  });
 }
 
 /** The 12-hex-digit content hash of a trace. */
@@ -38,5 +48,12 @@ export function traceHash(trace: Trace): string {
 /** The 12-hex-digit content hash of a litmus test (program and profile). */
 export function litmusHash(test: LitmusTest): string {
   const h = test.header;
-  return sha12(canonicalJson({ litmus: 1, profile: h.profile, tasks: tasksOf(h), program: { ...test.program, tasks: undefined } }));
+  return sha12(
+    canonicalJson({
+      litmus: 1,
+      profile: h.profile,
+      tasks: tasksOf(h),
+      program: { ...test.program, tasks: undefined },
+    }),
+  );
 }

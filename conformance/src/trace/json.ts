@@ -5,15 +5,17 @@
  * @module
  */
 import type { Action } from '@umcg/spec';
-import { TraceSyntaxError } from './errors.js';
-import { parseTrace } from './parse.js';
 import { printAction } from './action.js';
+import { TraceSyntaxError } from './errors.js';
 import { printHeader } from './header.js';
+import { parseTrace } from './parse.js';
 import type { Trace, TraceStep } from './types.js';
 
 /** The JSON document of a trace (line numbers dropped). */
 export function traceToJson(trace: Trace): string {
-  const steps = trace.steps.map((s) => (s.expect === undefined ? { action: s.action } : { action: s.action, expect: s.expect }));
+  const steps = trace.steps.map((s) =>
+    s.expect === undefined ? { action: s.action } : { action: s.action, expect: s.expect },
+  );
   return `${JSON.stringify({ format: 'umcg-trace', version: 1, header: trace.header, steps }, null, 2)}\n`;
 }
 
@@ -39,7 +41,12 @@ export function traceFromJson(text: string, file = '<input>'): Trace {
   try {
     headerText = printHeader(header as Trace['header']);
   } catch {
-    throw at(text, file, '"header"', 'expected "header" with version, name, profile, tasks, requires, rules, sources, description');
+    throw at(
+      text,
+      file,
+      '"header"',
+      'expected "header" with version, name, profile, tasks, requires, rules, sources, description',
+    );
   }
   const lines = [...headerText];
   obj.steps.forEach((s: unknown, i: number) => {
@@ -48,10 +55,21 @@ export function traceFromJson(text: string, file = '<input>'): Trace {
     try {
       code = printAction(step.action as Action);
     } catch {
-      throw new TraceSyntaxError(file, ...locate(text, i), `expected steps[${i}].action to be an action object`);
+      throw new TraceSyntaxError(
+        file,
+        ...locate(text, i),
+        `expected steps[${i}].action to be an action object`,
+      );
     }
-    if (step.expect !== undefined && !(Array.isArray(step.expect) && step.expect.every((x) => typeof x === 'string')))
-      throw new TraceSyntaxError(file, ...locate(text, i), `expected steps[${i}].expect to be an array of strings`);
+    if (
+      step.expect !== undefined &&
+      !(Array.isArray(step.expect) && step.expect.every((x) => typeof x === 'string'))
+    )
+      throw new TraceSyntaxError(
+        file,
+        ...locate(text, i),
+        `expected steps[${i}].expect to be an array of strings`,
+      );
     lines.push(step.expect === undefined ? code : `${code} # ${(step.expect as string[]).join(', ')}`);
   });
   let parsed: Trace;
@@ -65,7 +83,10 @@ export function traceFromJson(text: string, file = '<input>'): Trace {
     throw new TraceSyntaxError(file, l, c, `${where}: ${e.detail}`);
   }
   const steps: TraceStep[] = parsed.steps.map(({ line: _line, ...rest }) => rest);
-  return { header: { ...parsed.header, name: typeof header?.name === 'string' ? header.name : parsed.header.name }, steps };
+  return {
+    header: { ...parsed.header, name: typeof header?.name === 'string' ? header.name : parsed.header.name },
+    steps,
+  };
 }
 
 function lineCol(text: string, offset: number): [number, number] {

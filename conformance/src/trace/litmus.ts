@@ -45,46 +45,63 @@ export function parseLitmus(text: string, file = '<input>'): LitmusTest {
     const indent = raw.length - raw.trimStart().length;
     if (trimmed === '') continue;
     if (trimmed.startsWith('#')) {
-      if (section.kind === 'none' && names === undefined) header.accept(raw.slice(indent + 1), line, indent + 2);
+      if (section.kind === 'none' && names === undefined)
+        header.accept(raw.slice(indent + 1), line, indent + 2);
       continue;
     }
     if (names === undefined) {
-      if (!header.hasTasks()) throw new TraceSyntaxError(file, line, 1, "expected a '# tasks:' header line first");
+      if (!header.hasTasks())
+        throw new TraceSyntaxError(file, line, 1, "expected a '# tasks:' header line first");
       names = new Set(header.tasks().map((t) => t.name));
     }
-    if (condition !== undefined) throw new TraceSyntaxError(file, line, indent + 1, 'expected nothing after the final condition');
+    if (condition !== undefined)
+      throw new TraceSyntaxError(file, line, indent + 1, 'expected nothing after the final condition');
     const code = splitComment(trimmed).code.trim();
     const cond = /^(exists|~exists|forall)\s*:(.*)$/.exec(code);
     if (cond?.[1] !== undefined && cond[2] !== undefined) {
       const col = indent + trimmed.indexOf(':') + 2;
       const atoms = splitAtoms(cond[2]);
-      if (atoms.length === 0) throw new TraceSyntaxError(file, line, col, 'expected at least one condition atom');
+      if (atoms.length === 0)
+        throw new TraceSyntaxError(file, line, col, 'expected at least one condition atom');
       for (const a of atoms) parseAtom(a.text, isTask, file, line, col + a.offset + 1);
       condition = { quantifier: cond[1] as LitmusCondition['quantifier'], atoms: atoms.map((a) => a.text) };
       continue;
     }
     if (code === 'prologue:') {
-      if (section.kind !== 'none') throw new TraceSyntaxError(file, line, indent + 1, "expected 'prologue:' before the thread sections");
+      if (section.kind !== 'none')
+        throw new TraceSyntaxError(file, line, indent + 1, "expected 'prologue:' before the thread sections");
       section = { kind: 'prologue' };
       continue;
     }
     const th = /^thread\s+([a-z][a-z0-9_]*)\s*:$/.exec(code);
     if (th?.[1] !== undefined) {
-      if (!isTask(th[1])) throw new TraceSyntaxError(file, line, indent + 8, `expected a declared task name, found '${th[1]}'`);
-      if (threads[th[1]] !== undefined) throw new TraceSyntaxError(file, line, indent + 1, `thread ${th[1]} declared twice`);
+      if (!isTask(th[1]))
+        throw new TraceSyntaxError(file, line, indent + 8, `expected a declared task name, found '${th[1]}'`);
+      if (threads[th[1]] !== undefined)
+        throw new TraceSyntaxError(file, line, indent + 1, `thread ${th[1]} declared twice`);
       threads[th[1]] = [];
       section = { kind: 'thread', task: th[1] };
       continue;
     }
     if (section.kind === 'none')
-      throw new TraceSyntaxError(file, line, indent + 1, "expected 'prologue:', 'thread <task>:' or a final condition");
+      throw new TraceSyntaxError(
+        file,
+        line,
+        indent + 1,
+        "expected 'prologue:', 'thread <task>:' or a final condition",
+      );
     if (section.kind === 'prologue') {
       prologue.push(parseStepLine(raw, file, line, isTask).action);
       continue;
     }
     const task = section.task;
     if (/^env\s*:/.test(trimmed))
-      throw new TraceSyntaxError(file, line, indent + 1, 'expected a user action (environment events go in the prologue)');
+      throw new TraceSyntaxError(
+        file,
+        line,
+        indent + 1,
+        'expected a user action (environment events go in the prologue)',
+      );
     const prefixed = new RegExp(`^${task}\\s*:`).test(trimmed) ? trimmed : `${task}: ${trimmed}`;
     const shift = indent - (prefixed === trimmed ? 0 : task.length + 2);
     let action: Action;
@@ -94,10 +111,17 @@ export function parseLitmus(text: string, file = '<input>'): LitmusTest {
       if (e instanceof TraceSyntaxError) throw new TraceSyntaxError(file, line, e.col + shift, e.detail);
       throw e;
     }
-    if (isEnvEvent(action)) throw new TraceSyntaxError(file, line, indent + 1, 'expected a user action (environment events go in the prologue)');
+    if (isEnvEvent(action))
+      throw new TraceSyntaxError(
+        file,
+        line,
+        indent + 1,
+        'expected a user action (environment events go in the prologue)',
+      );
     threads[task]?.push(action);
   }
-  if (!header.hasTasks()) throw new TraceSyntaxError(file, lines.length, 1, "expected a '# tasks:' header line");
+  if (!header.hasTasks())
+    throw new TraceSyntaxError(file, lines.length, 1, "expected a '# tasks:' header line");
   const h = header.finish(basename(file).replace(/\.litmus$/, ''));
   const program = { tasks: h.tasks, prologue, threads };
   return condition === undefined ? { header: h, program } : { header: h, program, condition };
@@ -111,7 +135,8 @@ export function printLitmus(test: LitmusTest): string {
     out.push(`thread ${task}:`);
     for (const a of actions) out.push(`  ${printAction(a).slice(task.length + 2)}`);
   }
-  if (test.condition !== undefined) out.push(`${test.condition.quantifier}: ${test.condition.atoms.join(', ')}`);
+  if (test.condition !== undefined)
+    out.push(`${test.condition.quantifier}: ${test.condition.atoms.join(', ')}`);
   out.push('');
   return out.join('\n');
 }

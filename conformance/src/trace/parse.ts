@@ -13,11 +13,11 @@
  * @module
  */
 import { basename } from 'node:path';
-import { HeaderBuilder } from './header.js';
 import { parseAction } from './action.js';
-import { parseAtom, splitAtoms } from './expect.js';
-import { Cursor } from './internal/cursor.js';
 import { TraceSyntaxError } from './errors.js';
+import { parseAtom, splitAtoms } from './expect.js';
+import { HeaderBuilder } from './header.js';
+import { Cursor } from './internal/cursor.js';
 import type { Trace, TraceStep } from './types.js';
 
 /** One source line split into its code part and its comment (`#` to the end), with the comment's column. */
@@ -28,12 +28,18 @@ export function splitComment(raw: string): { code: string; comment: string | und
 }
 
 /** Parses a step line `<task>: <action>  # expect` (`line` is 1-based). */
-export function parseStepLine(raw: string, file: string, line: number, isTask: (n: string) => boolean): TraceStep {
+export function parseStepLine(
+  raw: string,
+  file: string,
+  line: number,
+  isTask: (n: string) => boolean,
+): TraceStep {
   const { code, comment, commentCol } = splitComment(raw);
   const cur = new Cursor(file, line, code);
-  const at = (cur.ws(), cur.pos);
+  const at = cur.mark();
   const who = cur.ident();
-  if (who === undefined || (who !== 'env' && !isTask(who))) throw cur.fail("a declared task name or 'env'", at);
+  if (who === undefined || (who !== 'env' && !isTask(who)))
+    throw cur.fail("a declared task name or 'env'", at);
   cur.expect(':', "':' after the task name");
   const action = parseAction(cur, who, isTask);
   if (!cur.atEnd()) throw cur.fail('end of step (an expected outcome goes after #)');
@@ -59,13 +65,15 @@ export function parseTrace(text: string, file = '<input>'): Trace {
       continue;
     }
     if (names === undefined) {
-      if (!header.hasTasks()) throw new TraceSyntaxError(file, line, 1, "expected a '# tasks:' header line before the first step");
+      if (!header.hasTasks())
+        throw new TraceSyntaxError(file, line, 1, "expected a '# tasks:' header line before the first step");
       names = new Set(header.tasks().map((t) => t.name));
     }
     const known = names;
     steps.push(parseStepLine(raw, file, line, (n) => known.has(n)));
   }
   const stem = basename(file).replace(/\.(trace|json|litmus)$/, '');
-  if (!header.hasTasks()) throw new TraceSyntaxError(file, lines.length, 1, "expected a '# tasks:' header line");
+  if (!header.hasTasks())
+    throw new TraceSyntaxError(file, lines.length, 1, "expected a '# tasks:' header line");
   return { header: header.finish(stem === '<input>' ? 'unnamed' : stem), steps };
 }

@@ -4,7 +4,13 @@
  * @module
  */
 import type { Field, Value } from '@umcg/spec';
-import { STATE_NAMES, UMCG_TASK_MASK, UMCG_TF_COND_WAIT, UMCG_TF_PREEMPT, UMCG_TID_RUNNING } from '@umcg/spec';
+import {
+  STATE_NAMES,
+  UMCG_TASK_MASK,
+  UMCG_TF_COND_WAIT,
+  UMCG_TF_PREEMPT,
+  UMCG_TID_RUNNING,
+} from '@umcg/spec';
 import type { Cursor } from './internal/cursor.js';
 import { VALUE_CONSTANTS } from './internal/symbols.js';
 
@@ -16,7 +22,7 @@ export function parseValue(cur: Cursor, isTask: (name: string) => boolean): Valu
   let bits = 0n;
   let base: Value | undefined;
   do {
-    const at = (cur.ws(), cur.pos);
+    const at = cur.mark();
     const n = cur.number();
     if (n !== undefined) {
       bits |= n;
@@ -26,7 +32,7 @@ export function parseValue(cur: Cursor, isTask: (name: string) => boolean): Valu
     if (word === undefined) throw cur.fail(EXPECTED, at);
     if (word === 'tid' || word === 'addr') {
       cur.expect('(');
-      const tAt = (cur.ws(), cur.pos);
+      const tAt = cur.mark();
       const task = cur.ident();
       if (task === undefined || !isTask(task)) throw cur.fail('a declared task name', tAt);
       cur.expect(')');
@@ -47,7 +53,9 @@ export function parseValue(cur: Cursor, isTask: (name: string) => boolean): Valu
   if (base === undefined) return { kind: 'num', value: Number(bits) };
   if (bits === 0n) return base;
   if (base.kind === 'tid' && bits <= 0xffffffffn) return { ...base, bits: Number(bits) };
-  throw cur.error(`${base.kind === 'tid' ? 'tid(...) takes only 32-bit' : `${base.kind} takes no`} extra bits`);
+  throw cur.error(
+    `${base.kind === 'tid' ? 'tid(...) takes only 32-bit' : `${base.kind} takes no`} extra bits`,
+  );
 }
 
 /** Prints a number for `field`: state words symbolically, small numbers in decimal, others in hex. */

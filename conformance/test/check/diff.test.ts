@@ -6,7 +6,9 @@ describe('transition logs', () => {
   it('prints one line per changed task with old->new and results', () => {
     const before = fakeObs({ s0: 'RUNNABLE|COND_WAIT', w0: 'RUNNING' });
     const after = fakeObs({ s0: 'RUNNING', w0: 'RUNNING' }, { s0: 'EAGAIN' });
-    expect(transitionLog(before, after)).toEqual(['s0   RUNNABLE|COND_WAIT->RUNNING, returns umcg_wait=EAGAIN']);
+    expect(transitionLog(before, after)).toEqual([
+      's0   RUNNABLE|COND_WAIT->RUNNING, returns umcg_wait=EAGAIN',
+    ]);
     expect(transitionLog(before, before)).toEqual(['(no change)']);
     expect(transitionLog(before, fakeObs({}, {}, true))).toEqual(['process killed (SIGKILL)']);
   });

@@ -11,7 +11,11 @@ export interface FakeState extends EngineState {
   readonly ret: Readonly<Record<string, string>>;
 }
 
-const mk = (states: Record<string, string>, killed: boolean, ret: Record<string, string> = {}): FakeState => ({
+const mk = (
+  states: Record<string, string>,
+  killed: boolean,
+  ret: Record<string, string> = {},
+): FakeState => ({
   states,
   killed,
   ret,
@@ -31,7 +35,11 @@ const task = (state: string): TaskObservation => ({
   signals: 0,
 });
 
-export function fakeObs(states: Record<string, string>, ret: Record<string, string> = {}, killed = false): StepObservation {
+export function fakeObs(
+  states: Record<string, string>,
+  ret: Record<string, string> = {},
+  killed = false,
+): StepObservation {
   if (killed) return { killed: true, tasks: {}, results: {} };
   const tasks: Record<string, TaskObservation> = {};
   for (const [n, s] of Object.entries(states)) tasks[n] = task(s);
@@ -40,7 +48,11 @@ export function fakeObs(states: Record<string, string>, ret: Record<string, stri
   return { killed: false, tasks, results };
 }
 
-const out = (s: FakeState, rules: RuleId[]): EngineOutcome<FakeState> => ({ state: s, observation: fakeObs(s.states, s.ret, s.killed), rules });
+const out = (s: FakeState, rules: RuleId[]): EngineOutcome<FakeState> => ({
+  state: s,
+  observation: fakeObs(s.states, s.ret, s.killed),
+  rules,
+});
 
 export const fakeEngine: SpecEngine<FakeState> & { stepCalls: number } = {
   stepCalls: 0,
@@ -56,7 +68,9 @@ export const fakeEngine: SpecEngine<FakeState> & { stepCalls: number } = {
     if (a.op === 'wait')
       return [
         out(mk({ ...s.states, [a.task]: 'RUNNING' }, false, { [a.task]: '0' }), ['wait.sleep' as RuleId]),
-        out(mk({ ...s.states, [a.task]: 'RUNNABLE' }, false, { [a.task]: 'EAGAIN' }), ['state.update.from-mismatch']),
+        out(mk({ ...s.states, [a.task]: 'RUNNABLE' }, false, { [a.task]: 'EAGAIN' }), [
+          'state.update.from-mismatch',
+        ]),
       ];
     if (a.op === 'exit') return [out(mk(s.states, true), ['task.exit' as RuleId])];
     if (a.op === 'store' && a.value.kind === 'num')

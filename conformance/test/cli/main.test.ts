@@ -12,8 +12,14 @@ let err = '';
 beforeEach(() => {
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -26,7 +32,14 @@ describe('the CLI', () => {
 
   it('runs a corpus file on the spec target, printing hashes, and writes the run directory', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
-    const code = await main(['--target=spec', '--replay', join(CORPUS, 'block-unblock.trace'), '--out', dir, '--seed=1']);
+    const code = await main([
+      '--target=spec',
+      '--replay',
+      join(CORPUS, 'block-unblock.trace'),
+      '--out',
+      dir,
+      '--seed=1',
+    ]);
     expect(code).toBe(0);
     expect(out).toMatch(/PASS +[0-9a-f]{12} +replay +block-unblock/);
     expect(out).toContain('Rule coverage:');
@@ -35,10 +48,28 @@ describe('the CLI', () => {
 
   it('prints junit and tap documents with --reporter', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
-    expect(await main(['--target=spec', '--replay', join(CORPUS, 'kick-errors.trace'), '--out', dir, '--reporter=junit'])).toBe(0);
+    expect(
+      await main([
+        '--target=spec',
+        '--replay',
+        join(CORPUS, 'kick-errors.trace'),
+        '--out',
+        dir,
+        '--reporter=junit',
+      ]),
+    ).toBe(0);
     expect(out).toContain('<testsuites name="umcg-conformance" tests="1" failures="0"');
     out = '';
-    expect(await main(['--target=spec', '--replay', join(CORPUS, 'kick-errors.trace'), '--out', dir, '--reporter=tap'])).toBe(0);
+    expect(
+      await main([
+        '--target=spec',
+        '--replay',
+        join(CORPUS, 'kick-errors.trace'),
+        '--out',
+        dir,
+        '--reporter=tap',
+      ]),
+    ).toBe(0);
     expect(out).toMatch(/^TAP version 13\n1\.\.1\nok 1 [0-9a-f]{12} kick-errors\n$/);
   });
 

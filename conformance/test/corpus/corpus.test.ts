@@ -1,16 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { findRule } from '@umcg/spec';
 import { fileURLToPath } from 'node:url';
-import { listFiles, loadLitmus, loadTrace } from '../../src/trace/load.js';
+import { findRule } from '@umcg/spec';
+import { describe, expect, it } from 'vitest';
+import { openSpecTarget } from '../../src/adapters/spec.js';
 import { createChecker } from '../../src/check/checkTrace.js';
 import { specEngine } from '../../src/check/engine.js';
-import { openSpecTarget } from '../../src/adapters/spec.js';
 import { traceHash } from '../../src/trace/hash.js';
 import { conditionHolds } from '../../src/trace/litmus.js';
+import { listFiles, loadLitmus, loadTrace } from '../../src/trace/load.js';
 
 const DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
-const traces = await Promise.all((await listFiles(DIR, ['.trace', '.json'])).map(async (f) => ({ f, t: await loadTrace(f) })));
-const litmus = await Promise.all((await listFiles(DIR, ['.litmus'])).map(async (f) => ({ f, t: await loadLitmus(f) })));
+const traces = await Promise.all(
+  (await listFiles(DIR, ['.trace', '.json'])).map(async (f) => ({ f, t: await loadTrace(f) })),
+);
+const litmus = await Promise.all(
+  (await listFiles(DIR, ['.litmus'])).map(async (f) => ({ f, t: await loadLitmus(f) })),
+);
 
 describe('the committed corpus', () => {
   it('has at least 30 traces with unique names and hashes', () => {
@@ -42,7 +46,12 @@ describe('the committed corpus', () => {
     const check = createChecker(specEngine());
     for (const seed of [1, 2, 3]) {
       for (const { f, t } of traces) {
-        const target = openSpecTarget({ profile: t.header.profile, timeoutMs: 10_000, seed, args: { pick: 'random' } });
+        const target = openSpecTarget({
+          profile: t.header.profile,
+          timeoutMs: 10_000,
+          seed,
+          args: { pick: 'random' },
+        });
         const v = check(t, (await target.run(t, { seed })).observations);
         // expected outcomes written in a trace may pin one of several allowed outcomes; only forbidden ones fail here
         if (v.kind === 'fail') expect(v.failure.cause, `${f}: ${v.failure.explanation}`).toBe('expectation');
@@ -56,7 +65,14 @@ describe('the committed corpus', () => {
     for (const { f, t } of litmus) {
       const r = engine.explore({ profile: t.header.profile, tasks: t.program.tasks }, t.program);
       expect(r.complete, f).toBe(true);
-      if (t.condition) expect(conditionHolds(t.condition, [...r.outcomes.values()].map((o) => o.observation)), f).toBe(true);
+      if (t.condition)
+        expect(
+          conditionHolds(
+            t.condition,
+            [...r.outcomes.values()].map((o) => o.observation),
+          ),
+          f,
+        ).toBe(true);
     }
   });
 });

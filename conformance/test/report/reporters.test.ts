@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderJunit } from '../../src/report/junit.js';
-import { renderTap } from '../../src/report/tap.js';
 import { renderJsonl } from '../../src/report/json.js';
+import { renderJunit } from '../../src/report/junit.js';
 import { resultLine } from '../../src/report/line.js';
+import { renderTap } from '../../src/report/tap.js';
 import type { RunReport, TraceResult } from '../../src/run/types.js';
 
 const r = (name: string, status: TraceResult['status'], extra: Partial<TraceResult> = {}): TraceResult => ({
@@ -18,7 +18,16 @@ const r = (name: string, status: TraceResult['status'], extra: Partial<TraceResu
 });
 
 const report = (results: TraceResult[]): RunReport => ({
-  provenance: { specVersion: '0.1.0', conformanceVersion: '0.1.0', profile: 'pz-v2', target: { name: 'sim', version: '1', build: {} }, seed: 1, command: 'c', startedAt: '2026-01-01T00:00:00.000Z', host: {} },
+  provenance: {
+    specVersion: '0.1.0',
+    conformanceVersion: '0.1.0',
+    profile: 'pz-v2',
+    target: { name: 'sim', version: '1', build: {} },
+    seed: 1,
+    command: 'c',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    host: {},
+  },
   results,
   stale: [],
   coverage: { exercised: [], unreached: [] },
@@ -27,7 +36,12 @@ const report = (results: TraceResult[]): RunReport => ({
 });
 
 describe('reporters', () => {
-  const rep = report([r('a', 'PASS'), r('b<&>', 'FAIL', { reason: 'bad "x"', report: 'line1\nline2' }), r('c', 'SKIP', { reason: "target lacks 'kick'" }), r('d', 'XFAIL', { reason: 'known' })]);
+  const rep = report([
+    r('a', 'PASS'),
+    r('b<&>', 'FAIL', { reason: 'bad "x"', report: 'line1\nline2' }),
+    r('c', 'SKIP', { reason: "target lacks 'kick'" }),
+    r('d', 'XFAIL', { reason: 'known' }),
+  ]);
 
   it('junit escapes and classifies', () => {
     const x = renderJunit(rep);

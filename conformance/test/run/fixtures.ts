@@ -11,7 +11,8 @@ export function buggyAdapter(features?: readonly Feature[]): Adapter {
     probe: specAdapter.probe,
     async open(options) {
       const inner = openSpecTarget(options);
-      const caps: Capabilities = features === undefined ? inner.capabilities : { ...inner.capabilities, features: new Set(features) };
+      const caps: Capabilities =
+        features === undefined ? inner.capabilities : { ...inner.capabilities, features: new Set(features) };
       const target: Target = {
         ...inner,
         info: { ...inner.info, name: 'buggy' },
@@ -21,10 +22,19 @@ export function buggyAdapter(features?: readonly Feature[]): Adapter {
           let prev = r.observations[0];
           const observations = r.observations.map((o, i) => {
             const a = trace.steps[i]?.action;
-            const bad = a?.op === 'ctl' && (a.flags & 0xff) === 2 && o.results[a.task]?.ret === '0' && prev !== undefined;
-            const out = bad && prev !== undefined
-              ? { ...o, tasks: { ...o.tasks, [a.task]: prev.tasks[a.task]! }, results: { ...o.results, [a.task]: { call: 'umcg_ctl', ret: 'EAGAIN' } } }
-              : o;
+            const bad =
+              a?.op === 'ctl' &&
+              (a.flags & 0xff) === 2 &&
+              o.results[a.task]?.ret === '0' &&
+              prev !== undefined;
+            const out =
+              bad && prev !== undefined
+                ? {
+                    ...o,
+                    tasks: { ...o.tasks, [a.task]: prev.tasks[a.task]! },
+                    results: { ...o.results, [a.task]: { call: 'umcg_ctl', ret: 'EAGAIN' } },
+                  }
+                : o;
             prev = o;
             return out;
           });

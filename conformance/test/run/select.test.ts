@@ -1,31 +1,40 @@
-import { describe, expect } from 'vitest';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { inShard, ruleMatcher } from '../../src/run/select.js';
+import { describe, expect } from 'vitest';
 import { exitCodeOf } from '../../src/run/exitCode.js';
 import { applyExpectation } from '../../src/run/expectations.js';
+import { inShard, ruleMatcher } from '../../src/run/select.js';
 
 describe('selection', () => {
-  test.prop([fc.array(fc.nat(), { maxLength: 50 }), fc.integer({ min: 1, max: 7 })])('shards partition the items', (items, n) => {
-    const all = Array.from({ length: n }, (_, i) => inShard(items, { index: i + 1, count: n })).flat();
-    expect(all.sort()).toEqual([...items].sort());
-  });
+  test.prop([fc.array(fc.nat(), { maxLength: 50 }), fc.integer({ min: 1, max: 7 })])(
+    'shards partition the items',
+    (items, n) => {
+      const all = Array.from({ length: n }, (_, i) => inShard(items, { index: i + 1, count: n })).flat();
+      expect(all.sort()).toEqual([...items].sort());
+    },
+  );
 
-  test.prop([fc.constantFrom('wait.sleep', 'wait.next.wake', 'kick.ipi', 'ctl.register.state')])('globs match rule ids', (id) => {
-    expect(ruleMatcher('wait.*')([id])).toBe(id.startsWith('wait.'));
-    expect(ruleMatcher('kick.*,ctl.*')([id])).toBe(!id.startsWith('wait.'));
-    expect(ruleMatcher(undefined)([])).toBe(true);
-    expect(ruleMatcher('wait.sleep')(['wait.sleepy'])).toBe(false);
-  });
+  test.prop([fc.constantFrom('wait.sleep', 'wait.next.wake', 'kick.ipi', 'ctl.register.state')])(
+    'globs match rule ids',
+    (id) => {
+      expect(ruleMatcher('wait.*')([id])).toBe(id.startsWith('wait.'));
+      expect(ruleMatcher('kick.*,ctl.*')([id])).toBe(!id.startsWith('wait.'));
+      expect(ruleMatcher(undefined)([])).toBe(true);
+      expect(ruleMatcher('wait.sleep')(['wait.sleepy'])).toBe(false);
+    },
+  );
 });
 
 describe('expectations and exit codes', () => {
   const res = (status: 'PASS' | 'FAIL' | 'SKIP' | 'TIMEOUT' | 'ERROR' | 'XFAIL', reason?: string) =>
     ({ status, ...(reason ? { reason } : {}) }) as never;
-  test.prop([fc.constantFrom('PASS', 'FAIL', 'SKIP', 'TIMEOUT', 'UNKNOWN', 'ERROR' as const)])('a fail expectation makes every non-pass XFAIL and a pass XPASS', (raw) => {
-    const s = applyExpectation(raw, { status: 'fail', reason: 'r' }).status;
-    expect(s).toBe(raw === 'PASS' ? 'XPASS' : raw === 'SKIP' ? 'SKIP' : 'XFAIL');
-  });
+  test.prop([fc.constantFrom('PASS', 'FAIL', 'SKIP', 'TIMEOUT', 'UNKNOWN', 'ERROR' as const)])(
+    'a fail expectation makes every non-pass XFAIL and a pass XPASS',
+    (raw) => {
+      const s = applyExpectation(raw, { status: 'fail', reason: 'r' }).status;
+      expect(s).toBe(raw === 'PASS' ? 'XPASS' : raw === 'SKIP' ? 'SKIP' : 'XFAIL');
+    },
+  );
   test.prop([fc.constant(0)])('exit codes follow DESIGN.md', () => {
     expect(exitCodeOf([res('PASS'), res('XFAIL')], [])).toBe(0);
     expect(exitCodeOf([res('PASS'), res('FAIL')], [])).toBe(1);

@@ -1,14 +1,14 @@
-import { mkdtemp, readdir, readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Adapter } from '../../src/adapter/types.js';
 import { specAdapter } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
-import type { Adapter } from '../../src/adapter/types.js';
-import { runSession } from '../../src/run/session.js';
+import { runDirName, writeRunDir } from '../../src/run/output.js';
 import type { SessionConfig } from '../../src/run/session.js';
-import { writeRunDir, runDirName } from '../../src/run/output.js';
+import { runSession } from '../../src/run/session.js';
 import { buggyAdapter } from './fixtures.js';
 
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
@@ -68,7 +68,9 @@ describe('runSession', () => {
     expect(fail.report).toContain('Expected (closest of');
     expect(fail.report).toMatch(/w0 +RUNNING->NONE/);
     expect(fail.report).toContain('returns umcg_ctl=EAGAIN');
-    expect(fail.replay).toMatch(/^pnpm conformance --target=buggy --profile=pz-v2 --replay .*failures\/[0-9a-f]{12}\.trace$/);
+    expect(fail.replay).toMatch(
+      /^pnpm conformance --target=buggy --profile=pz-v2 --replay .*failures\/[0-9a-f]{12}\.trace$/,
+    );
     const saved = await readdir(join(dir, 'failures'));
     expect(saved).toHaveLength(2);
     // the saved minimal trace ends at the divergent step and is replayed first next time
@@ -133,8 +135,18 @@ describe('runSession', () => {
   it('writes the run directory atomically with every report format and the provenance', async () => {
     const dir = await workdir(['register-server']);
     const { report } = await runSession(config(dir, specAdapter));
-    const out = await writeRunDir(runDirName(join(dir, 'runs'), 'spec', new Date(report.provenance.startedAt)), report);
-    expect((await readdir(out)).sort()).toEqual(['coverage.json', 'junit.xml', 'provenance.json', 'report.json', 'report.tap', 'results.jsonl']);
+    const out = await writeRunDir(
+      runDirName(join(dir, 'runs'), 'spec', new Date(report.provenance.startedAt)),
+      report,
+    );
+    expect((await readdir(out)).sort()).toEqual([
+      'coverage.json',
+      'junit.xml',
+      'provenance.json',
+      'report.json',
+      'report.tap',
+      'results.jsonl',
+    ]);
     expect(await readdir(join(dir, 'runs'))).toHaveLength(1);
     const prov = JSON.parse(await readFile(join(out, 'provenance.json'), 'utf8'));
     expect(prov).toMatchObject({ profile: 'pz-v2', seed: 7, command: 'test', target: { name: 'spec' } });

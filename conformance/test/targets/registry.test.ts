@@ -12,7 +12,9 @@ describe('the target registry', () => {
 
   it('rejects an unknown name with the list of targets', async () => {
     await expect(loadAdapter('nope')).rejects.toThrow(TargetUnavailable);
-    await expect(loadAdapter('nope')).rejects.toThrow("unknown target 'nope'; expected one of: spec, sim, native, qemu");
+    await expect(loadAdapter('nope')).rejects.toThrow(
+      "unknown target 'nope'; expected one of: spec, sim, native, qemu",
+    );
   });
 
   it('defaults to sim when the simulator provides its adapter, else to spec with a note', async () => {

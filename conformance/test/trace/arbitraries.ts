@@ -1,7 +1,8 @@
 /** fast-check arbitraries of traces for the format tests (independent of the generator under `src/generate`). */
-import fc from 'fast-check';
+
 import type { Action, SelfArg, Value } from '@umcg/spec';
 import { FIELDS } from '@umcg/spec';
+import fc from 'fast-check';
 import { FEATURE_NAMES } from '../../src/trace/features.js';
 import type { Trace, TraceStep } from '../../src/trace/types.js';
 
@@ -9,8 +10,15 @@ const NAMES = ['s0', 'w0', 'w1', 'task_2'];
 
 const value = (tasks: string[]): fc.Arbitrary<Value> =>
   fc.oneof(
-    fc.record({ kind: fc.constant('num' as const), value: fc.oneof(fc.nat(0x1ffff), fc.constantFrom(0x202, 0x80000000, 2 ** 40)) }),
-    fc.record({ kind: fc.constant('tid' as const), task: fc.constantFrom(...tasks), bits: fc.constantFrom(0, 0x80000000, 0x40000000) }),
+    fc.record({
+      kind: fc.constant('num' as const),
+      value: fc.oneof(fc.nat(0x1ffff), fc.constantFrom(0x202, 0x80000000, 2 ** 40)),
+    }),
+    fc.record({
+      kind: fc.constant('tid' as const),
+      task: fc.constantFrom(...tasks),
+      bits: fc.constantFrom(0, 0x80000000, 0x40000000),
+    }),
     fc.record({ kind: fc.constant('addr' as const), task: fc.constantFrom(...tasks) }),
     fc.constant({ kind: 'garbage' as const }),
   );
@@ -24,7 +32,14 @@ const action = (tasks: string[]): fc.Arbitrary<Action> => {
   );
   return fc.oneof(
     fc.record({ op: fc.constant('store' as const), task, target: task, field, value: value(tasks) }),
-    fc.record({ op: fc.constant('cas' as const), task, target: task, field, expect: value(tasks), value: value(tasks) }),
+    fc.record({
+      op: fc.constant('cas' as const),
+      task,
+      target: task,
+      field,
+      expect: value(tasks),
+      value: value(tasks),
+    }),
     fc.record({ op: fc.constant('take' as const), task, target: task }),
     fc.record({
       op: fc.constant('ctl' as const),
@@ -33,11 +48,19 @@ const action = (tasks: string[]): fc.Arbitrary<Action> => {
       self,
       clock: fc.constantFrom(0, 1, 7, 11, 5),
     }),
-    fc.record({ op: fc.constant('wait' as const), task, flags: fc.constantFrom(0, 1, 6), timeout: fc.constantFrom('none' as const, 'past' as const, 'future' as const) }),
+    fc.record({
+      op: fc.constant('wait' as const),
+      task,
+      flags: fc.constantFrom(0, 1, 6),
+      timeout: fc.constantFrom('none' as const, 'past' as const, 'future' as const),
+    }),
     fc.record({ op: fc.constant('kick' as const), task, flags: fc.constantFrom(0, 1), tid: value(tasks) }),
     fc.record({ op: fc.constantFrom('syscall' as const, 'fault' as const), task, blocking: fc.boolean() }),
     fc.record({ op: fc.constant('exit' as const), task }),
-    fc.record({ op: fc.constantFrom('complete' as const, 'signal' as const, 'expire' as const, 'unmap' as const), task }),
+    fc.record({
+      op: fc.constantFrom('complete' as const, 'signal' as const, 'expire' as const, 'unmap' as const),
+      task,
+    }),
   );
 };
 
@@ -56,24 +79,26 @@ const expectAtoms = (tasks: string[]): fc.Arbitrary<string[] | undefined> =>
   );
 
 /** Arbitrary traces over 1-4 tasks. */
-export const traceArb: fc.Arbitrary<Trace> = fc
-  .integer({ min: 1, max: NAMES.length })
-  .chain((n) => {
-    const tasks = NAMES.slice(0, n);
-    const step = fc
-      .tuple(action(tasks), expectAtoms(tasks))
-      .map(([a, e]): TraceStep => (e === undefined ? { action: a } : { action: a, expect: e }));
-    return fc.record({
-      header: fc.record({
-        version: fc.constant(1 as const),
-        name: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
-        profile: fc.constantFrom('pz-v2' as const, 'pz-v1' as const, 'ref-6.1' as const),
-        tasks: fc.tuple(...tasks.map((t) => fc.boolean().map((s) => (s ? { name: t, memory: 'shmem' as const } : { name: t })))),
-        requires: fc.subarray([...FEATURE_NAMES]),
-        rules: fc.subarray(['state.wake', 'list.push', 'pin.self'] as never[]),
-        sources: fc.subarray(['[PZ-v2] §2.5', '[PZ-seed]']),
-        description: fc.stringMatching(/^[A-Za-z0-9 ,.()]{0,40}$/).map((s) => s.trim()),
-      }),
-      steps: fc.array(step, { maxLength: 12 }),
-    });
+export const traceArb: fc.Arbitrary<Trace> = fc.integer({ min: 1, max: NAMES.length }).chain((n) => {
+  const tasks = NAMES.slice(0, n);
+  const step = fc
+    .tuple(action(tasks), expectAtoms(tasks))
+    .map(([a, e]): TraceStep => (e === undefined ? { action: a } : { action: a, expect: e }));
+  return fc.record({
+    header: fc.record({
+      version: fc.constant(1 as const),
+      name: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
+      profile: fc.constantFrom('pz-v2' as const, 'pz-v1' as const, 'ref-6.1' as const),
+      tasks: fc.tuple(
+        ...tasks.map((t) =>
+          fc.boolean().map((s) => (s ? { name: t, memory: 'shmem' as const } : { name: t })),
+        ),
+      ),
+      requires: fc.subarray([...FEATURE_NAMES]),
+      rules: fc.subarray(['state.wake', 'list.push', 'pin.self'] as never[]),
+      sources: fc.subarray(['[PZ-v2] §2.5', '[PZ-seed]']),
+      description: fc.stringMatching(/^[A-Za-z0-9 ,.()]{0,40}$/).map((s) => s.trim()),
+    }),
+    steps: fc.array(step, { maxLength: 12 }),
   });
+});

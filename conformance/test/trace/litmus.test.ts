@@ -1,6 +1,6 @@
+import type { StepObservation } from '@umcg/spec';
 import { describe, expect, it } from 'vitest';
 import { conditionHolds, parseLitmus, printLitmus } from '../../src/trace/litmus.js';
-import type { StepObservation } from '@umcg/spec';
 
 const TEXT = `# name: wake-vs-wait
 # tasks: s0, w0
@@ -25,7 +25,9 @@ describe('litmus text form', () => {
       { op: 'store', task: 's0', target: 's0', field: 'state', value: { kind: 'num', value: 0x202 } },
       { op: 'wait', task: 's0', flags: 0, timeout: 'none' },
     ]);
-    expect(t.program.threads.w0).toEqual([{ op: 'kick', task: 'w0', flags: 0, tid: { kind: 'tid', task: 's0', bits: 0 } }]);
+    expect(t.program.threads.w0).toEqual([
+      { op: 'kick', task: 'w0', flags: 0, tid: { kind: 'tid', task: 's0', bits: 0 } },
+    ]);
     expect(t.condition).toEqual({ quantifier: 'exists', atoms: ['s0=EAGAIN', 's0.state=RUNNING'] });
   });
 
@@ -35,9 +37,15 @@ describe('litmus text form', () => {
   });
 
   it('reports errors in thread lines at the right column', () => {
-    expect(() => parseLitmus(TEXT.replace('  wait\n', '  wiat\n'), 'x.litmus')).toThrow(/^x\.litmus:9:3: expected an operation/);
-    expect(() => parseLitmus(TEXT.replace('thread w0:', 'thread w7:'), 'x.litmus')).toThrow(/^x\.litmus:10:8: expected a declared task/);
-    expect(() => parseLitmus(TEXT.replace('  w0: kick s0', '  env: signal s0'), 'x.litmus')).toThrow(/x\.litmus:11:3: expected a user action/);
+    expect(() => parseLitmus(TEXT.replace('  wait\n', '  wiat\n'), 'x.litmus')).toThrow(
+      /^x\.litmus:9:3: expected an operation/,
+    );
+    expect(() => parseLitmus(TEXT.replace('thread w0:', 'thread w7:'), 'x.litmus')).toThrow(
+      /^x\.litmus:10:8: expected a declared task/,
+    );
+    expect(() => parseLitmus(TEXT.replace('  w0: kick s0', '  env: signal s0'), 'x.litmus')).toThrow(
+      /x\.litmus:11:3: expected a user action/,
+    );
   });
 
   it('evaluates conditions like herd', () => {
@@ -45,7 +53,18 @@ describe('litmus text form', () => {
     const mk = (ret: string, state: string): StepObservation => ({
       killed: false,
       tasks: {
-        s0: { where: 'user', state, next_tid: '0', server_tid: 's0', rwp: '0', list: [], reserved: '0 0,0,0', blocked_ts_moved: false, runnable_ts_moved: false, signals: 0 },
+        s0: {
+          where: 'user',
+          state,
+          next_tid: '0',
+          server_tid: 's0',
+          rwp: '0',
+          list: [],
+          reserved: '0 0,0,0',
+          blocked_ts_moved: false,
+          runnable_ts_moved: false,
+          signals: 0,
+        },
       },
       results: { s0: { call: 'umcg_wait', ret } },
     });
@@ -53,6 +72,8 @@ describe('litmus text form', () => {
     expect(conditionHolds(cond, [mk('0', 'RUNNING'), mk('EAGAIN', 'RUNNING')])).toBe(true);
     expect(conditionHolds(cond, [mk('0', 'RUNNING')])).toBe(false);
     expect(conditionHolds({ ...cond, quantifier: '~exists' }, [mk('0', 'RUNNING')])).toBe(true);
-    expect(conditionHolds({ ...cond, quantifier: 'forall' }, [mk('0', 'RUNNING'), mk('EAGAIN', 'RUNNING')])).toBe(false);
+    expect(
+      conditionHolds({ ...cond, quantifier: 'forall' }, [mk('0', 'RUNNING'), mk('EAGAIN', 'RUNNING')]),
+    ).toBe(false);
   });
 });

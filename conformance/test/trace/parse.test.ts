@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrace } from '../../src/trace/parse.js';
 import { TraceSyntaxError } from '../../src/trace/errors.js';
+import { parseTrace } from '../../src/trace/parse.js';
 
 const HEADER = '# profile: pz-v2\n# tasks: s0, w0 memory=shmem, w1\n';
 
@@ -40,12 +40,31 @@ describe('parseTrace', () => {
     expect(t.header.name).toBe('server-loop');
     expect(t.header.tasks).toEqual([{ name: 's0' }, { name: 'w0', memory: 'shmem' }, { name: 'w1' }]);
     expect(t.header.description).toBe('a server loop');
-    expect(t.steps[0]).toEqual({ action: { op: 'ctl', task: 's0', flags: 1, self: { kind: 'own' }, clock: 1 }, expect: ['0'], line: 6 });
+    expect(t.steps[0]).toEqual({
+      action: { op: 'ctl', task: 's0', flags: 1, self: { kind: 'own' }, clock: 1 },
+      expect: ['0'],
+      line: 6,
+    });
     expect(t.steps[3]?.expect).toEqual(['pending', 'w0 asleep:umcg_ctl']);
-    expect(t.steps[4]?.action).toEqual({ op: 'store', task: 's0', target: 's0', field: 'state', value: { kind: 'num', value: 0x202 } });
-    expect(t.steps[7]?.action).toMatchObject({ op: 'cas', expect: { kind: 'num', value: 1 }, value: { kind: 'num', value: 0x101 } });
+    expect(t.steps[4]?.action).toEqual({
+      op: 'store',
+      task: 's0',
+      target: 's0',
+      field: 'state',
+      value: { kind: 'num', value: 0x202 },
+    });
+    expect(t.steps[7]?.action).toMatchObject({
+      op: 'cas',
+      expect: { kind: 'num', value: 1 },
+      value: { kind: 'num', value: 0x101 },
+    });
     expect(t.steps[7]?.expect).toEqual(['fail']);
-    expect(t.steps[8]?.action).toEqual({ op: 'kick', task: 's0', flags: 0, tid: { kind: 'tid', task: 'w0', bits: 0 } });
+    expect(t.steps[8]?.action).toEqual({
+      op: 'kick',
+      task: 's0',
+      flags: 0,
+      tid: { kind: 'tid', task: 'w0', bits: 0 },
+    });
     expect(t.steps[15]?.action).toMatchObject({ value: { kind: 'tid', task: 'w1', bits: 0x80000000 } });
     expect(t.steps[16]?.action).toMatchObject({ value: { kind: 'addr', task: 'w1' } });
     expect(t.steps[17]?.action).toMatchObject({ value: { kind: 'garbage' } });
@@ -56,30 +75,59 @@ describe('parseTrace', () => {
     expect(err(`${HEADER}s0: stor s0.state = 1\n`).message).toBe(
       "bad.trace:3:5: expected an operation (store, cas, take, ctl, wait, kick, syscall, fault, exit), found 'stor'",
     );
-    expect(err(`${HEADER}s0: store s0.stat = 1\n`).message).toMatch(/^bad\.trace:3:14: expected a field \(state, /);
-    expect(err(`${HEADER}s0: store s0.state = RUNABLE\n`).message).toMatch(/^bad\.trace:3:22: expected a value \(number, constant/);
-    expect(err(`${HEADER}x9: wait\n`).message).toBe("bad.trace:3:1: expected a declared task name or 'env', found 'x9:'");
-    expect(err(`${HEADER}s0: wait timeout=soon\n`).message).toBe("bad.trace:3:18: expected none, past or future, found 'soon'");
-    expect(err(`${HEADER}s0: wait # EWHAT?\n`).message).toMatch(/^bad\.trace:3:12: expected an expected outcome/);
+    expect(err(`${HEADER}s0: store s0.stat = 1\n`).message).toMatch(
+      /^bad\.trace:3:14: expected a field \(state, /,
+    );
+    expect(err(`${HEADER}s0: store s0.state = RUNABLE\n`).message).toMatch(
+      /^bad\.trace:3:22: expected a value \(number, constant/,
+    );
+    expect(err(`${HEADER}x9: wait\n`).message).toBe(
+      "bad.trace:3:1: expected a declared task name or 'env', found 'x9:'",
+    );
+    expect(err(`${HEADER}s0: wait timeout=soon\n`).message).toBe(
+      "bad.trace:3:18: expected none, past or future, found 'soon'",
+    );
+    expect(err(`${HEADER}s0: wait # EWHAT?\n`).message).toMatch(
+      /^bad\.trace:3:12: expected an expected outcome/,
+    );
     expect(err(`${HEADER}env: explode s0\n`).message).toMatch(/^bad\.trace:3:6: expected an event/);
-    expect(err(`${HEADER}s0: cas s0.state RUNNING RUNNABLE\n`).message).toBe("bad.trace:3:26: expected '->', found 'RUNNABLE'");
-    expect(err(`${HEADER}s0: take w9\n`).message).toBe("bad.trace:3:10: expected a declared task name, found 'w9'");
+    expect(err(`${HEADER}s0: cas s0.state RUNNING RUNNABLE\n`).message).toBe(
+      "bad.trace:3:26: expected '->', found 'RUNNABLE'",
+    );
+    expect(err(`${HEADER}s0: take w9\n`).message).toBe(
+      "bad.trace:3:10: expected a declared task name, found 'w9'",
+    );
     expect(err(`${HEADER}s0: exit now\n`).message).toMatch(/^bad\.trace:3:10: expected end of step/);
   });
 
   it('rejects bad headers with their position', () => {
-    expect(err('# profile: pz-v9\n# tasks: s0\n').message).toMatch(/^bad\.trace:1:12: expected a profile \(pz-v2, /);
-    expect(err('# tasks: s0\n# requires: telepathy\n').message).toMatch(/^bad\.trace:2:13: expected a feature \(signals, /);
+    expect(err('# profile: pz-v9\n# tasks: s0\n').message).toMatch(
+      /^bad\.trace:1:12: expected a profile \(pz-v2, /,
+    );
+    expect(err('# tasks: s0\n# requires: telepathy\n').message).toMatch(
+      /^bad\.trace:2:13: expected a feature \(signals, /,
+    );
     expect(err('# tasks: s0\n# rule: x\n').message).toMatch(/^bad\.trace:2:3: expected a header key/);
     expect(err('# tasks: S0\n').message).toMatch(/^bad\.trace:1:10: expected a task name/);
-    expect(err('s0: wait\n').message).toBe("bad.trace:1:1: expected a '# tasks:' header line before the first step");
+    expect(err('s0: wait\n').message).toBe(
+      "bad.trace:1:1: expected a '# tasks:' header line before the first step",
+    );
     expect(err('# tasks: s0, env\n').message).toMatch(/not env\//);
   });
 
   it('accepts UMCG_ long names, decimal and hex, and a bare task name only in kick', () => {
-    const t = parseTrace(`${HEADER}s0: store w0.state = UMCG_TASK_RUNNABLE|UMCG_TF_COND_WAIT|65536\ns0: kick tid(w0)|TID_RUNNING flags=1\n`);
+    const t = parseTrace(
+      `${HEADER}s0: store w0.state = UMCG_TASK_RUNNABLE|UMCG_TF_COND_WAIT|65536\ns0: kick tid(w0)|TID_RUNNING flags=1\n`,
+    );
     expect(t.steps[0]?.action).toMatchObject({ value: { kind: 'num', value: 0x10202 } });
-    expect(t.steps[1]?.action).toEqual({ op: 'kick', task: 's0', flags: 1, tid: { kind: 'tid', task: 'w0', bits: 0x80000000 } });
-    expect(err(`${HEADER}s0: store s0.next_tid = w0\n`).message).toMatch(/^bad\.trace:3:25: expected a value/);
+    expect(t.steps[1]?.action).toEqual({
+      op: 'kick',
+      task: 's0',
+      flags: 1,
+      tid: { kind: 'tid', task: 'w0', bits: 0x80000000 },
+    });
+    expect(err(`${HEADER}s0: store s0.next_tid = w0\n`).message).toMatch(
+      /^bad\.trace:3:25: expected a value/,
+    );
   });
 });

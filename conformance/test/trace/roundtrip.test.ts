@@ -1,13 +1,16 @@
-import { describe, expect } from 'vitest';
 import { test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { traceHash } from '../../src/trace/hash.js';
+import { traceFromJson, traceToJson } from '../../src/trace/json.js';
 import { parseTrace } from '../../src/trace/parse.js';
 import { printTrace } from '../../src/trace/print.js';
-import { traceFromJson, traceToJson } from '../../src/trace/json.js';
-import { traceHash } from '../../src/trace/hash.js';
 import type { Trace } from '../../src/trace/types.js';
 import { traceArb } from './arbitraries.js';
 
-const withoutLines = (t: Trace): Trace => ({ header: t.header, steps: t.steps.map(({ line: _l, ...s }) => s) });
+const withoutLines = (t: Trace): Trace => ({
+  header: t.header,
+  steps: t.steps.map(({ line: _l, ...s }) => s),
+});
 
 describe('trace round trips', () => {
   test.prop([traceArb], { numRuns: 300 })('parse(print(t)) = t for the text form', (t) => {

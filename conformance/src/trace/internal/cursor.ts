@@ -24,7 +24,14 @@ export class Cursor {
 
   /** Skips spaces and tabs. */
   ws(): void {
-    while (this.pos < this.text.length && (this.text[this.pos] === ' ' || this.text[this.pos] === '\t')) this.pos++;
+    while (this.pos < this.text.length && (this.text[this.pos] === ' ' || this.text[this.pos] === '\t'))
+      this.pos++;
+  }
+
+  /** Skips whitespace and returns the position (the column to report for what comes next). */
+  mark(): number {
+    this.ws();
+    return this.pos;
   }
 
   /** Whether only whitespace is left. */
@@ -54,7 +61,12 @@ export class Cursor {
     this.pos = at;
     const found = this.found();
     this.pos = save;
-    return new TraceSyntaxError(this.file, this.line, this.base + at + 1, `expected ${expected}, found ${found}`);
+    return new TraceSyntaxError(
+      this.file,
+      this.line,
+      this.base + at + 1,
+      `expected ${expected}, found ${found}`,
+    );
   }
 
   /** An error with a free message at `at`. */
