@@ -31,6 +31,8 @@ export function renderFailure(args: {
   readonly failure: Divergence;
   readonly rules: readonly RuleId[];
   readonly replay: string;
+  /** The minimized trace, when minimization did better than the failing prefix. */
+  readonly minimal?: Trace;
 }): string {
   const { failure } = args;
   const lines: string[] = [];
@@ -50,7 +52,8 @@ export function renderFailure(args: {
   }
   lines.push(...indent(failure.explanation.split('\n'), '  '));
   lines.push('  Minimal trace:');
-  lines.push(...indent(printTrace(minimalPrefix(args.trace, failure)).trimEnd().split('\n')));
+  const minimal = args.minimal ?? minimalPrefix(args.trace, failure);
+  lines.push(...indent(printTrace(minimal).trimEnd().split('\n')));
   lines.push(`  Replay: ${args.replay}`);
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@
 import type { ProfileId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
+import { defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';
 import { minimalPrefix, renderFailure, replayCommand } from '../report/failure.js';
 import { traceHash } from '../trace/hash.js';
 import type { Trace, TraceRun } from '../trace/types.js';
@@ -24,6 +25,8 @@ export interface RunTraceContext {
   readonly timeoutMs: number;
   /** Directory of the failure database (failures are not saved when undefined). */
   readonly failuresDir: string | undefined;
+  /** Target runs spent minimizing a failure (default 200; 0 keeps the failing prefix). */
+  readonly minimizeAttempts?: number;
 }
 
 /** Runs `run` with a timeout; a timeout gives a `timeout` run. */
@@ -111,7 +114,7 @@ export async function runTrace(
     ...(reason === undefined ? {} : { reason }),
   };
   if (verdict.kind !== 'fail' || applied.status !== 'FAIL') return result;
-  const minimal = minimalPrefix(trace, verdict.failure);
+  const minimal = await minimalTrace(trace, verdict, ctx);
   const file =
     ctx.failuresDir === undefined
       ? (meta.file ?? `${hash}.trace`)
@@ -120,8 +123,44 @@ export async function runTrace(
   return {
     ...result,
     replay,
-    report: renderFailure({ trace, failure: verdict.failure, rules: verdict.rules, replay }),
+    report: renderFailure({ trace, failure: verdict.failure, rules: verdict.rules, replay, minimal }),
   };
 }
 
 const firstLine = (s: string): string => s.split('\n')[0] ?? s;
+
+/**
+ * The minimal trace of a failure: the prefix up to the divergent step, then (for failures outside the spec's set)
+ * delta-debugged with `minimizeTrace` while the target still fails with the same rule signature. The header keeps
+ * the trace's name, rules and sources, so expectations and the failure database still match it.
+ */
+async function minimalTrace(
+  trace: Trace,
+  verdict: Verdict & { kind: 'fail' },
+  ctx: RunTraceContext,
+): Promise<Trace> {
+  const prefix = minimalPrefix(trace, verdict.failure);
+  if (verdict.failure.cause === 'expectation' || ctx.minimizeAttempts === 0) return prefix;
+  const signature = failureSignature(verdict);
+  try {
+    const min = await minimizeTrace(
+      defaultEngine(),
+      trace,
+      verdict.failure.step,
+      async (candidate) => {
+        const run = await withTimeout(ctx.target.run(candidate, { seed: ctx.seed }), ctx.timeoutMs);
+        return failureSignature(judge(candidate, run, ctx.check)) === signature;
+      },
+      ctx.minimizeAttempts ?? 200,
+    );
+    if (min.trace.steps.length >= prefix.steps.length) return prefix;
+    const h = trace.header;
+    const description = `${h.description} (Minimized from ${trace.steps.length} steps.)`.trim();
+    return {
+      header: { ...h, tasks: min.trace.header.tasks, requires: min.trace.header.requires, description },
+      steps: min.trace.steps,
+    };
+  } catch {
+    return prefix;
+  }
+}
