@@ -60,7 +60,11 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
     nextTid = nt;
   }
   const pr = yield* umcgPinPages(k, t, nextTid);
-  if (pr !== 0) return k.p.pinNext && pr === 'ESRCH' ? pr : yield* fail(pr);
+  if (pr !== 0) {
+    // A failed pin holds nothing of its own; a stale pin (EBUSY) or RFC v1's failed pin of next stays as it is.
+    if (revert && !(k.p.pinNext && pr === 'ESRCH')) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
+    return pr;
+  }
   const entry = k.p.waitEntryState === 'running' ? RUNNING : RUNNABLE;
   const sr = yield* umcgUpdateState(k, t, entry, RUNNABLE);
   if (sr !== 0) return yield* fail(sr);
