@@ -9,6 +9,7 @@ import type { CheckTrace, Verdict } from '../check/types.js';
 import { defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';
 import { minimalPrefix, renderFailure, replayCommand } from '../report/failure.js';
 import { traceHash } from '../trace/hash.js';
+import { requirementsOf } from '../trace/requires.js';
 import type { Trace, TraceRun } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
 import { applyExpectation, rawStatus } from './expectations.js';
@@ -76,7 +77,7 @@ export async function runTrace(
   const gate =
     meta.expectation?.status === 'skip'
       ? `expected skip: ${meta.expectation.reason}`
-      : skipReason(ctx.target.capabilities, trace.header.requires, profile);
+      : skipReason(ctx.target.capabilities, requirementsOf(trace), profile);
   if (gate !== undefined)
     return {
       ...base,

@@ -13,5 +13,6 @@ export * from './litmus.js';
 export * from './load.js';
 export * from './parse.js';
 export * from './print.js';
+export * from './requires.js';
 export type * from './types.js';
 export * from './value.js';

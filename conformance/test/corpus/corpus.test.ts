@@ -76,3 +76,13 @@ describe('the committed corpus', () => {
     }
   });
 });
+
+describe('corpus requirements', () => {
+  it('every trace declares the features its steps need (so targets skip rather than fail)', async () => {
+    const { inferredFeatures } = await import('../../src/trace/requires.js');
+    for (const { f, t } of traces) {
+      const missing = inferredFeatures(t).filter((x) => !t.header.requires.includes(x));
+      expect(missing, f).toEqual([]);
+    }
+  });
+});

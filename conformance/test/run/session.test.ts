@@ -114,8 +114,23 @@ describe('runSession', () => {
     const dir = await workdir(['kick-errors']);
     const { report } = await runSession(config(dir, buggyAdapter([])));
     expect(report.results[0]?.status).toBe('SKIP');
-    expect(report.results[0]?.reason).toContain("target lacks 'kick'");
+    expect(report.results[0]?.reason).toMatch(/^target lacks .*'kick' \(the `umcg_kick` syscall\)/);
     expect(report.exitCode).toBe(4);
+  });
+
+  it('turns a run that does not finish in time into TIMEOUT and exit code 124', async () => {
+    const dir = await workdir(['register-server']);
+    const hanging: Adapter = {
+      ...specAdapter,
+      name: 'hang',
+      async open(o) {
+        const t = await specAdapter.open(o);
+        return { ...t, run: () => new Promise(() => {}) };
+      },
+    };
+    const { report } = await runSession(config(dir, hanging, { timeoutMs: 50 }));
+    expect(report.results[0]).toMatchObject({ status: 'TIMEOUT', reason: 'timed out after 50 ms' });
+    expect(report.exitCode).toBe(124);
   });
 
   it('selects by --rules glob and by shard', async () => {
