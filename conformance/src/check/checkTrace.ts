@@ -11,7 +11,13 @@ import { parseAtom, unmetExpectations } from '../trace/expect.js';
 import type { Trace } from '../trace/types.js';
 import type { EngineState, SpecEngine } from './engine.js';
 import { specEngine } from './engine.js';
-import { closestObservation, describeStep, explainExpectation, explainForbidden } from './explain.js';
+import {
+  closestObservation,
+  describeStep,
+  explainExpectation,
+  explainForbidden,
+  rankRules,
+} from './explain.js';
 import type { CheckTrace, Verdict } from './types.js';
 
 /** Options of the checker. */
@@ -121,7 +127,7 @@ export function createChecker<S extends EngineState>(
       if (next.size === 0) {
         const all = [...allowed.values()];
         const closest = closestObservation(all, obs);
-        const ruleList = [...stepRules];
+        const ruleList = rankRules([...stepRules], step);
         const previous = j === 0 ? engine.observe(init) : observations[j - 1]!;
         const explanation = explainForbidden(j, step, obs, all, closest, ruleList);
         const failure = {

@@ -36,6 +36,74 @@ export function ruleTitles(rules: readonly RuleId[]): string {
   return rules.map((r) => `${r} (${findRule(r)?.title ?? 'unknown rule'})`).join('; ');
 }
 
+const WHERE_WORDS: Readonly<Record<string, string>> = {
+  user: 'executing user code',
+  exited: 'exited',
+  killed: 'killed',
+};
+const where = (w: string): string =>
+  WHERE_WORDS[w] ?? (w.startsWith('asleep:') ? `asleep in ${w.slice(7)}` : w);
+
+/** One plain sentence for a `task.field: expected | observed` difference. */
+export function sentence(diff: string): string {
+  const m = /^(\S+?)(?:\.(\w+)| (result)):? (.*) \| (.*)$/.exec(diff);
+  if (m === null) return diff;
+  const [, task, field, result, exp = '', obs = ''] = m;
+  if (task === 'process') return `the process should be ${exp} but is ${obs}`;
+  if (result !== undefined) {
+    if (exp === 'no result')
+      return `${task}'s call should not have returned yet, but ${obs.replace('=', ' returned ')}`;
+    if (obs === 'no result')
+      return `${exp.replace('=', ' should have returned ')}, but ${task}'s call has not returned`;
+    return `${exp.replace('=', ' should return ')}, but returned ${obs.split('=')[1] ?? obs}`;
+  }
+  if (field === 'where') return `${task} should be ${where(exp)} but is ${where(obs)}`;
+  if (field === 'blocked_ts_moved' || field === 'runnable_ts_moved') {
+    const ts = field.replace('_moved', '');
+    return exp === 'true'
+      ? `${task}.${ts} should have been written but was not`
+      : `${task}.${ts} should not have been written but was`;
+  }
+  if (field === 'list') return `${task}'s runnable list should be ${exp} but is ${obs}`;
+  return `${task}.${field} should be ${exp} but is ${obs}`;
+}
+
+/** The first sentence of a rule's statement. */
+export function ruleGist(id: RuleId): string {
+  const st = findRule(id)?.statement ?? '';
+  const end = st.search(/\.(\s|$)/);
+  return end < 0 ? st : st.slice(0, end + 1);
+}
+
+const PRIMARY: Readonly<Record<string, readonly string[]>> = {
+  ctl: ['ctl.'],
+  wait: ['wait.'],
+  kick: ['kick.'],
+  syscall: ['hook.', 'signal.syscall'],
+  fault: ['hook.'],
+  take: ['list.take'],
+  store: ['hook.resume', 'state.'],
+  cas: ['hook.resume', 'state.'],
+  exit: ['task.'],
+  complete: ['hook.exit', 'hook.'],
+  signal: ['signal.', 'sleep.signal', 'wait.signal', 'hook.resume'],
+  expire: ['sleep.timeout', 'wait.timeout', 'wait.worker-timeout'],
+  unmap: ['pin.', 'hook.'],
+};
+
+/** Rules ordered by relevance to the step: those of the acting call's group first, then the rest as they came. */
+export function rankRules(rules: readonly RuleId[], step: TraceStep): RuleId[] {
+  const prefixes = PRIMARY[step.action.op] ?? [];
+  const score = (r: string): number => {
+    const i = prefixes.findIndex((p) => r.startsWith(p));
+    return i < 0 ? prefixes.length : i;
+  };
+  return [...new Set(rules)]
+    .map((r, i) => ({ r, i, s: score(r) }))
+    .sort((a, b) => a.s - b.s || a.i - b.i)
+    .map((x) => x.r);
+}
+
 /** Explanation of an observation outside the allowed set. */
 export function explainForbidden(
   index: number,
@@ -50,10 +118,15 @@ export function explainForbidden(
     `At ${describeStep(index, step)} the target's outcome is not one of the ${n} the spec allows.`,
   ];
   if (closest !== undefined) {
-    lines.push('The closest allowed outcome differs in (allowed | observed):');
-    for (const d of observationDiff(closest, observed)) lines.push(`  ${d}`);
+    const diffs = observationDiff(closest, observed);
+    lines.push(`In the closest allowed outcome, ${diffs.map(sentence).join('; ')}.`);
+    lines.push('Differences (allowed | observed):');
+    for (const d of diffs) lines.push(`  ${d}`);
   }
-  if (rules.length > 0) lines.push(`Rules that decide this step: ${ruleTitles(rules)}.`);
+  if (rules.length > 0) {
+    lines.push(`Rules that decide this step: ${ruleTitles(rules)}.`);
+    for (const r of rules.slice(0, 3)) lines.push(`  ${r}: ${ruleGist(r)}`);
+  }
   return lines.join('\n');
 }
 
