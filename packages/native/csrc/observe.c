@@ -88,11 +88,15 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 		return;
 	if (read_proc(rt->pid, tid, "syscall", buf, sizeof(buf)) < 0)
 		return;
-	if (!strncmp(buf, "running", 7)) {
-		snprintf(out, n, "asleep:interrupt");
+	/*
+	 * rt_sigreturn sets orig_ax to -1, so after a handler /proc shows -1
+	 * like an interrupt: the handler's flag tells them apart.
+	 */
+	nr = strncmp(buf, "running", 7) ? strtol(buf, NULL, 10) : -1;
+	if (nr == -1 && atomic_load(&r->sigret)) {
+		snprintf(out, n, "asleep:rt_sigreturn");
 		return;
 	}
-	nr = strtol(buf, NULL, 10);
 	if (nr == rt->cfg->nr_ctl)
 		snprintf(out, n, "asleep:umcg_ctl");
 	else if (nr == rt->cfg->nr_wait)

@@ -14,6 +14,7 @@ struct ux_rt_task {
 	_Atomic uint32_t	done;		/* thread: finished command (== posted: in the command loop) */
 	_Atomic int		exited;
 	_Atomic int		signals;	/* SIGUSR1 handler runs */
+	_Atomic int		sigret;		/* a handler ended; cleared back in user code */
 	_Atomic uint32_t	res_seq;	/* bumped after res_call/res_ret are written */
 	_Atomic int		cur_op;		/* op being executed, -1 in the loop */
 	_Atomic int64_t		deadline;	/* absolute timeout of the last future wait */

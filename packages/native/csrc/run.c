@@ -222,7 +222,7 @@ static int64_t mono_ms(void)
 }
 
 static void respond(struct ux_buf *out, const char *id, const char *status, const char *detail,
-		    const char *hdr, const char *steps)
+		    const char *hdr, const char *steps, long ms)
 {
 	ux_buf_puts(out, "{\"id\":");
 	ux_json_str(out, id);
@@ -230,6 +230,8 @@ static void respond(struct ux_buf *out, const char *id, const char *status, cons
 	ux_json_str(out, detail);
 	if (hdr && *hdr)
 		ux_buf_printf(out, ",%s", hdr);
+	if (ms >= 0)
+		ux_buf_printf(out, ",\"ms\":%ld", ms);
 	ux_buf_printf(out, ",\"steps\":[%s]}\n", steps ? steps : "");
 }
 
@@ -238,11 +240,11 @@ void ux_run(const struct ux_config *cfg, struct ux_trace *t, struct ux_buf *out)
 	struct ux_buf in = { 0 }, steps = { 0 }, hdr = { 0 };
 	char status[32] = "crashed", detail[700] = "";
 	int fds[2], nsteps = 0, ended = 0, wstatus = 0;
-	int64_t deadline;
+	int64_t deadline, t0 = mono_ms();
 	pid_t pid;
 
 	if (pipe(fds)) {
-		respond(out, t->id, "crashed", "pipe failed", NULL, NULL);
+		respond(out, t->id, "crashed", "pipe failed", NULL, NULL, -1);
 		return;
 	}
 	fflush(NULL);
@@ -250,7 +252,7 @@ void ux_run(const struct ux_config *cfg, struct ux_trace *t, struct ux_buf *out)
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
-		respond(out, t->id, "crashed", "fork failed", NULL, NULL);
+		respond(out, t->id, "crashed", "fork failed", NULL, NULL, -1);
 		return;
 	}
 	if (pid == 0) {
@@ -322,7 +324,7 @@ void ux_run(const struct ux_config *cfg, struct ux_trace *t, struct ux_buf *out)
 				 WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
 		}
 	}
-	respond(out, t->id, status, detail, hdr.p, steps.p);
+	respond(out, t->id, status, detail, hdr.p, steps.p, (long)(mono_ms() - t0));
 	ux_buf_free(&in);
 	ux_buf_free(&steps);
 	ux_buf_free(&hdr);

@@ -40,8 +40,10 @@ int64_t ux_clock_ns(int clock)
 static void on_sigusr1(int sig)
 {
 	(void)sig;
-	if (me)
+	if (me) {
 		atomic_fetch_add(&me->signals, 1);
+		atomic_store(&me->sigret, 1);	/* rt_sigreturn follows */
+	}
 }
 
 static const int field_off[UF_COUNT] = { 0, 4, 8, 12, 16, 24, 32, 40, 48, 56 };
@@ -249,6 +251,8 @@ static void do_action(struct ux_rt *rt, struct ux_rt_task *r, const struct ux_st
 	default:
 		break;
 	}
+	if (atomic_load_explicit(&r->sigret, memory_order_relaxed))
+		atomic_store(&r->sigret, 0);
 	atomic_store(&r->cur_op, -1);
 }
 
@@ -263,8 +267,12 @@ static void *task_main(void *arg)
 	for (;;) {
 		uint32_t p;
 
-		while ((p = atomic_load_explicit(&r->posted, memory_order_acquire)) == seen)
+		while ((p = atomic_load_explicit(&r->posted, memory_order_acquire)) == seen) {
+			/* Back in user code: a handler's rt_sigreturn is over. */
+			if (atomic_load_explicit(&r->sigret, memory_order_relaxed))
+				atomic_store_explicit(&r->sigret, 0, memory_order_relaxed);
 			cpu_relax();
+		}
 		seen = p;
 		atomic_store(&r->taken, p);
 		if (r->wait_go)

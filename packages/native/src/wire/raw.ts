@@ -48,6 +48,8 @@ export interface RawResponse {
   readonly tids?: Readonly<Record<string, number>>;
   readonly addrs?: Readonly<Record<string, string>>;
   readonly steps?: readonly RawStep[];
+  /** Wall time of the run in the executor, ms. */
+  readonly ms?: number;
 }
 
 /** A `probe` answer. */
