@@ -46,10 +46,11 @@ const where = (w: string): string =>
 
 /** One plain sentence for a `task.field: expected | observed` difference. */
 export function sentence(diff: string): string {
+  const proc = /^process (\S+) \| (\S+)$/.exec(diff);
+  if (proc !== null) return `the process should be ${proc[1]} but is ${proc[2]}`;
   const m = /^(\S+?)(?:\.(\w+)| (result)):? (.*) \| (.*)$/.exec(diff);
   if (m === null) return diff;
   const [, task, field, result, exp = '', obs = ''] = m;
-  if (task === 'process') return `the process should be ${exp} but is ${obs}`;
   if (result !== undefined) {
     if (exp === 'no result')
       return `${task}'s call should not have returned yet, but ${obs.replace('=', ' returned ')}`;

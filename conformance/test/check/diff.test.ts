@@ -28,3 +28,24 @@ describe('transition logs', () => {
     ]);
   });
 });
+
+describe('explanations in sentences', async () => {
+  const { sentence } = await import('../../src/check/explain.js');
+  it('turns differences into sentences', () => {
+    expect(sentence('process alive | killed')).toBe('the process should be alive but is killed');
+    expect(sentence('s0.where: asleep:umcg_wait | user')).toBe(
+      's0 should be asleep in umcg_wait but is executing user code',
+    );
+    expect(sentence('w0.state: NONE | RUNNING')).toBe('w0.state should be NONE but is RUNNING');
+    expect(sentence('w0 result: umcg_ctl=0 | umcg_ctl=EAGAIN')).toBe(
+      'umcg_ctl should return 0, but returned EAGAIN',
+    );
+    expect(sentence('s0 result: no result | umcg_wait=EAGAIN')).toBe(
+      "s0's call should not have returned yet, but umcg_wait returned EAGAIN",
+    );
+    expect(sentence('s0.list: [w0] | []')).toBe("s0's runnable list should be [w0] but is []");
+    expect(sentence('w0.runnable_ts_moved: true | false')).toBe(
+      'w0.runnable_ts should have been written but was not',
+    );
+  });
+});
