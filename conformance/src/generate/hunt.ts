@@ -39,6 +39,11 @@ export interface HuntOptions {
   readonly reproduce?: number;
   /** Stop generating and shrinking after this many ms (default: no limit). */
   readonly timeLimitMs?: number;
+  /**
+   * Budget of fast-check's shrinking, in target runs and ms (default 400 runs, 5000 ms); past it, candidates are
+   * no longer run and trace-level minimization (`minimizeTrace`) finishes the job.
+   */
+  readonly shrinkBudget?: { readonly runs?: number; readonly ms?: number };
 }
 
 /** A shrunk failure. */
@@ -106,7 +111,11 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let runs = 0;
   let shrinkRuns = 0;
   const inconclusive: Record<string, { count: number; first: string }> = {};
+  const budgetRuns = options.shrinkBudget?.runs ?? 400;
+  const budgetMs = options.shrinkBudget?.ms ?? 5000;
+  let shrinkStart = 0;
   const prop = fc.asyncProperty(arb, async (g) => {
+    if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs)) return true;
     runs++;
     if (signature !== undefined) shrinkRuns++;
     const verdict = checkRun(options.check, g.trace, await target.run(g.trace, { seed: runSeedOf(g.trace) }));
@@ -119,6 +128,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     if (signature === undefined) {
       signature = sig;
       firstSteps = g.trace.steps.length;
+      shrinkStart = Date.now();
     }
     if (sig !== signature) return true;
     lastFail = { trace: g.trace, verdict };

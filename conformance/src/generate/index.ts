@@ -8,7 +8,7 @@ export { defaultEngine, hasSpecEngine } from './engine.js';
 export type { EngineConfig, EngineExploreResult, EngineOutcome, EngineState, SpecEngine } from './engine.js';
 export { ACTION_KINDS, actionKind } from './kinds.js';
 export type { ActionKind } from './kinds.js';
-export { DEFAULT_KNOBS, DEFAULT_WEIGHTS, describeKnobs, knobsArbitrary } from './knobs.js';
+export { DEFAULT_KNOBS, DEFAULT_WEIGHTS, describeKnobs, knobsArbitrary, withKindsOff } from './knobs.js';
 export type { Bias, Knobs } from './knobs.js';
 export { planArbitrary } from './plan.js';
 export type { GenPlan, PlanOptions } from './plan.js';

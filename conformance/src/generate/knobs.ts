@@ -70,3 +70,10 @@ export function describeKnobs(k: Knobs): string {
   if (high.length) parts.push(`high=${high.join(',')}`);
   return parts.join(' ');
 }
+
+/** The knobs with the given kinds switched off. */
+export function withKindsOff(k: Knobs, off: readonly ActionKind[]): Knobs {
+  const weights = { ...k.weights };
+  for (const kind of off) weights[kind] = 0;
+  return { ...k, weights };
+}

@@ -5,7 +5,8 @@
  * @module
  */
 import fc from 'fast-check';
-import { DEFAULT_KNOBS, type Knobs, knobsArbitrary } from './knobs.js';
+import type { ActionKind } from './kinds.js';
+import { DEFAULT_KNOBS, type Knobs, knobsArbitrary, withKindsOff } from './knobs.js';
 import { CHOICE_RANGE } from './internal/pick.js';
 
 /** The raw material of one generated trace. */
@@ -33,6 +34,8 @@ export interface PlanOptions {
   readonly swarm?: boolean;
   /** Fixed knobs when `swarm` is false. */
   readonly knobs?: Knobs;
+  /** Action kinds switched off in every plan (e.g. `['fault']` to keep unmapped pages out of a hunt). */
+  readonly exclude?: readonly ActionKind[];
   /** Bounds of the server count (default 1..3, 2+ in 90 % of plans). */
   readonly servers?: { readonly min: number; readonly max: number };
   /** Bounds of the worker count (default 1..4, 3+ in 80 % of plans). */
@@ -52,7 +55,9 @@ function countArb(bounds: { min: number; max: number } | undefined, lo: number, 
 export function planArbitrary(options: PlanOptions = {}): fc.Arbitrary<GenPlan> {
   const minSteps = options.minSteps ?? 1;
   const maxSteps = options.maxSteps ?? 40;
-  const knobs = options.swarm === false ? fc.constant(options.knobs ?? DEFAULT_KNOBS) : knobsArbitrary();
+  const base = options.swarm === false ? fc.constant(options.knobs ?? DEFAULT_KNOBS) : knobsArbitrary();
+  const off = options.exclude ?? [];
+  const knobs = off.length === 0 ? base : base.map((k) => withKindsOff(k, off));
   return fc.record({
     servers: countArb(options.servers, 1, 3, 2),
     workers: countArb(options.workers, 1, 4, 3),
