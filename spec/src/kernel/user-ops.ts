@@ -62,11 +62,13 @@ export function* userTake(me: number, target: number): Routine<void> {
     let cur = head;
     while (cur !== 0 && names.length < 32) {
       const i = s.world.addrs.indexOf(cur);
-      const m = i >= 0 ? access(s, cur) : undefined;
-      if (!m) {
+      if (i < 0) {
+        // Not a struct of the process: the walk stops there (user code only follows known structs).
         names.push(`0x${cur.toString(16)}`);
         break;
       }
+      const m = access(s, cur);
+      if (!m) return kill(s); // dereferencing an unmapped struct: SIGSEGV
       names.push(s.world.names[i]!);
       cur = m.runnable_workers_ptr;
       m.runnable_workers_ptr = 0;
