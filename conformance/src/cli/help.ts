@@ -21,6 +21,7 @@ Start here:
   pnpm conformance explain <rule-id>       what a rule says, where it comes from
   pnpm conformance doctor --target=native  what a target needs and whether it is there
   pnpm conformance show <file>             a trace's transition log, step by step (--target, default spec)
+  pnpm conformance report                  table of the latest run of every target (rows: traces by hash)
 
 Targets (--target, default sim when @umcg/sim provides its adapter, else spec):
 ${targets.join('\n')}

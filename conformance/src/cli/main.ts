@@ -23,6 +23,7 @@ import { doctor } from './doctor.js';
 import { explainRule } from './explain.js';
 import { helpText } from './help.js';
 import { showTrace } from './show.js';
+import { reportTable } from './table.js';
 
 async function citedBy(rule: string): Promise<string[]> {
   const out: string[] = [];
@@ -144,6 +145,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
       const adapter = await loadAdapter(args.target ?? 'spec');
       process.stdout.write(`${await showTrace(file, adapter, args.profile)}\n`);
+      return EXIT.ok;
+    }
+    if (args.command === 'report') {
+      process.stdout.write(`${await reportTable(args.positional[0] ?? args.out ?? RUNS_DIR)}\n`);
       return EXIT.ok;
     }
     if (args.command === 'doctor') {
