@@ -1,0 +1,62 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import type { Target } from '../../src/adapter/types.js';
+import { openSpecTarget } from '../../src/adapters/spec.js';
+import { checkTrace } from '../../src/check/checkTrace.js';
+import { failureSignature } from '../../src/generate/checkRun.js';
+import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
+import { replayStoredFailures } from '../../src/generate/failureStore.js';
+import { huntTarget } from '../../src/generate/hunt.js';
+import { traceArbitrary } from '../../src/generate/traceArbitrary.js';
+import { saveFailure as saveFailureA } from '../../src/run/failures.js';
+import { keepCondWait } from './fixtures/broken.js';
+import { replayCanonical } from './fixtures/replay.js';
+
+const open = (): Target => openSpecTarget({ profile: 'pz-v2', timeoutMs: 10_000, seed: 1, args: {} });
+
+/** The spec target with one rule broken in what it reports: COND_WAIT left set after a wait. */
+function brokenSpec(): Target {
+  const t = open();
+  return {
+    ...t,
+    async run(trace, o) {
+      const r = await t.run(trace, o);
+      return { ...r, observations: r.observations.map((obs, i) => keepCondWait(trace.steps[i]!.action, obs)) };
+    },
+  };
+}
+
+describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () => {
+  const engine = hasSpecEngine() ? defaultEngine() : undefined;
+  const arb = engine ? traceArbitrary({ engine }) : fc.constant(undefined as never);
+
+  test.prop([arb], { numRuns: 100 })('every generated trace is valid under the spec and passes on the spec target', async (trace) => {
+    expect(replayCanonical(engine!, trace).invalid).toBeUndefined();
+    const run = await open().run(trace, { seed: 0 });
+    expect(checkTrace(trace, run.observations).kind).toBe('pass');
+  });
+
+  test('generation is deterministic under a seed', () => {
+    expect(fc.sample(arb, { seed: 9, numRuns: 20 })).toEqual(fc.sample(arb, { seed: 9, numRuns: 20 }));
+  });
+
+  test('a broken copy of the spec is caught, shrunk to 5 steps, and its saved trace replays to the same failure', async () => {
+    const target = brokenSpec();
+    const report = await huntTarget(target, { check: checkTrace, engine: engine!, runs: 300, seed: 42, failuresDir: false });
+    const f = report.failure!;
+    expect(f).toBeDefined();
+    expect(f.trace.steps.map((s) => s.action.op)).toEqual(['store', 'store', 'ctl', 'store', 'wait']);
+    expect(f.signature).toContain('state.update.clears-flags');
+    expect(f.reproduced).toEqual({ failed: 3, runs: 3 });
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-real-failures-'));
+    await saveFailureA(dir, f.trace, `broken-spec, seed ${f.seed} path ${f.path}`);
+    const [replay] = await replayStoredFailures(target, checkTrace, { dir });
+    expect(replay?.verdict.kind).toBe('fail');
+    expect(failureSignature(replay!.verdict)).toBe(f.signature);
+    const ok = await replayStoredFailures(open(), checkTrace, { dir });
+    expect(ok[0]?.verdict.kind).toBe('pass');
+  }, 60_000);
+});
