@@ -28,9 +28,13 @@ export function traceFromJson(text: string, file = '<input>'): Trace {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec(String(e));
-    const [line, col] = m?.[1] === undefined ? [1, 1] : lineCol(text, Number(m[1]));
-    throw new TraceSyntaxError(file, line, col, `expected valid JSON (${(e as Error).message})`);
+    const [line, col] = lineCol(text, jsonErrorOffset(text, (e as Error).message));
+    throw new TraceSyntaxError(
+      file,
+      line,
+      col,
+      `expected valid JSON (${(e as Error).message.split('\n')[0]})`,
+    );
   }
   const obj = doc as { format?: unknown; header?: unknown; steps?: unknown };
   if (typeof doc !== 'object' || doc === null || obj.format !== 'umcg-trace')
@@ -87,6 +91,17 @@ export function traceFromJson(text: string, file = '<input>'): Trace {
     header: { ...parsed.header, name: typeof header?.name === 'string' ? header.name : parsed.header.name },
     steps,
   };
+}
+
+/** The offset of a `JSON.parse` error, from V8's message (a position, the end, or a quoted context snippet). */
+function jsonErrorOffset(text: string, message: string): number {
+  const pos = /at position (\d+)/.exec(message);
+  if (pos?.[1] !== undefined) return Number(pos[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const snip = /Unexpected token '.', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (snip?.[2] === undefined) return 0;
+  const at = text.indexOf(snip[2]);
+  return at < 0 ? 0 : snip[1] === undefined ? 0 : at + 10;
 }
 
 function lineCol(text: string, offset: number): [number, number] {
