@@ -29,7 +29,9 @@ export function* updateState(addr: number, from: number, to: number): Routine<KR
       s.fired.add('state.update.from-mismatch');
       return 'EAGAIN';
     }
-    m.state = ((m.state & ~(UMCG_TASK_MASK | UMCG_TF_PREEMPT | UMCG_TF_COND_WAIT)) | to) >>> 0;
+    // The prototype has no COND_WAIT: bit 0x200 is then an unknown TF bit, preserved like the others.
+    const cleared = UMCG_TASK_MASK | UMCG_TF_PREEMPT | (s.world.params.condWait ? UMCG_TF_COND_WAIT : 0);
+    m.state = ((m.state & ~cleared) | to) >>> 0;
     s.fired.add('state.update.clears-flags');
     return 0;
   });
