@@ -60,7 +60,8 @@ struct ux_step {
 	int		clock;
 	int		timeout;	/* UX_TMO_* */
 	int		blocking;
-	int64_t		deadline_ns;	/* computed: absolute timeout of a future wait */
+	int		expire_in;	/* computed: steps until this future wait's `expire` (0: none) */
+	int64_t		deadline_ns;	/* computed: relative timeout of a future wait (0: far) */
 };
 
 /* A trace or litmus program as received. */

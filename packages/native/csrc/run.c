@@ -19,9 +19,11 @@
 #include <unistd.h>
 #include "rt.h"
 
-/* How long before its `expire` a future timeout is set: base + per intervening step. */
-#define EXPIRE_BASE_NS	(150LL * 1000000LL)
-#define EXPIRE_STEP_NS	(150LL * 1000000LL)
+/*
+ * A future timeout followed by its `expire` is set to fire after
+ * (intervening steps + 1) * max(EXPIRE_MIN_NS, 4 * the slowest step so far).
+ */
+#define EXPIRE_MIN_NS	(300LL * 1000000LL)
 
 static void out_line(int fd, const char *tag, const char *s)
 {
@@ -58,7 +60,7 @@ static void lookahead(struct ux_step *steps, int n)
 			if (steps[j].op == UX_WAIT)
 				break;
 			if (steps[j].op == UX_EXPIRE) {
-				w->deadline_ns = EXPIRE_BASE_NS + EXPIRE_STEP_NS * (j - k - 1);
+				w->expire_in = j - k;
 				break;
 			}
 		}
@@ -135,11 +137,17 @@ static void header_line(struct ux_rt *rt)
 /* Runs steps to quiescence; emits an observation per step when `report`. -1 on timeout (X line written). */
 static int run_steps(struct ux_rt *rt, struct ux_step *steps, int n, int report, uint32_t *res_seen)
 {
+	static int64_t slowest;
 	char err[512];
 
 	for (int k = 0; k < n; k++) {
-		int64_t since;
+		int64_t since, took;
 
+		if (steps[k].expire_in) {
+			int64_t per = 4 * slowest > EXPIRE_MIN_NS ? 4 * slowest : EXPIRE_MIN_NS;
+
+			steps[k].deadline_ns = per * steps[k].expire_in;
+		}
 		snapshot_base(rt);
 		since = ux_clock_ns(CLOCK_MONOTONIC);
 		exec_step(rt, &steps[k]);
@@ -150,6 +158,9 @@ static int run_steps(struct ux_rt *rt, struct ux_step *steps, int n, int report,
 			out_line(rt->out, "X timeout", d);
 			return -1;
 		}
+		took = ux_clock_ns(CLOCK_MONOTONIC) - since;
+		if (steps[k].op != UX_EXPIRE && took > slowest)
+			slowest = took;
 		if (report) {
 			struct ux_buf b = { 0 };
 
