@@ -1,41 +1,65 @@
 /**
- * Mutation bench: for every mutant, find a difference and shrink it; prints killed/total, the median time to kill
- * and the median shrunk length. Until the conformance engine's generator is wired in, a mutant counts as killed
- * when its witness (a trace, or a litmus program over seeds) makes the mutated simulator differ from the original
- * one; the engine's version will check against the spec instead. Usage: `pnpm bench:mutants`.
+ * Mutation bench (`pnpm bench:mutants [runs]`): for every mutant, the spec-based mutation test through the
+ * conformance engine (generated traces under a fixed budget, shrunk by the engine; then litmus programs; then the
+ * mutant's witness). Prints killed/total, the median time to kill and the median shrunk length. Without the
+ * engine it falls back to the witnesses against the unmutated simulator. Exit code 1 if a mutant survives.
+ * Env: `SIM_MUTATION_ARGS` (target args, default `without=unmap`), `SIM_MUTATION_SEED` (default 1).
  * @module
  */
 import { MUTANTS } from '../src/mutants/catalogue.js';
 import { checkWitness } from '../src/mutants/check.js';
+import { loadEngine } from '../src/mutants/engine.js';
+import { type MutationResult, mutationTest } from '../src/mutants/mutation.js';
 import { shrinkWitness } from '../src/mutants/shrink.js';
 
-const median = (xs: number[]): number => {
+const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? Number.NaN : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
 };
 
-const times: number[] = [];
-const lengths: number[] = [];
-const alive: string[] = [];
+const runs = Number(process.argv[2] ?? 500);
+const argText = process.env.SIM_MUTATION_ARGS ?? 'without=unmap';
+const args = Object.fromEntries(
+  argText
+    .split(';')
+    .filter((kv) => kv.includes('='))
+    .map((kv) => kv.split('=', 2) as [string, string]),
+);
+const seed = Number(process.env.SIM_MUTATION_SEED ?? 1);
+const engine = await loadEngine(true);
+const results: MutationResult[] = [];
 for (const m of MUTANTS) {
-  const t0 = performance.now();
-  const r = checkWitness(m);
-  if (!r.shown) {
-    alive.push(m.name);
-    console.log(`ALIVE   ${m.name}: ${r.detail}`);
-    continue;
+  let r: MutationResult;
+  if (engine !== undefined) {
+    r = await mutationTest(engine, m, { runs, timeLimitMs: 60_000, litmusRuns: 200, seed, args });
+  } else {
+    const t0 = performance.now();
+    const w = checkWitness(m);
+    const s = shrinkWitness(m).witness;
+    const len = s.kind === 'trace' ? s.steps.length : w.length;
+    r = {
+      name: m.name,
+      killedBy: w.shown ? 'witness' : undefined,
+      ms: performance.now() - t0,
+      length: len,
+      detail: w.detail.split('\n')[0] ?? '',
+    };
   }
-  const ms = performance.now() - t0;
-  const shrunk = shrinkWitness(m).witness;
-  const len = shrunk.kind === 'trace' ? shrunk.steps.length : r.length;
-  times.push(ms);
-  lengths.push(len);
+  results.push(r);
+  const status = r.killedBy === undefined ? 'ALIVE ' : `killed (${r.killedBy})`.padEnd(19);
   console.log(
-    `killed  ${m.name.padEnd(32)} ${ms.toFixed(1).padStart(7)} ms  ${String(len).padStart(3)} steps  (${m.profile})`,
+    `${status} ${m.name.padEnd(32)} ${r.ms.toFixed(0).padStart(7)} ms ${String(r.length).padStart(3)} steps  ${m.profile}`,
   );
 }
-console.log(`\nmutants: ${MUTANTS.length - alive.length}/${MUTANTS.length} killed`);
+const killed = results.filter((r) => r.killedBy !== undefined);
+const by = (k: string) => killed.filter((r) => r.killedBy === k).length;
 console.log(
-  `median time to kill: ${median(times).toFixed(1)} ms; median shrunk length: ${median(lengths)} steps`,
+  `\nmode: ${engine ? `spec (engine), ${runs} generated traces/mutant, args ${argText}` : 'witness vs unmutated sim (engine unavailable)'}`,
 );
-if (alive.length > 0) process.exitCode = 1;
+console.log(
+  `mutants: ${killed.length}/${results.length} killed (generated ${by('generated')}, litmus ${by('litmus')}, witness ${by('witness')})`,
+);
+console.log(
+  `median time to kill: ${median(killed.map((r) => r.ms)).toFixed(0)} ms; median shrunk length: ${median(killed.map((r) => r.length))} steps`,
+);
+if (killed.length < results.length) process.exitCode = 1;

@@ -76,7 +76,12 @@ export async function openSim(options: OpenOptions): Promise<Target> {
     capabilities,
     run: async (trace, run) => {
       const missing = trace.header.requires.filter((f) => !capabilities.features.has(f));
-      if (missing.length > 0) return { observations: [], status: 'unsupported', detail: `sim does not offer: ${missing.join(', ')}` };
+      if (missing.length > 0)
+        return {
+          observations: [],
+          status: 'unsupported',
+          detail: `sim does not offer: ${missing.join(', ')}`,
+        };
       return runTrace(cfg, trace, run.seed);
     },
     runLitmus: async (program, run) => runLitmus(cfg, program, run.seed),

@@ -48,11 +48,11 @@ describe('sim adapter', () => {
     );
   });
 
-  it('a trace whose step names a task that is not in user mode stops as crashed', async () => {
+  it('a trace whose step names a task that is not in user mode stops as unsupported', async () => {
     const t = await simAdapter.open(opts());
     const bad: Trace = { ...trace, steps: [...trace.steps, { action: d.sys('s0') }] };
     const r = await t.run(bad, { seed: 1 });
-    expect(r.status).toBe('crashed');
+    expect(r.status).toBe('unsupported');
     expect(r.observations).toHaveLength(RUN.length);
   });
 

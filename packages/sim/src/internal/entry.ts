@@ -22,10 +22,11 @@ export function* exitToUser(k: Kernel, t: Task): KGen<void> {
     t.signals++;
     if (t.savedWait !== null) t.savedWait.delivered = true;
     t.entry = 'rt_sigreturn';
-    const hooks = t.syscallWork && t.savedWait === null;
+    const hooks = t.syscallWork && t.savedWait === null && !t.sigExcluded;
     if (hooks) yield* umcgSysEnter(k, t);
     yield STEP;
     if (hooks && t.syscallWork) yield* umcgSysExit(k, t);
+    t.sigExcluded = false;
   }
   t.mode = 'user';
   t.irqPending = false;

@@ -79,6 +79,8 @@ export class Task {
   irqPending = false;
   /** A spontaneous interrupt already happened since the task's last action. */
   spontaneous = false;
+  /** Follow-ups: a signal ended a UMCG wait, so its handler and `rt_sigreturn` run without the syscall hooks. */
+  sigExcluded = false;
   /** Follow-ups: a UMCG wait suspended by a signal. */
   savedWait: SavedWait | null = null;
   /** A return value replacing the syscall's own (set by a wait resumed after a signal). */

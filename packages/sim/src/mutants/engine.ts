@@ -19,14 +19,24 @@ export interface HuntResult {
 
 /** A litmus test as the engine knows it (header + program). */
 export interface EngineLitmusTest {
-  readonly header: { readonly name: string; readonly profile: ProfileId; readonly tasks: readonly TaskDecl[] };
+  readonly header: {
+    readonly name: string;
+    readonly profile: ProfileId;
+    readonly tasks: readonly TaskDecl[];
+  };
   readonly program: LitmusProgram;
 }
 
 /** The engine operations the mutation test uses. */
 export interface Engine {
   /** Runs `runs` generated traces of `profile` on `target` and shrinks the first failure. */
-  hunt(target: Target, profile: ProfileId, runs: number, seed: number, timeLimitMs: number): Promise<HuntResult>;
+  hunt(
+    target: Target,
+    profile: ProfileId,
+    runs: number,
+    seed: number,
+    timeLimitMs: number,
+  ): Promise<HuntResult>;
   /** Checks one run of a trace against the spec: undefined if it conforms, else a one-line reason. */
   check(trace: Trace, observations: readonly StepObservation[]): string | undefined;
   /** Runs a litmus test `runs` times: whether a forbidden outcome was seen. */
@@ -37,8 +47,16 @@ export interface Engine {
 
 interface Modules {
   huntTarget(target: Target, o: Record<string, unknown>): Promise<HuntResult>;
-  checkTrace(trace: Trace, obs: readonly StepObservation[]): { kind: string; reason?: string; failure?: { explanation: string } };
-  runLitmusTest(target: Target, test: EngineLitmusTest, runs: number, seed: number): Promise<{ verdict: string }>;
+  checkTrace(
+    trace: Trace,
+    obs: readonly StepObservation[],
+  ): { kind: string; reason?: string; failure?: { explanation: string } };
+  runLitmusTest(
+    target: Target,
+    test: EngineLitmusTest,
+    runs: number,
+    seed: number,
+  ): Promise<{ verdict: string }>;
   litmusCorpus(): EngineLitmusTest[];
 }
 
@@ -55,12 +73,21 @@ export async function loadEngine(verbose = false): Promise<Engine | undefined> {
     if (!huntTarget || !checkTrace || !runLitmusTest || !litmusCorpus) return undefined;
     return {
       hunt: (target, profile, runs, seed, timeLimitMs) =>
-        huntTarget(target, { check: checkTrace, runs, seed, profile, failuresDir: false, timeLimitMs, reproduce: 1 }),
+        huntTarget(target, {
+          check: checkTrace,
+          runs,
+          seed,
+          profile,
+          failuresDir: false,
+          timeLimitMs,
+          reproduce: 1,
+        }),
       check: (trace, obs) => {
         const v = checkTrace(trace, obs);
         return v.kind === 'fail' ? (v.failure?.explanation ?? 'fail') : undefined;
       },
-      litmusFails: async (target, test, runs, seed) => (await runLitmusTest(target, test, runs, seed)).verdict === 'fail',
+      litmusFails: async (target, test, runs, seed) =>
+        (await runLitmusTest(target, test, runs, seed)).verdict === 'fail',
       litmusCorpus: litmusCorpus(),
     };
   } catch (e) {

@@ -41,16 +41,31 @@ export interface MutationResult {
 
 /** A trace witness as an engine trace. */
 export function witnessTrace(m: Mutant, steps = m.witness.kind === 'trace' ? m.witness.steps : []): Trace {
-  const tasks = m.witness.kind === 'trace' ? m.witness.tasks.map((name) => ({ name })) : m.witness.program.tasks;
+  const tasks =
+    m.witness.kind === 'trace' ? m.witness.tasks.map((name) => ({ name })) : m.witness.program.tasks;
   const description = `witness of mutant ${m.name}`;
-  const header = { version: 1 as const, name: `witness-${m.name}`, profile: m.profile, tasks, requires: [], rules: [], sources: [], description };
+  const header = {
+    version: 1 as const,
+    name: `witness-${m.name}`,
+    profile: m.profile,
+    tasks,
+    requires: [],
+    rules: [],
+    sources: [],
+    description,
+  };
   return { header, steps: steps.map((action) => ({ action })) };
 }
 
 /** Runs the mutation test of `m`. */
 export async function mutationTest(engine: Engine, m: Mutant, b: MutationBudget): Promise<MutationResult> {
   const t0 = performance.now();
-  const target = await openSim({ profile: m.profile, timeoutMs: 10_000, seed: b.seed, args: { ...b.args, mutant: m.name } });
+  const target = await openSim({
+    profile: m.profile,
+    timeoutMs: 10_000,
+    seed: b.seed,
+    args: { ...b.args, mutant: m.name },
+  });
   const done = (killedBy: MutationResult['killedBy'], length: number, detail: string): MutationResult => ({
     name: m.name,
     killedBy,
@@ -59,7 +74,8 @@ export async function mutationTest(engine: Engine, m: Mutant, b: MutationBudget)
     detail,
   });
   const hunt = await engine.hunt(target, m.profile, b.runs, b.seed, b.timeLimitMs);
-  if (hunt.failure !== undefined) return done('generated', hunt.failure.trace.steps.length, hunt.failure.signature);
+  if (hunt.failure !== undefined)
+    return done('generated', hunt.failure.trace.steps.length, hunt.failure.signature);
   const litmus = engine.litmusCorpus.filter((t) => t.header.profile === m.profile);
   if (m.witness.kind === 'litmus') {
     const w = m.witness.program;
@@ -68,7 +84,11 @@ export async function mutationTest(engine: Engine, m: Mutant, b: MutationBudget)
   for (const test of litmus) {
     if (await engine.litmusFails(target, test, b.litmusRuns, b.seed)) {
       const p = test.program;
-      return done('litmus', p.prologue.length + Object.values(p.threads).reduce((n, l) => n + l.length, 0), test.header.name);
+      return done(
+        'litmus',
+        p.prologue.length + Object.values(p.threads).reduce((n, l) => n + l.length, 0),
+        test.header.name,
+      );
     }
   }
   if (m.witness.kind === 'trace') {
@@ -80,5 +100,9 @@ export async function mutationTest(engine: Engine, m: Mutant, b: MutationBudget)
       if (why !== undefined) return done('witness', steps.length, why.split('\n')[0] ?? why);
     }
   }
-  return done(undefined, 0, `not killed after ${hunt.runs} generated traces, ${litmus.length} litmus tests, the witness`);
+  return done(
+    undefined,
+    0,
+    `not killed after ${hunt.runs} generated traces, ${litmus.length} litmus tests, the witness`,
+  );
 }

@@ -18,7 +18,7 @@ export function runLitmus(cfg: MachineConfig, program: LitmusProgram, seed: numb
     if (obs === 'ill-formed' || obs === 'livelock') {
       return {
         observation: observe(k, stamps(k), {}),
-        status: 'crashed',
+        status: 'unsupported',
         detail: `prologue step ${i + 1}: ${obs}; seed=${seed}`,
       };
     }

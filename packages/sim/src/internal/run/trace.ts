@@ -26,7 +26,7 @@ export function runTrace(config: MachineConfig, trace: Trace, seed: number): Tra
           : `task ${taskName(step.action)} is not in user mode`;
       return {
         observations,
-        status: obs === 'livelock' ? 'timeout' : 'crashed',
+        status: obs === 'livelock' ? 'timeout' : 'unsupported',
         detail: `step ${i + 1}: ${why}; ${replay}`,
       };
     }

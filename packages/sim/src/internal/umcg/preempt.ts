@@ -24,5 +24,6 @@ export function* umcgPreempt(k: Kernel, t: Task): KGen<void> {
   yield STEP;
   umcgUnpin(t);
   const r = yield* umcgWaitRunning(k, t, 0);
+  if (r === 'EINTR' && k.p.signals === 'exclude') t.sigExcluded = true;
   if (r !== 0 && r !== 'EINTR') k.kill();
 }

@@ -27,6 +27,7 @@ export function* umcgNotifyResume(k: Kernel, t: Task): KGen<void> {
     if (!k.m('preempt-non-running-not-killed')) k.kill();
   }
   const r = yield* umcgWaitRunning(k, t, 0);
+  if (r === 'EINTR' && k.p.signals === 'exclude') t.sigExcluded = true;
   if (r !== 0 && r !== 'EINTR') k.kill();
 }
 

@@ -45,10 +45,10 @@ export function* sysUmcgWait(k: Kernel, t: Task, flags: number, timeout: WaitTim
 
 function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, worker: boolean): KGen<Ret> {
   const revert = k.p.waitErrorRevert === 'revert' && !k.m('wait-no-revert');
-  const fail = function* (e: Ret): KGen<Ret> {
+  const fail = function* (e: Ret, nextFailed = false): KGen<Ret> {
     // `always` (the seed e-mail): a failed wake of next wakes the server pinned at entry instead.
-    const fallback = k.p.nextFailFallback === 'always' && !k.m('seed-race-no-fallback');
-    if (fallback && t.pinned !== null && (e === 'ESRCH' || e === 'EAGAIN')) yield* umcgWakeServer(k, t);
+    const fallback = nextFailed && k.p.nextFailFallback === 'always' && !k.m('seed-race-no-fallback');
+    if (fallback && (e === 'ESRCH' || e === 'EAGAIN')) yield* umcgWakeServer(k, t);
     umcgUnpin(t);
     if (revert) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
     return e;
@@ -79,9 +79,9 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
   if (nt === undefined) return yield* fail('EFAULT');
   if (nt !== 0) {
     const nr = yield* umcgWakeNextTid(k, t, nt);
-    if (nr !== 0) return yield* fail(nr);
+    if (nr !== 0) return yield* fail(nr, true);
   } else if (k.p.waitWithoutNext === 'esrch') {
-    return yield* fail('ESRCH');
+    return yield* fail('ESRCH', true);
   }
   // RFC v1 wakes the server only when there was no next to wake (facts §1.2 table).
   const wakeServer = enqueue && !(k.p.waitOrder === 'enqueue-first' && nt !== 0);
