@@ -22,6 +22,8 @@ export interface GeneratedOptions {
   readonly seed: number;
   readonly check: CheckTrace;
   readonly failuresDir: string | undefined;
+  /** Progress callback (called for every target run, shrinking included). */
+  readonly onProgress?: (done: number, total: number, label: string) => void;
 }
 
 /** Runs the generated stage and returns its result (one line; a failure carries the full report). */

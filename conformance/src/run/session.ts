@@ -159,6 +159,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
             seed: shardSeed,
             check: cfg.check,
             failuresDir: cfg.failuresDir,
+            ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
           }),
         );
       }
