@@ -105,8 +105,14 @@ static void exec_step(struct ux_rt *rt, const struct ux_step *st)
 		if (st->op == UX_CTL && (st->flags & 0xff) == 1 &&
 		    (st->clock == 0 || st->clock == 1 || st->clock == 7 || st->clock == 11))
 			r->clock = st->clock;
+		/*
+		 * A fresh, unpopulated page at the same address: the task's
+		 * store faults.  (mmap, not madvise: CONFIG_ADVISE_SYSCALLS is
+		 * off in the reference kernel's tinyconfig.)
+		 */
 		if (st->op == UX_FAULT)
-			madvise(rt->task[st->task].scratch, 4096, MADV_DONTNEED);
+			mmap(rt->task[st->task].scratch, 4096, PROT_READ | PROT_WRITE,
+			     MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		ux_rt_post(rt, st->task, st, 1, 0);
 		break;
 	}

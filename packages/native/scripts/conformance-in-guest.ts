@@ -1,0 +1,91 @@
+/**
+ * Runs `pnpm conformance --target=native` inside a QEMU (TCG) guest booted on the reference kernel: the checkout is
+ * shared read-only over 9p, Node and its shared libraries over a second 9p share, and the conformance CLI's output
+ * comes back on ttyS1. Usage (from the repository root):
+ *
+ *   pnpm --filter @umcg/native run conformance:guest -- [conformance args, default: --corpus]
+ *
+ * Environment: UMCG_KERNEL=<bzImage> (default: the cached reference kernel), UMCG_GUEST_MEM (MiB, default 2048),
+ * UMCG_GUEST_TIMEOUT (s, default 1800). Exits with the guest CLI's exit code (255 when the guest failed).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { bootGuest, buildInitramfs, kernelArtifacts } from '@umcg/kernel';
+import { PACKAGE_DIR } from '../src/exec/paths.js';
+
+const repo = resolve(PACKAGE_DIR, '../..');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const cliArgs = args.length > 0 ? args : ['--corpus'];
+
+/** Copies the node binary and every shared library it needs (from ldd) into a fresh directory. */
+function stageNode(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'umcg-node-'));
+  copyFileSync(process.execPath, join(dir, 'node'));
+  const ldd = spawnSync('ldd', [process.execPath], { encoding: 'utf8' });
+  for (const m of ldd.stdout.matchAll(/(\/\S+\.so[.\d]*)/g)) copyFileSync(m[1]!, join(dir, basename(m[1]!)));
+  spawnSync('chmod', ['-R', 'a+rx', dir]);
+  return dir;
+}
+
+const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
+
+async function main(): Promise<number> {
+  const bzImage = process.env.UMCG_KERNEL || kernelArtifacts().bzImage;
+  const nodeDir = stageNode();
+  try {
+    const init = [
+      '/bin/busybox --install -s /bin',
+      'mount -t proc proc /proc',
+      'mount -t sysfs sys /sys',
+      'mount -t devtmpfs dev /dev 2>/dev/null',
+      'mkdir -p /repo /opt/node /lib64 /tmp',
+      'mount -t tmpfs tmp /tmp',
+      'mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 repo /repo || echo "9p mount of the checkout failed"',
+      'mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 nodefs /opt/node || echo "9p mount of node failed"',
+      'ln -s /opt/node/ld-linux-x86-64.so.2 /lib64/ld-linux-x86-64.so.2',
+      'export LD_LIBRARY_PATH=/opt/node HOME=/tmp TMPDIR=/tmp PATH=/opt/node:/bin CI=',
+      'echo UMCG-GUEST-READY',
+      'stty -F /dev/ttyS1 raw -echo 2>/dev/null',
+      'cd /repo',
+      `/opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /dev/ttyS1 2>&1`,
+      'echo "UMCG-CONFORMANCE-EXIT $?" > /dev/ttyS1',
+      'sync',
+      'poweroff -f',
+      '',
+    ].join('\n');
+    const initramfs = buildInitramfs({ init });
+    const t0 = Date.now();
+    const boot = await bootGuest({
+      kernel: bzImage,
+      initramfs,
+      tapFrom: 'ttyS1',
+      memoryMb: Number(process.env.UMCG_GUEST_MEM ?? 2048),
+      timeoutMs: Number(process.env.UMCG_GUEST_TIMEOUT ?? 1800) * 1000,
+      extraQemuArgs: [
+        '-virtfs', `local,path=${repo},mount_tag=repo,security_model=none,readonly=on,id=fs0`,
+        '-virtfs', `local,path=${nodeDir},mount_tag=nodefs,security_model=none,readonly=on,id=fs1`,
+      ],
+      onLine: (l) => {
+        if (/9p mount|Kernel panic|BUG|WARNING/.test(l)) process.stderr.write(`guest: ${l}\n`);
+      },
+    });
+    const out = (boot.serial1 ?? '').replace(/\r/g, '');
+    process.stdout.write(out.replace(/^UMCG-CONFORMANCE-EXIT.*$/m, ''));
+    const m = /UMCG-CONFORMANCE-EXIT (\d+)/.exec(out);
+    process.stderr.write(
+      `conformance-in-guest: ${boot.verdict}, ${((Date.now() - t0) / 1000).toFixed(1)} s (ready at ${boot.readyMs ?? '?'} ms)` +
+        `${boot.findings.length ? `; console: ${boot.findings.map((f) => f.text).join(' | ')}` : ''}\n`,
+    );
+    if (m === null) {
+      process.stderr.write(`the guest did not finish the run; console tail:\n${boot.console.split('\n').slice(-20).join('\n')}\n`);
+      return 255;
+    }
+    return Number(m[1]);
+  } finally {
+    rmSync(nodeDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
