@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-/** This package's tests (`pnpm test` runs every package's through turbo). */
+/** This package's host tests (`pnpm test`); the guest tests run with `pnpm test:guest` (vitest.guest.config.ts). */
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/guest/**', '**/node_modules/**'],
+    testTimeout: 60_000,
+  },
 });

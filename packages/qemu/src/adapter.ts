@@ -46,7 +46,14 @@ export function hangTimeout(traceTimeoutMs: number): number {
   return Math.max(1_000, traceTimeoutMs - 500);
 }
 
-/** A target over an open session. */
+/** Features the guest's executor reports in its `probe` answer (those we know), else {@link QEMU_FEATURES}. */
+export function probedFeatures(probe: Readonly<Record<string, unknown>> | undefined): Set<Feature> {
+  const said = probe?.features;
+  if (!Array.isArray(said)) return new Set(QEMU_FEATURES);
+  return new Set(QEMU_FEATURES.filter((f) => said.includes(f)));
+}
+
+/** A target over an open session (after its first guest answered, so the executor's features are known). */
 export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'timeoutMs'>): Target {
   let next = 0;
   const id = (): string => `q${++next}`;
@@ -59,7 +66,7 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
   const boot = (e: unknown): string => `guest boot failed: ${(e as Error).message}`;
   return {
     info: { name: 'qemu', version: QEMU_ADAPTER_VERSION, build: session.build },
-    capabilities: { features: new Set(QEMU_FEATURES), profiles: ['ref-6.1'] },
+    capabilities: { features: probedFeatures(session.pool.stats.probe), profiles: ['ref-6.1'] },
     async run(trace: Trace, _run: RunOptions): Promise<TraceRun> {
       try {
         const rid = id();
@@ -93,10 +100,16 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
   };
 }
 
-/** Opens a target: resolves kernel, executor and image, then boots the guests in the background. */
+/** Opens a target: resolves kernel, executor and image, boots the guests and waits for the first to answer. */
 async function open(options: OpenOptions): Promise<Target> {
   const session = await openQemuSession(parseQemuArgs(options.args));
   session.pool.warm();
+  try {
+    await session.pool.ready();
+  } catch (e) {
+    await session.close();
+    throw e;
+  }
   return qemuTarget(session, options);
 }
 

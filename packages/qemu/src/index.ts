@@ -6,6 +6,7 @@
  */
 export {
   hangTimeout,
+  probedFeatures,
   QEMU_ADAPTER_VERSION,
   QEMU_FEATURES,
   qemu,

@@ -1,79 +1,55 @@
-import { addrOf, garbage, num, tidOf } from '@umcg/spec';
+import { tidOf } from '@umcg/spec';
 import { describe, expect, it } from 'vitest';
-import { replyToLitmusRun, replyToTraceRun } from '../src/internal/wire/codec.js';
-import { decodeSteps, type RawResponse, type RawWords } from '../src/internal/wire/decode.js';
+import type { RawResponse } from '../src/internal/native.js';
 import {
-  encodeAction,
-  encodeLitmusRequest,
-  encodeTraceRequest,
-  encodeValue,
-} from '../src/internal/wire/encode.js';
+  litmusRequest,
+  replyToLitmusRun,
+  replyToTraceRun,
+  traceRequest,
+} from '../src/internal/wire/codec.js';
 
-describe('request encoding (PROTOCOL.md)', () => {
-  it('encodes symbolic values', () => {
-    expect(encodeValue(num(0x201))).toBe('num:201');
-    expect(encodeValue(tidOf('w1', 0x80000000))).toBe('tid:w1:80000000');
-    expect(encodeValue(tidOf('s0'))).toBe('tid:s0:0');
-    expect(encodeValue(addrOf('w0'))).toBe('addr:w0');
-    expect(encodeValue(garbage)).toBe('garbage');
-  });
+type RawWords = NonNullable<NonNullable<RawResponse['steps']>[number]['tasks']>[string]['words'];
+const decodeSteps = (r: RawResponse) =>
+  replyToTraceRun({ kind: 'response', value: r as never, findings: [] }).observations;
 
-  it('encodes every kind of step', () => {
-    expect(encodeAction({ op: 'ctl', task: 'w0', flags: 0x2, self: { kind: 'own' }, clock: 1 })).toBe(
-      'ctl w0 flags=0x2 self=own clock=1',
-    );
-    expect(
-      encodeAction({ op: 'ctl', task: 'w0', flags: 0, self: { kind: 'of', task: 's0' }, clock: 1 }),
-    ).toBe('ctl w0 flags=0x0 self=of:s0 clock=1');
-    expect(
-      encodeAction({ op: 'store', task: 's0', target: 'w0', field: 'server_tid', value: tidOf('s0') }),
-    ).toBe('store s0 target=w0 field=server_tid value=tid:s0:0');
-    expect(
-      encodeAction({
-        op: 'cas',
-        task: 's0',
-        target: 'w0',
-        field: 'state',
-        expect: num(1),
-        value: num(0x101),
-      }),
-    ).toBe('cas s0 target=w0 field=state expect=num:1 value=num:101');
-    expect(encodeAction({ op: 'take', task: 's0', target: 's0' })).toBe('take s0 target=s0');
-    expect(encodeAction({ op: 'wait', task: 's0', flags: 0, timeout: 'future' })).toBe(
-      'wait s0 flags=0x0 timeout=future',
-    );
-    expect(encodeAction({ op: 'kick', task: 's0', flags: 0, tid: garbage })).toBe(
-      'kick s0 flags=0x0 tid=garbage',
-    );
-    expect(encodeAction({ op: 'syscall', task: 'w0', blocking: true })).toBe('syscall w0 blocking=1');
-    expect(encodeAction({ op: 'fault', task: 'w0', blocking: false })).toBe('fault w0 blocking=0');
-    expect(encodeAction({ op: 'complete', task: 'w0' })).toBe('complete w0');
-    expect(encodeAction({ op: 'exit', task: 'w0' })).toBe('exit w0');
-  });
-
-  it('frames a trace and a litmus program', () => {
-    const tasks = [{ name: 's0' }, { name: 'w0', memory: 'shmem' as const }];
-    expect(encodeTraceRequest('t7', tasks, [{ op: 'signal', task: 'w0' }])).toEqual([
+describe("requests (through @umcg/native's encoder)", () => {
+  it('frames a trace', () => {
+    const trace = {
+      header: {
+        version: 1 as const,
+        name: 'x',
+        profile: 'ref-6.1' as const,
+        tasks: [{ name: 's0' }, { name: 'w0', memory: 'shmem' as const }],
+        requires: [],
+        rules: [],
+        sources: [],
+        description: '',
+      },
+      steps: [
+        { action: { op: 'ctl' as const, task: 'w0', flags: 0x2, self: { kind: 'own' as const }, clock: 1 } },
+        { action: { op: 'signal' as const, task: 'w0' } },
+      ],
+    };
+    expect(traceRequest('t7', trace)).toEqual([
       'trace t7 2 s0 w0:shmem',
+      'step ctl w0 flags=0x2 self=own clock=1',
       'step signal w0',
       'end',
     ]);
-    expect(
-      encodeLitmusRequest('l1', {
-        tasks,
-        prologue: [{ op: 'ctl', task: 's0', flags: 0, self: { kind: 'own' }, clock: 1 }],
-        threads: {
-          s0: [{ op: 'wait', task: 's0', flags: 0, timeout: 'none' }],
-          w0: [{ op: 'exit', task: 'w0' }],
-        },
-      }),
-    ).toEqual([
-      'litmus l1 2 s0 w0:shmem',
-      'pro ctl s0 flags=0x0 self=own clock=1',
-      'thr s0 wait flags=0x0 timeout=none',
-      'thr w0 exit',
-      'end',
-    ]);
+  });
+
+  it('frames a litmus program', () => {
+    const lines = litmusRequest('l1', {
+      tasks: [{ name: 's0' }, { name: 'w0' }],
+      prologue: [{ op: 'ctl', task: 's0', flags: 0, self: { kind: 'own' }, clock: 1 }],
+      threads: {
+        s0: [{ op: 'kick', task: 's0', flags: 0, tid: tidOf('w0') }],
+        w0: [{ op: 'exit', task: 'w0' }],
+      },
+    });
+    expect(lines[0]).toBe('litmus l1 2 s0 w0');
+    expect(lines.at(-1)).toBe('end');
+    expect(lines.filter((l) => l.startsWith('thr '))).toHaveLength(2);
   });
 });
 
@@ -91,7 +67,7 @@ const words = (o: Partial<RawWords> = {}): RawWords => ({
   ...o,
 });
 
-const RESPONSE: RawResponse = {
+const RESPONSE = {
   id: 't1',
   status: 'completed',
   tids: { s0: 100, w0: 101, w1: 102 },
@@ -122,7 +98,7 @@ const RESPONSE: RawResponse = {
           }),
         },
       },
-      results: { w0: { call: 'umcg_ctl', ret: '0' } },
+      results: { w0: { call: 'umcg_ctl', ret: '-22' } },
     },
     {
       killed: false,
@@ -143,7 +119,7 @@ const RESPONSE: RawResponse = {
     },
     { killed: true, results: {} },
   ],
-};
+} satisfies RawResponse;
 
 describe('response decoding', () => {
   it('renders words with the spec helpers and walks the runnable list', () => {
@@ -163,24 +139,27 @@ describe('response decoding', () => {
     expect(o1?.tasks.w1?.state).toBe('RUNNABLE|COND_WAIT');
     expect(o1?.tasks.w1?.reserved).toBe('7 0,0,0');
     expect(o1?.tasks.w0?.blocked_ts_moved).toBe(true);
-    expect(o1?.results).toEqual({ w0: { call: 'umcg_ctl', ret: '0' } });
+    expect(o1?.results).toEqual({ w0: { call: 'umcg_ctl', ret: 'EINVAL' } });
     expect(o2?.tasks.s0?.next_tid).toBe('garbage');
     expect(o2?.tasks.w0).toMatchObject({ where: 'exited', blocked_ts_moved: false, runnable_ts_moved: true });
     expect(o3).toEqual({ killed: true, tasks: {}, results: {} });
   });
 
   it('turns replies into runs: findings make a completed run crashed, keeping its observations', () => {
-    const ok = replyToTraceRun({ kind: 'response', value: RESPONSE, findings: [] });
+    const ok = replyToTraceRun({ kind: 'response', value: RESPONSE as never, findings: [] });
     expect(ok.status).toBe('completed');
     expect(ok.observations).toHaveLength(3);
     const warned = replyToTraceRun({
       kind: 'response',
-      value: RESPONSE,
+      value: RESPONSE as never,
       findings: [{ kind: 'warn', line: 3, text: 'WARNING: CPU: 0 PID: 1 at x' }],
       detail: 'kernel warn: WARNING ...',
     });
     expect(warned).toMatchObject({ status: 'crashed', detail: 'kernel warn: WARNING ...' });
     expect(warned.observations).toHaveLength(3);
+    expect(
+      replyToTraceRun({ kind: 'response', value: { id: 'x', status: 'weird' }, findings: [] }).status,
+    ).toBe('crashed');
     expect(replyToTraceRun({ kind: 'crashed', cause: 'hang', detail: 'hang: ...' })).toEqual({
       observations: [],
       status: 'crashed',
@@ -202,7 +181,7 @@ describe('response decoding', () => {
   it('gives a litmus run its final observation', () => {
     const r = replyToLitmusRun({
       kind: 'response',
-      value: { ...RESPONSE, steps: [RESPONSE.steps![0]!] },
+      value: { ...RESPONSE, steps: [RESPONSE.steps[0]] } as never,
       findings: [],
     });
     expect(r.status).toBe('completed');

@@ -43,8 +43,8 @@ function hasStaticTarget(dir: string): boolean {
   return existsSync(mk) && /^static\s*:/m.test(readFileSync(mk, 'utf8'));
 }
 
-/** Newest file named `umcg-exec*` (not `.c`/`.o`) under `dir`, searched two levels deep. */
-function findBuilt(dir: string, since: number): string | undefined {
+/** Newest file named `umcg-exec` or `umcg-exec-static` next to `dir` (its parent, two levels deep). */
+function findBuilt(dir: string): string | undefined {
   let best: { path: string; mtime: number } | undefined;
   const visit = (d: string, depth: number): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -52,7 +52,7 @@ function findBuilt(dir: string, since: number): string | undefined {
       if (e.isDirectory() && depth > 0 && e.name !== 'node_modules') visit(p, depth - 1);
       else if (e.isFile() && /^umcg-exec(-static)?$/.test(e.name)) {
         const m = statSync(p).mtimeMs;
-        if (m >= since - 1000 && (best === undefined || m > best.mtime)) best = { path: p, mtime: m };
+        if (best === undefined || m > best.mtime) best = { path: p, mtime: m };
       }
     }
   };
@@ -76,10 +76,9 @@ export function ensureExecutor(explicit?: string, csrc: string = NATIVE_CSRC): s
   if (existsSync(out)) return out;
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
-  const started = Date.now();
   if (hasStaticTarget(csrc)) {
     const r = spawnSync('make', ['-s', '-C', csrc, 'static'], { encoding: 'utf8' });
-    const built = r.status === 0 ? findBuilt(csrc, started) : undefined;
+    const built = r.status === 0 ? findBuilt(csrc) : undefined;
     if (built === undefined)
       throw new Error(`make -C ${csrc} static failed (exit ${r.status}):\n${r.stderr || r.stdout}`);
     copyFileSync(built, tmp);

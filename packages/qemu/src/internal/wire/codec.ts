@@ -1,19 +1,17 @@
 /**
- * The one place that knows the executor's wire format: requests for traces and litmus programs, and the decoding
- * of a guest reply into a `TraceRun` or `LitmusRun` (console findings turn a completed run into `crashed`).
+ * The one place that knows the executor's wire format, through `@umcg/native`'s codec: requests for traces and
+ * litmus programs, and a guest reply as a `TraceRun` or `LitmusRun` (console findings turn a completed run into
+ * `crashed`, keeping its observations).
  * @module
  */
-import type { LitmusProgram, StepObservation } from '@umcg/spec';
+import type { LitmusProgram } from '@umcg/spec';
 import type { GuestReply } from '../../guest/guest.js';
 import type { LitmusRun, Trace, TraceRun } from '../contracts.js';
-import { decodeSteps, type RawResponse } from './decode.js';
-import { encodeLitmusRequest, encodeTraceRequest } from './encode.js';
-
-export { encodeLitmusRequest, encodeTraceRequest } from './encode.js';
+import { encodeLitmus, encodeTrace, type RawResponse, toLitmusRun, toTraceRun } from '../native.js';
 
 /** The request lines of a trace. */
 export function traceRequest(id: string, trace: Trace): string[] {
-  return encodeTraceRequest(
+  return encodeTrace(
     id,
     trace.header.tasks,
     trace.steps.map((s) => s.action),
@@ -22,46 +20,51 @@ export function traceRequest(id: string, trace: Trace): string[] {
 
 /** The request lines of a litmus program. */
 export function litmusRequest(id: string, program: LitmusProgram): string[] {
-  return encodeLitmusRequest(id, program);
+  return encodeLitmus(id, program);
 }
 
-function statusOf(r: RawResponse): TraceRun['status'] {
-  return r.status === 'completed' ||
-    r.status === 'timeout' ||
-    r.status === 'crashed' ||
-    r.status === 'unsupported'
-    ? r.status
-    : 'crashed';
+const STATUSES = new Set(['completed', 'timeout', 'crashed', 'unsupported']);
+
+function decode<R>(
+  reply: GuestReply,
+  convert: (r: RawResponse) => R,
+  empty: (detail: string) => R,
+): R | { crashed: string } {
+  if (reply.kind === 'crashed') return { crashed: reply.detail };
+  const raw = reply.value as unknown as RawResponse;
+  if (!STATUSES.has(String(raw.status)))
+    return { crashed: `malformed executor response: ${JSON.stringify(reply.value).slice(0, 300)}` };
+  try {
+    return convert(raw);
+  } catch (e) {
+    return empty(`undecodable executor response: ${(e as Error).message}`);
+  }
 }
 
 /** A guest reply as a `TraceRun`. */
 export function replyToTraceRun(reply: GuestReply): TraceRun {
-  if (reply.kind === 'crashed') return { observations: [], status: 'crashed', detail: reply.detail };
-  const raw = reply.value as unknown as RawResponse;
-  let observations: StepObservation[];
-  try {
-    observations = decodeSteps(raw);
-  } catch (e) {
-    return {
-      observations: [],
-      status: 'crashed',
-      detail: `undecodable executor response: ${(e as Error).message}`,
-    };
-  }
-  if (reply.detail !== undefined) return { observations, status: 'crashed', detail: reply.detail };
-  const status = statusOf(raw);
-  return raw.detail === undefined || status === 'completed'
-    ? { observations, status }
-    : { observations, status, detail: raw.detail };
+  const r = decode<TraceRun>(reply, toTraceRun, (detail) => ({
+    observations: [],
+    status: 'crashed',
+    detail,
+  }));
+  if ('crashed' in r) return { observations: [], status: 'crashed', detail: r.crashed };
+  return reply.kind === 'response' && reply.detail !== undefined
+    ? { observations: r.observations, status: 'crashed', detail: reply.detail }
+    : r;
 }
 
-const EMPTY: StepObservation = { killed: false, tasks: {}, results: {} };
+const EMPTY = { killed: false, tasks: {}, results: {} } as const;
 
 /** A guest reply as a `LitmusRun` (the single final observation). */
 export function replyToLitmusRun(reply: GuestReply): LitmusRun {
-  const run = replyToTraceRun(reply);
-  const observation = run.observations[run.observations.length - 1] ?? EMPTY;
-  return run.detail === undefined
-    ? { observation, status: run.status }
-    : { observation, status: run.status, detail: run.detail };
+  const r = decode<LitmusRun>(reply, toLitmusRun, (detail) => ({
+    observation: EMPTY,
+    status: 'crashed',
+    detail,
+  }));
+  if ('crashed' in r) return { observation: EMPTY, status: 'crashed', detail: r.crashed };
+  return reply.kind === 'response' && reply.detail !== undefined
+    ? { observation: r.observation, status: 'crashed', detail: reply.detail }
+    : r;
 }
