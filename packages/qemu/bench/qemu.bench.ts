@@ -1,0 +1,85 @@
+/**
+ * `pnpm bench:qemu`: boot-to-first-result and traces/s of the QEMU target, with one guest and with `--jobs 2`,
+ * on the conformance corpus (re-profiled to `ref-6.1`, repeated to `--traces N`, default 100).
+ *
+ *   pnpm bench:qemu [--traces 100] [--jobs 1,2] [--kernel bzImage] [--json]
+ *
+ * Timings are meaningless while a kernel build runs (2 cores): the bench says so when it sees one.
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { runBatch } from '../src/runner/batch.js';
+import { openQemuSession } from '../src/session.js';
+import { corpusTraces } from '../test/helpers/conformance.js';
+
+const argv = process.argv.slice(2).filter((a) => a !== '--');
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const count = Number(opt('traces') ?? 100);
+const jobsList = (opt('jobs') ?? '1,2').split(',').map(Number);
+const kernel = opt('kernel');
+const json = argv.includes('--json');
+
+const busy = spawnSync('pgrep', ['-f', 'make.*bzImage'], { encoding: 'utf8' }).stdout.trim();
+if (busy)
+  console.warn(
+    `WARNING: a kernel build is running (pids ${busy.split('\n').join(' ')}); timings will be off`,
+  );
+
+const corpus = corpusTraces().map((c) => c.trace);
+const traces = Array.from({ length: count }, (_, i) => corpus[i % corpus.length]!);
+
+interface Row {
+  jobs: number;
+  traces: number;
+  bootMs: number[];
+  firstResultMs: number;
+  totalMs: number;
+  tracesPerSec: number;
+  statuses: Record<string, number>;
+}
+
+const rows: Row[] = [];
+let build: Record<string, string> = {};
+for (const jobs of jobsList) {
+  const session = await openQemuSession({ jobs, accel: 'tcg', ...(kernel === undefined ? {} : { kernel }) });
+  build = { ...session.build };
+  try {
+    const r = await runBatch(session, traces, { timeoutMs: 20_000 });
+    const statuses: Record<string, number> = {};
+    for (const run of r.runs) statuses[run.status] = (statuses[run.status] ?? 0) + 1;
+    const steady = (r.totalMs - r.firstResultMs) / 1000;
+    rows.push({
+      jobs,
+      traces: traces.length,
+      bootMs: session.pool.stats.bootMs,
+      firstResultMs: r.firstResultMs,
+      totalMs: r.totalMs,
+      tracesPerSec: steady > 0 ? (traces.length - 1) / steady : Number.NaN,
+      statuses,
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+if (json) {
+  console.log(JSON.stringify({ build, rows }, null, 2));
+} else {
+  console.log(
+    `QEMU target bench: kernel ${build.kernel} (${build.kernelSource}), QEMU ${build.qemu}, -smp ${build.smp}, accel ${build.accel}, channel ${build.channel}`,
+  );
+  console.log(
+    'jobs  traces  boot (ms)        first result (ms)  total (ms)  traces/s (after first)  statuses',
+  );
+  for (const r of rows) {
+    const st = Object.entries(r.statuses)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    console.log(
+      `${String(r.jobs).padEnd(6)}${String(r.traces).padEnd(8)}${r.bootMs.join('/').padEnd(17)}${String(r.firstResultMs).padEnd(19)}${String(r.totalMs).padEnd(12)}${r.tracesPerSec.toFixed(1).padEnd(24)}${st}`,
+    );
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The conformance corpus on the reference kernel in a QEMU guest, judged by the checker against the spec (profile
+ * `ref-6.1`) with the expectations of `conformance/expectations/qemu.json`: every trace passes, is skipped for a
+ * missing capability, or fails as that file expects.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qemu } from '../../src/adapter.js';
+import type { Target } from '../../src/internal/contracts.js';
+import {
+  CONFORMANCE_DIR,
+  corpusTraces,
+  createChecker,
+  loadExpectations,
+  mapPool,
+  runTrace,
+  specEngine,
+  type TraceResult,
+} from '../helpers/conformance.js';
+import { guestUnavailable, skipNotice } from '../helpers/prereqs.js';
+
+const reason = await guestUnavailable();
+const skip = skipNotice('guest/corpus.test.ts', reason);
+const JOBS = Number(process.env.UMCG_QEMU_JOBS ?? 1);
+const TIMEOUT_MS = 20_000;
+
+describe.skipIf(skip)('conformance corpus on the reference kernel (QEMU, TCG)', () => {
+  let target: Target;
+
+  beforeAll(async () => {
+    if (reason !== undefined) throw new Error(`guest tests cannot run: ${reason}`);
+    target = await qemu.open({
+      profile: 'ref-6.1',
+      timeoutMs: TIMEOUT_MS,
+      seed: 1,
+      args: { jobs: String(JOBS), accel: 'tcg' },
+    });
+  });
+
+  afterAll(async () => {
+    await target?.close();
+  });
+
+  it('records provenance', () => {
+    expect(target.info.build).toMatchObject({
+      kernelSource: 'reference',
+      accel: 'tcg',
+      smp: '2',
+      channel: 'virtio',
+    });
+    expect(target.info.build.kernel).toMatch(/^6\.1\./);
+    expect(target.info.build.qemu).toMatch(/^\d+\.\d+/);
+    expect(target.info.build.configHash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('agrees with the spec on every corpus trace (or fails as expected)', async () => {
+    const expectations = await loadExpectations(join(CONFORMANCE_DIR, 'expectations/qemu.json'));
+    const ctx = {
+      target,
+      targetName: 'qemu',
+      check: createChecker(specEngine()),
+      seed: 1,
+      timeoutMs: TIMEOUT_MS,
+      failuresDir: undefined,
+    };
+    const corpus = corpusTraces();
+    const results: TraceResult[] = await mapPool(corpus, JOBS, ({ trace, file }) => {
+      const expectation = expectations[trace.header.name];
+      return runTrace(trace, ctx, {
+        origin: 'corpus',
+        file,
+        ...(expectation === undefined ? {} : { expectation }),
+      });
+    });
+    const bad = results.filter((r) => !['PASS', 'SKIP', 'XFAIL'].includes(r.status));
+    for (const r of results)
+      console.log(
+        `${r.status.padEnd(7)} ${r.name} (${r.durationMs} ms)${r.reason ? `: ${r.reason.split('\n')[0]}` : ''}`,
+      );
+    for (const r of bad) console.log(`\n===== ${r.status} ${r.name}\n${r.report ?? r.reason ?? ''}`);
+    expect(results.filter((r) => r.status === 'PASS').length).toBeGreaterThan(corpus.length / 2);
+    expect(bad.map((r) => `${r.status} ${r.name}: ${(r.reason ?? '').split('\n')[0]}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * What the guest tests take from `@umcg/conformance` (its entry point does not export them yet): the corpus, the
+ * checker, the runner's judge with expectations.
+ * @module
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseTrace } from '../../../../conformance/src/trace/parse.js';
+import type { Trace } from '../../src/internal/contracts.js';
+
+export { createChecker } from '../../../../conformance/src/check/checkTrace.js';
+export { specEngine } from '../../../../conformance/src/check/engine.js';
+export { loadExpectations } from '../../../../conformance/src/run/expectations.js';
+export { mapPool } from '../../../../conformance/src/run/pool.js';
+export { runTrace } from '../../../../conformance/src/run/runTrace.js';
+export type { TraceResult } from '../../../../conformance/src/run/types.js';
+
+/** The conformance package's root directory. */
+export const CONFORMANCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../conformance');
+
+/** Every `.trace` of the corpus, parsed, re-profiled to `ref-6.1` (what `--profile ref-6.1` does). */
+export function corpusTraces(): { trace: Trace; file: string }[] {
+  const dir = join(CONFORMANCE_DIR, 'corpus');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.trace'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      const t = parseTrace(readFileSync(file, 'utf8'), file);
+      return { trace: { ...t, header: { ...t.header, profile: 'ref-6.1' as const } }, file };
+    });
+}
