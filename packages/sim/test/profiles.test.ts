@@ -51,17 +51,22 @@ describe('profile differences', () => {
     expect(o.tasks.s0!.where).toBe('asleep:umcg_wait');
   });
 
-  it('pz-proto-code: umcg_wait needs RUNNING and a next_tid (ESRCH, caller left RUNNABLE); no kick', () => {
-    const o = final([...d.regServer('s0'), d.wait('s0')], { profile: 'pz-proto-code' });
-    expect(o.results.s0).toBeUndefined();
-    expect(o.tasks.s0).toMatchObject({
+  it('pz-proto: umcg_wait refuses next_tid 0 with ESRCH before any change; a RUNNABLE caller gets EAGAIN; no kick', () => {
+    for (const profile of ['pz-proto', 'pz-proto-code'] as const) {
+      const o = final([...d.regServer('s0'), d.wait('s0')], { profile });
+      expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });
+      expect(o.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING', runnable_ts_moved: false });
+    }
+    const steps = [
+      ...d.regServer('s0'),
+      d.next('s0', tidOf('s0')),
+      d.store('s0', 's0', 'state', d.num(2)),
+      d.wait('s0'),
+    ];
+    expect(final(steps, { profile: 'pz-proto' }).tasks.s0).toMatchObject({
       where: 'asleep:umcg_wait',
       state: 'RUNNABLE',
-      runnable_ts_moved: true,
     });
-    const p = final([...d.regServer('s0'), d.wait('s0')], { profile: 'pz-proto' });
-    expect(p.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });
-    expect(p.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING' });
     expect(
       final([...d.regServer('s0'), d.kick('s0', tidOf('s0'))], { profile: 'pz-proto' }).results.s0!.ret,
     ).toBe('ENOSYS');

@@ -41,9 +41,15 @@ export function taskOf(k: Kernel, name: string) {
   return t;
 }
 
-/** The symbol table of this process. */
+const tables = new WeakMap<Kernel, SymbolTable>();
+
+/** The symbol table of this process (built once per kernel: tids and addresses never change). */
 export function symbolTable(k: Kernel): SymbolTable {
+  const cached = tables.get(k);
+  if (cached !== undefined) return cached;
   const tids = new Map(k.tasks.map((t) => [t.tid, t.name]));
   const addrs = new Map(k.tasks.map((t) => [BigInt(t.addr), t.name]));
-  return { tidName: (tid) => tids.get(tid), addrName: (addr) => addrs.get(addr) };
+  const table: SymbolTable = { tidName: (tid) => tids.get(tid), addrName: (addr) => addrs.get(addr) };
+  tables.set(k, table);
+  return table;
 }

@@ -14,8 +14,9 @@ export interface Knobs {
   readonly interruptPer256: number;
 }
 
-/** Defaults: 2 CPUs, frequent interleaving, interrupts half of the time. */
-export const DEFAULT_KNOBS: Knobs = { cpus: 2, switchPer256: 96, interruptPer256: 128 };
+/** Defaults: 2 CPUs, frequent interleaving, optional interrupts one time in eight (generated traces follow the spec's
+ * default path, so a landed interrupt often makes the rest of the trace ill-formed). */
+export const DEFAULT_KNOBS: Knobs = { cpus: 2, switchPer256: 96, interruptPer256: 32 };
 
 /** Sequential knobs: one CPU, no voluntary switching, no optional interrupts (for readable unit tests). */
 export const SEQUENTIAL_KNOBS: Knobs = { cpus: 1, switchPer256: 0, interruptPer256: 0 };

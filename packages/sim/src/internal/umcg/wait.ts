@@ -65,6 +65,14 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
     if (revert && !(k.p.pinNext && pr === 'ESRCH')) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
     return pr;
   }
+  if (k.p.waitWithoutNext === 'esrch') {
+    // Prototype: `next_tid == 0` is refused before anything changes (facts §1.2 table, §1.3).
+    const nt0 = yield* get32(k, t.umcgTask + NEXT_TID);
+    if (nt0 === 0 || nt0 === undefined) {
+      umcgUnpin(t);
+      return nt0 === 0 ? 'ESRCH' : 'EFAULT';
+    }
+  }
   const entry = k.p.waitEntryState === 'running' ? RUNNING : RUNNABLE;
   const sr = yield* umcgUpdateState(k, t, entry, RUNNABLE);
   if (sr !== 0) return yield* fail(sr);
@@ -80,8 +88,6 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
   if (nt !== 0) {
     const nr = yield* umcgWakeNextTid(k, t, nt);
     if (nr !== 0) return yield* fail(nr, true);
-  } else if (k.p.waitWithoutNext === 'esrch') {
-    return yield* fail('ESRCH', true);
   }
   // RFC v1 wakes the server only when there was no next to wake (facts §1.2 table).
   const wakeServer = enqueue && !(k.p.waitOrder === 'enqueue-first' && nt !== 0);
