@@ -13,7 +13,9 @@ const i = process.argv.indexOf('--iterations');
 const iterations = i > 0 ? Number(process.argv[i + 1]) : 20000;
 const kernel = buildKernel();
 const { boot, figures } = await runBenchInGuest({ kernel: kernel.bzImage, iterations });
-console.log(`kernel ${kernel.release} (inputs ${kernel.inputHash}), QEMU TCG -smp 2, debug config (lockdep on)`);
+console.log(
+  `kernel ${kernel.release} (inputs ${kernel.inputHash}), QEMU TCG -smp 2, debug config (lockdep on)`,
+);
 for (const f of figures) {
   console.log(
     `${f.mode.padEnd(9)} iterations=${f.iterations}  umcg round trip ${(f.umcgRoundTripNs / 1000).toFixed(1)} us  futex round trip ${(f.futexRoundTripNs / 1000).toFixed(1)} us  ratio umcg/futex = ${f.ratio.toFixed(2)}`,

@@ -121,7 +121,8 @@ DEB="$CACHE/src/${SRC_PKG}_${VER}_all.deb"
 if [ ! -f "$TREE/.umcg-extracted" ]; then
 	if [ ! -f "$DEB" ]; then
 		log "downloading $SRC_PKG=$VER"
-		(cd "$CACHE/src" && apt-get download "$SRC_PKG=$VER" >&2)
+		# Run as root, apt warns that _apt cannot write the cache dir.
+		(cd "$CACHE/src" && apt-get -o APT::Sandbox::User=root download "$SRC_PKG=$VER" >&2)
 	fi
 	log "extracting $DEB"
 	rm -rf "$BASE.tmp" && mkdir -p "$BASE.tmp/deb"
@@ -146,7 +147,9 @@ for p in "$PKG_DIR"/patches/*.patch; do
 	[ -e "$p" ] && cat "$p"
 done >"$NEW_PATCH"
 patched_files() {
-	[ -s "$1" ] && sed -n 's|^+++ b/\([^[:space:]]*\).*|\1|p' "$1" | sort -u
+	if [ -s "$1" ]; then
+		sed -n 's|^+++ b/\([^[:space:]]*\).*|\1|p' "$1" | sort -u
+	fi
 }
 if ! cmp -s "$NEW_PATCH" "$STATE/applied.patch" 2>/dev/null; then
 	log "applying hook patch"

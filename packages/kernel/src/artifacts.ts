@@ -34,8 +34,13 @@ export function kernelArtifacts(): KernelArtifacts {
   const r = spawnSync('bash', [BUILD_SCRIPT, '--query'], { encoding: 'utf8' });
   const dir = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !dir || !existsSync(join(dir, 'bzImage'))) {
-    const why = r.status === 3 ? 'not built for the current inputs' : `query failed: ${r.stderr.trim() || r.error?.message}`;
-    throw new KernelNotBuiltError(`UMCG reference kernel ${why} (cache ${dir || '?'}). Build it with: ${BUILD_COMMAND}`);
+    const why =
+      r.status === 3
+        ? 'not built for the current inputs'
+        : `query failed: ${r.stderr.trim() || r.error?.message}`;
+    throw new KernelNotBuiltError(
+      `UMCG reference kernel ${why} (cache ${dir || '?'}). Build it with: ${BUILD_COMMAND}`,
+    );
   }
   const hash = dir.split('/').pop() ?? '';
   return {

@@ -1,7 +1,7 @@
 import { kernelArtifacts } from './artifacts.js';
 import { buildInitramfs } from './boot/initramfs.js';
 import { type BootResult, bootGuest } from './boot/qemu.js';
-import { BENCH_PROGRAM, SELFTESTS, buildSelftests } from './selftests.js';
+import { BENCH_PROGRAM, buildSelftests, SELFTESTS } from './selftests.js';
 
 /** One program to run in the guest, reported as one top-level TAP result. */
 export interface GuestProgram {
@@ -61,7 +61,10 @@ export interface RunInGuestOptions {
 }
 
 /** Boot the guest and run `programs` in it; TAP comes from ttyS1, the verdict also checks the console. */
-export async function runInGuest(programs: readonly GuestProgram[], opts: RunInGuestOptions = {}): Promise<BootResult> {
+export async function runInGuest(
+  programs: readonly GuestProgram[],
+  opts: RunInGuestOptions = {},
+): Promise<BootResult> {
   const kernel = opts.kernel ?? kernelArtifacts().bzImage;
   const initramfs = buildInitramfs({ binaries: programs.map((p) => p.path), init: guestInit(programs) });
   return bootGuest({
@@ -108,7 +111,12 @@ export function parseBench(text: string): BenchFigures[] {
   for (const line of text.split('\n')) {
     const m = /BENCH (.*)$/.exec(line);
     if (!m?.[1]) continue;
-    const kv = Object.fromEntries(m[1].trim().split(/\s+/).map((p) => p.split('=') as [string, string]));
+    const kv = Object.fromEntries(
+      m[1]
+        .trim()
+        .split(/\s+/)
+        .map((p) => p.split('=') as [string, string]),
+    );
     out.push({
       mode: kv.mode ?? '?',
       iterations: Number(kv.iterations),
@@ -121,7 +129,9 @@ export function parseBench(text: string): BenchFigures[] {
 }
 
 /** Run the round-trip benchmark in the guest (free placement, then both threads on one CPU). */
-export async function runBenchInGuest(opts: RunInGuestOptions & { iterations?: number } = {}): Promise<{ boot: BootResult; figures: BenchFigures[] }> {
+export async function runBenchInGuest(
+  opts: RunInGuestOptions & { iterations?: number } = {},
+): Promise<{ boot: BootResult; figures: BenchFigures[] }> {
   const bins = buildSelftests();
   const path = bins[BENCH_PROGRAM] ?? '';
   const n = String(opts.iterations ?? 20000);

@@ -3,22 +3,34 @@
  * (kernel sources, hook patch, config fragment and build script live next to
  * this code), its selftests, and a reusable QEMU boot runner.
  */
-export { BUILD_COMMAND, type KernelArtifacts, KernelNotBuiltError, buildKernel, kernelArtifacts } from './artifacts.js';
-export { CONSOLE_PATTERNS, type ConsoleFinding, type ConsoleFindingKind, classifyConsole, classifyLine } from './boot/console.js';
-export { DEFAULT_BUSYBOX, type InitramfsOptions, buildInitramfs } from './boot/initramfs.js';
-export { type BootOptions, type BootResult, QEMU, bootGuest } from './boot/qemu.js';
-export { type TapReport, type TapResult, parseTap } from './boot/tap.js';
-export { type Verdict, decideVerdict } from './boot/verdict.js';
+export {
+  BUILD_COMMAND,
+  buildKernel,
+  type KernelArtifacts,
+  KernelNotBuiltError,
+  kernelArtifacts,
+} from './artifacts.js';
+export {
+  CONSOLE_PATTERNS,
+  type ConsoleFinding,
+  type ConsoleFindingKind,
+  classifyConsole,
+  classifyLine,
+} from './boot/console.js';
+export { buildInitramfs, DEFAULT_BUSYBOX, type InitramfsOptions } from './boot/initramfs.js';
+export { type BootOptions, type BootResult, bootGuest, QEMU } from './boot/qemu.js';
+export { parseTap, type TapReport, type TapResult } from './boot/tap.js';
+export { decideVerdict, type Verdict } from './boot/verdict.js';
 export {
   type BenchFigures,
   type GuestProgram,
-  type RunInGuestOptions,
-  type SelftestOptions,
   guestInit,
   parseBench,
+  type RunInGuestOptions,
   runBenchInGuest,
   runInGuest,
   runSelftestsInGuest,
+  type SelftestOptions,
 } from './guest.js';
-export { BUILD_SCRIPT, PACKAGE_DIR, SELFTESTS_DIR, UAPI_HEADER, cacheDir } from './paths.js';
-export { BENCH_PROGRAM, SELFTESTS, buildSelftests } from './selftests.js';
+export { BUILD_SCRIPT, cacheDir, PACKAGE_DIR, SELFTESTS_DIR, UAPI_HEADER } from './paths.js';
+export { BENCH_PROGRAM, buildSelftests, SELFTESTS } from './selftests.js';

@@ -35,7 +35,8 @@ describe('console classifier', () => {
   });
 
   it('numbers findings by line and the verdict takes the most severe', () => {
-    const log = 'boot\n[1] ------------[ cut here ]------------\n[2] WARNING: CPU: 0 PID: 1 at x\n[3] Kernel panic - not syncing: x\n';
+    const log =
+      'boot\n[1] ------------[ cut here ]------------\n[2] WARNING: CPU: 0 PID: 1 at x\n[3] Kernel panic - not syncing: x\n';
     const f = classifyConsole(log);
     expect(f.map((x) => [x.kind, x.line])).toEqual([
       ['warn', 2],

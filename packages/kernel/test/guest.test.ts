@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { KernelNotBuiltError, kernelArtifacts } from '../src/artifacts.js';
 import { QEMU } from '../src/boot/qemu.js';
-import { SELFTESTS } from '../src/selftests.js';
 import { runSelftestsInGuest } from '../src/guest.js';
+import { SELFTESTS } from '../src/selftests.js';
 
 /** Why the guest test cannot run here (undefined when it can), with the fix. */
 function missing(): string | undefined {
@@ -34,7 +34,10 @@ describe('reference kernel in a QEMU guest', () => {
       expect(res.findings, diag).toEqual([]);
       expect(res.timedOut, diag).toBe(false);
       expect(res.tap?.plan, diag).toBe(SELFTESTS.length);
-      expect(res.tap?.top.every((t) => t.ok), diag).toBe(true);
+      expect(
+        res.tap?.top.every((t) => t.ok),
+        diag,
+      ).toBe(true);
       expect(res.tap?.counts.fail, diag).toBe(0);
       expect(res.tap?.counts.pass, diag).toBeGreaterThan(80);
       expect(res.verdict, diag).toBe('ok');

@@ -27,11 +27,14 @@ export interface InitramfsOptions {
 export function buildInitramfs(opts: InitramfsOptions): string {
   const busybox = opts.busybox ?? DEFAULT_BUSYBOX;
   if (!existsSync(busybox)) {
-    throw new Error(`static busybox not found at ${busybox}; install it with: apt-get install -y --no-install-recommends busybox-static`);
+    throw new Error(
+      `static busybox not found at ${busybox}; install it with: apt-get install -y --no-install-recommends busybox-static`,
+    );
   }
   const root = mkdtempSync(join(tmpdir(), 'umcg-initramfs-'));
   try {
-    for (const d of ['bin', 'dev', 'proc', 'sys', 'tmp', 'mnt']) mkdirSync(join(root, d), { recursive: true });
+    for (const d of ['bin', 'dev', 'proc', 'sys', 'tmp', 'mnt'])
+      mkdirSync(join(root, d), { recursive: true });
     copyFileSync(busybox, join(root, 'bin/busybox'));
     chmodSync(join(root, 'bin/busybox'), 0o755);
     for (const b of opts.binaries ?? []) {
@@ -50,10 +53,19 @@ export function buildInitramfs(opts: InitramfsOptions): string {
     }
     const out = opts.out ?? join(mkdtempSync(join(tmpdir(), 'umcg-ird-')), 'initramfs.cpio.gz');
     mkdirSync(dirname(out), { recursive: true });
-    const r = spawnSync('sh', ['-c', 'find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc --quiet --owner=0:0 | gzip -1 > "$1"', 'sh', out], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        'find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc --quiet --owner=0:0 | gzip -1 > "$1"',
+        'sh',
+        out,
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`cpio failed (is cpio installed?): ${r.stderr || r.error?.message}`);
     return out;
   } finally {

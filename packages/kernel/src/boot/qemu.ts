@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ConsoleFinding, classifyConsole } from './console.js';
-import { type TapReport, parseTap } from './tap.js';
-import { type Verdict, decideVerdict } from './verdict.js';
+import { parseTap, type TapReport } from './tap.js';
+import { decideVerdict, type Verdict } from './verdict.js';
 
 /** The QEMU binary used by {@link bootGuest}. */
 export const QEMU = 'qemu-system-x86_64';
@@ -56,22 +56,47 @@ export interface BootResult {
   argv: string[];
 }
 
+const ESC = String.fromCharCode(27);
+const TERMINAL_CODES = new RegExp(`${ESC}\\[[0-9;?]*[a-zA-Z]|${ESC}c`, 'g');
+
+/** Remove the terminal control sequences SeaBIOS prints. */
+function stripTerminalCodes(s: string): string {
+  return s.replace(TERMINAL_CODES, '');
+}
+
 /** Boot a kernel + initramfs under QEMU (TCG), collect the console, parse TAP, classify the console. */
 export async function bootGuest(opts: BootOptions): Promise<BootResult> {
-  for (const f of [opts.kernel, opts.initramfs]) if (!existsSync(f)) throw new Error(`bootGuest: no such file: ${f}`);
+  for (const f of [opts.kernel, opts.initramfs])
+    if (!existsSync(f)) throw new Error(`bootGuest: no such file: ${f}`);
   const tapFrom = opts.tapFrom ?? 'console';
   const dir = mkdtempSync(join(tmpdir(), 'umcg-boot-'));
   const serial1 = join(dir, 'ttyS1.txt');
-  const append = ['console=ttyS0', 'panic=-1', 'oops=panic', 'loglevel=5', opts.append ?? ''].join(' ').trim();
+  const append = ['console=ttyS0', 'panic=-1', 'oops=panic', 'loglevel=5', opts.append ?? '']
+    .join(' ')
+    .trim();
   const argv = [
-    '-accel', opts.accel ?? 'tcg',
-    '-m', String(opts.memoryMb ?? 512),
-    '-smp', String(opts.smp ?? 2),
-    '-kernel', opts.kernel,
-    '-initrd', opts.initramfs,
-    '-append', append,
-    '-display', 'none', '-nodefaults', '-no-reboot', '-monitor', 'none',
-    '-chardev', 'stdio,id=con0,signal=off', '-serial', 'chardev:con0',
+    '-accel',
+    opts.accel ?? 'tcg',
+    '-m',
+    String(opts.memoryMb ?? 512),
+    '-smp',
+    String(opts.smp ?? 2),
+    '-kernel',
+    opts.kernel,
+    '-initrd',
+    opts.initramfs,
+    '-append',
+    append,
+    '-display',
+    'none',
+    '-nodefaults',
+    '-no-reboot',
+    '-monitor',
+    'none',
+    '-chardev',
+    'stdio,id=con0,signal=off',
+    '-serial',
+    'chardev:con0',
     ...(tapFrom === 'ttyS1' ? ['-serial', `file:${serial1}`] : []),
     ...(opts.extraQemuArgs ?? []),
   ];
@@ -101,15 +126,22 @@ export async function bootGuest(opts: BootOptions): Promise<BootResult> {
     child.kill('SIGKILL');
   }, opts.timeoutMs ?? 180_000);
   const exitCode = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', (e) => reject(new Error(`cannot run ${QEMU} (apt-get install -y --no-install-recommends qemu-system-x86): ${e.message}`)));
+    child.on('error', (e) =>
+      reject(
+        new Error(
+          `cannot run ${QEMU} (apt-get install -y --no-install-recommends qemu-system-x86): ${e.message}`,
+        ),
+      ),
+    );
     child.on('close', (code) => resolve(code));
   }).finally(() => clearTimeout(timer));
   if (pending) opts.onLine?.(pending);
-  const consoleText = text.replace(/\r/g, '').replace(/\x1b\[[0-9;?]*[a-zA-Z]|\x1bc/g, '');
-  const s1 = tapFrom === 'ttyS1' && existsSync(serial1) ? readFileSync(serial1, 'utf8').replace(/\r/g, '') : undefined;
+  const consoleText = stripTerminalCodes(text.replace(/\r/g, ''));
+  const s1 =
+    tapFrom === 'ttyS1' && existsSync(serial1) ? readFileSync(serial1, 'utf8').replace(/\r/g, '') : undefined;
   rmSync(dir, { recursive: true, force: true });
   const findings = classifyConsole(consoleText);
-  const tapText = tapFrom === 'ttyS1' ? s1 ?? '' : consoleText;
+  const tapText = tapFrom === 'ttyS1' ? (s1 ?? '') : consoleText;
   const tap = tapFrom === 'none' ? undefined : parseTap(tapText);
   const verdict = decideVerdict({ findings, timedOut, ...(tap ? { tap } : {}) });
   return {

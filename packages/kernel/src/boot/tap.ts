@@ -35,7 +35,13 @@ function splitDepth(line: string): { depth: number; body: string } {
   let depth = 0;
   let body = line.replace(/\r$/, '');
   for (;;) {
-    if (body.startsWith('# ') && (RESULT.test(body.slice(2)) || PLAN.test(body.slice(2)) || body.slice(2).startsWith('# ') || body.slice(2).startsWith('TAP version'))) {
+    if (
+      body.startsWith('# ') &&
+      (RESULT.test(body.slice(2)) ||
+        PLAN.test(body.slice(2)) ||
+        body.slice(2).startsWith('# ') ||
+        body.slice(2).startsWith('TAP version'))
+    ) {
       body = body.slice(2);
       depth++;
     } else if (body.startsWith('    ')) {
@@ -62,7 +68,12 @@ export function parseTap(text: string): TapReport {
     }
     const m = RESULT.exec(body);
     if (!m) continue;
-    const r: TapResult = { depth, ok: m[1]?.toLowerCase() === 'ok', id: Number(m[2] ?? 0), name: (m[3] ?? '').trim() };
+    const r: TapResult = {
+      depth,
+      ok: m[1]?.toLowerCase() === 'ok',
+      id: Number(m[2] ?? 0),
+      name: (m[3] ?? '').trim(),
+    };
     const d = DIRECTIVE.exec(m[4] ?? '');
     if (d) {
       r.directive = (d[1] ?? '').toUpperCase() as 'SKIP' | 'TODO';
@@ -85,5 +96,12 @@ export function parseTap(text: string): TapReport {
   if (plan === undefined) problems.push('no top-level plan');
   else if (top.length !== plan) problems.push(`planned ${plan} top-level results, saw ${top.length}`);
   for (const r of results) if (!r.ok && r.directive !== 'TODO') problems.push(`not ok ${r.id} ${r.name}`);
-  return { ...(plan === undefined ? {} : { plan }), results, top, counts, passed: problems.length === 0, problems };
+  return {
+    ...(plan === undefined ? {} : { plan }),
+    results,
+    top,
+    counts,
+    passed: problems.length === 0,
+    problems,
+  };
 }

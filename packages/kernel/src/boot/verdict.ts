@@ -10,7 +10,11 @@ const SEVERITY: readonly ConsoleFindingKind[] = ['panic', 'oops', 'lockdep', 'bu
  * Decide the verdict: console findings first (most severe kind), then a timeout,
  * then the TAP result (when TAP was expected).
  */
-export function decideVerdict(input: { findings: readonly ConsoleFinding[]; timedOut: boolean; tap?: TapReport }): Verdict {
+export function decideVerdict(input: {
+  findings: readonly ConsoleFinding[];
+  timedOut: boolean;
+  tap?: TapReport;
+}): Verdict {
   for (const kind of SEVERITY) if (input.findings.some((f) => f.kind === kind)) return kind;
   if (input.timedOut) return 'hang';
   if (input.tap && !input.tap.passed) return 'tap-failed';

@@ -25,10 +25,14 @@ const res = await runSelftestsInGuest({
 console.log('\n--- TAP (ttyS1) ---');
 console.log(res.serial1 ?? '(none)');
 console.log('--- summary ---');
-console.log(`boot to init: ${res.readyMs ?? '?'} ms, whole run: ${res.durationMs} ms, qemu exit ${res.exitCode}`);
+console.log(
+  `boot to init: ${res.readyMs ?? '?'} ms, whole run: ${res.durationMs} ms, qemu exit ${res.exitCode}`,
+);
 if (res.tap) {
   const c = res.tap.counts;
-  console.log(`selftest programs: ${res.tap.top.filter((t) => t.ok).length}/${res.tap.plan ?? '?'} passed; checks: ${c.pass} pass, ${c.fail} fail, ${c.skip} skip`);
+  console.log(
+    `selftest programs: ${res.tap.top.filter((t) => t.ok).length}/${res.tap.plan ?? '?'} passed; checks: ${c.pass} pass, ${c.fail} fail, ${c.skip} skip`,
+  );
   for (const p of res.tap.problems) console.log(`  problem: ${p}`);
 }
 for (const f of res.findings) console.log(`  console ${f.kind} (line ${f.line}): ${f.text}`);
