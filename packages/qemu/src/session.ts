@@ -12,7 +12,11 @@ import { buildGuestImage } from './guest/image.js';
 import type { ChannelKind } from './guest/init.js';
 import { chooseKernel, type KernelChoice } from './guest/kernelChoice.js';
 import { qemuVersion } from './guest/qemuVersion.js';
+import { encodeConfig } from './internal/native.js';
 import { GuestPool } from './runner/pool.js';
+
+/** The executor's per-step quiescence timeout (its default), sent along with other syscall numbers. */
+const EXECUTOR_STEP_TIMEOUT_MS = 2_000;
 
 /** Options of a session (the adapter reads them from `--target-args`). */
 export interface QemuOptions {
@@ -38,6 +42,8 @@ export interface QemuOptions {
   readonly append?: string;
   /** Console lines, as they arrive. */
   readonly onConsoleLine?: (line: string) => void;
+  /** Syscall numbers of a kernel that does not use the reference ones (451/452/453). */
+  readonly syscalls?: { readonly ctl: number; readonly wait: number; readonly kick: number };
 }
 
 /** An open session. */
@@ -65,6 +71,9 @@ export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptio
     'channel',
     'boot-timeout',
     'append',
+    'ctl',
+    'wait',
+    'kick',
   ];
   for (const k of Object.keys(args))
     if (!known.includes(k))
@@ -94,6 +103,13 @@ export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptio
     bootTimeoutMs: int('boot-timeout'),
     append: args.append,
   };
+  const nrs = ['ctl', 'wait', 'kick'].map(int);
+  if (nrs.some((n) => n !== undefined)) {
+    const [ctl, wait, kick] = nrs;
+    if (ctl === undefined || wait === undefined || kick === undefined)
+      throw new Error('qemu: give all three of ctl, wait and kick');
+    o.syscalls = { ctl, wait, kick };
+  }
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o as QemuOptions;
 }
@@ -115,6 +131,9 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     bootTimeoutMs: opts.bootTimeoutMs ?? 120_000,
     ...(opts.append === undefined ? {} : { append: opts.append }),
     ...(opts.onConsoleLine === undefined ? {} : { onConsoleLine: opts.onConsoleLine }),
+    ...(opts.syscalls === undefined
+      ? {}
+      : { preamble: [encodeConfig({ ...opts.syscalls, timeoutMs: EXECUTOR_STEP_TIMEOUT_MS })] }),
   };
   const tryKvm = async (): Promise<boolean> => {
     const g = await Guest.boot({ ...base, accel: 'kvm', bootTimeoutMs: 30_000 });
@@ -142,6 +161,8 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     executor,
   };
   if (kernel.inputHash !== undefined) build.kernelInputHash = kernel.inputHash;
+  if (opts.syscalls !== undefined)
+    build.syscalls = `${opts.syscalls.ctl}/${opts.syscalls.wait}/${opts.syscalls.kick}`;
   return {
     pool,
     kernel,

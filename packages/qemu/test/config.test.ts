@@ -30,6 +30,10 @@ describe('parseQemuArgs', () => {
       bootTimeoutMs: 9000,
     });
     expect(parseQemuArgs({})).toEqual({});
+    expect(parseQemuArgs({ ctl: '450', wait: '451', kick: '452' })).toEqual({
+      syscalls: { ctl: 450, wait: 451, kick: 452 },
+    });
+    expect(() => parseQemuArgs({ ctl: '450' })).toThrow(/all three/);
   });
 
   it('rejects unknown keys and bad values', () => {

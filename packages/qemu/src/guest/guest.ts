@@ -35,6 +35,8 @@ export interface GuestConfig {
   readonly append?: string;
   /** Called with each console line. */
   readonly onConsoleLine?: (line: string) => void;
+  /** Request lines sent before the first `probe` (e.g. a `config` line with other syscall numbers). */
+  readonly preamble?: readonly string[];
 }
 
 /** What a request gave. */
@@ -49,7 +51,9 @@ export type GuestReply =
   /** The guest died or hung; `detail` carries the console. */
   | { readonly kind: 'crashed'; readonly cause: string; readonly detail: string };
 
-type Waiter = { id: string; resolve: (v: { id: string } & Record<string, unknown>) => void };
+type Answer = { id: string } & Record<string, unknown>;
+/** The one request in flight: settled by its answer, the guest's death, or its timer. */
+type Waiter = { id: string; settle: (v: Answer | 'dead' | 'hang') => void };
 
 /** A booted guest with an open protocol channel. */
 export class Guest {
@@ -67,7 +71,6 @@ export class Guest {
   private readonly splitter = new LineSplitter();
   private waiter: Waiter | undefined;
   private exited = false;
-  private closedWaiters: Array<() => void> = [];
   private result: Promise<BootResult> | undefined;
   private readonly dir = mkdtempSync(join(tmpdir(), 'umcg-qemu-'));
   private tainted = false;
@@ -140,18 +143,16 @@ export class Guest {
     this.socket.on('close', () => this.onExit());
     this.socket.on('error', () => this.onExit());
     // The executor may open its device after our first bytes arrive (a UART drops them): ask until it answers.
-    const answer = new Promise<{ id: string } & Record<string, unknown>>((resolve) => {
-      this.waiter = { id: 'probe', resolve };
-    });
-    const dead = new Promise<undefined>((resolve) => this.closedWaiters.push(() => resolve(undefined)));
-    let probe: ({ id: string } & Record<string, unknown>) | undefined;
+    let probe: Answer | undefined;
+    if (this.config.preamble !== undefined && this.config.preamble.length > 0)
+      this.write(this.config.preamble);
     while (probe === undefined && !this.exited && Date.now() < bootDeadline) {
-      this.write(['probe']);
-      probe = await Promise.race([
-        answer,
-        dead,
-        sleep(Math.min(500, Math.max(1, bootDeadline - Date.now()))),
-      ]);
+      const got = await this.exchange(
+        ['probe'],
+        'probe',
+        Math.min(500, Math.max(1, bootDeadline - Date.now())),
+      );
+      if (got !== 'dead' && got !== 'hang') probe = got;
     }
     this.waiter = undefined;
     if (probe === undefined) {
@@ -178,22 +179,40 @@ export class Guest {
   private onData(chunk: Buffer): void {
     for (const line of this.splitter.push(chunk)) {
       const r = parseResponseLine(line);
-      if (r !== undefined && this.waiter !== undefined && r.id === this.waiter.id) {
-        const w = this.waiter;
-        this.waiter = undefined;
-        w.resolve(r);
-      }
+      if (r !== undefined && this.waiter !== undefined && r.id === this.waiter.id) this.waiter.settle(r);
     }
   }
 
   private onExit(): void {
     if (this.exited) return;
     this.exited = true;
-    for (const w of this.closedWaiters.splice(0)) w();
+    this.waiter?.settle('dead');
   }
 
   private write(lines: readonly string[]): void {
     this.socket?.write(`${lines.join('\n')}\n`);
+  }
+
+  /** Writes `lines` and waits for the answer `id`, the guest's death or `timeoutMs`, whichever comes first. */
+  private exchange(
+    lines: readonly string[],
+    id: string,
+    timeoutMs: number,
+  ): Promise<Answer | 'dead' | 'hang'> {
+    if (this.exited) return Promise.resolve('dead');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => w.settle('hang'), timeoutMs);
+      const w: Waiter = {
+        id,
+        settle: (v) => {
+          clearTimeout(timer);
+          if (this.waiter === w) this.waiter = undefined;
+          resolve(v);
+        },
+      };
+      this.waiter = w;
+      this.write(lines);
+    });
   }
 
   /**
@@ -203,18 +222,7 @@ export class Guest {
   async request(lines: readonly string[], id: string, timeoutMs: number): Promise<GuestReply> {
     if (!this.usable) return { kind: 'crashed', cause: 'dead', detail: 'the guest is not running' };
     const before = this.consoleLines.length;
-    const answer = new Promise<{ id: string } & Record<string, unknown>>((resolve) => {
-      this.waiter = { id, resolve };
-    });
-    const dead = new Promise<'dead'>((resolve) => this.closedWaiters.push(() => resolve('dead')));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'hang'>((resolve) => {
-      timer = setTimeout(() => resolve('hang'), timeoutMs);
-    });
-    this.write(lines);
-    const got = await Promise.race([answer, dead, timeout]);
-    clearTimeout(timer);
-    this.waiter = undefined;
+    const got = await this.exchange(lines, id, timeoutMs);
     if (got === 'hang') {
       const r = await this.kill();
       const log = r ? r.console.split('\n') : this.consoleLines;
@@ -282,7 +290,7 @@ export class Guest {
 
   private async finish(): Promise<BootResult | undefined> {
     this.socket?.destroy();
-    const r = await this.result?.catch(() => undefined);
+    const r = await Promise.race([this.result?.catch(() => undefined), sleep(15_000)]);
     rmSync(this.dir, { recursive: true, force: true });
     return r;
   }

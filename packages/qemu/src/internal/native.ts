@@ -5,4 +5,10 @@
  */
 
 export type { RawProbe, RawResponse } from '../../../native/src/wire/index.js';
-export { encodeLitmus, encodeTrace, toLitmusRun, toTraceRun } from '../../../native/src/wire/index.js';
+export {
+  encodeConfig,
+  encodeLitmus,
+  encodeTrace,
+  toLitmusRun,
+  toTraceRun,
+} from '../../../native/src/wire/index.js';
