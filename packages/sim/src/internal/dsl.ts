@@ -111,9 +111,13 @@ export const sys = (task: string, blocking = false): UserAction => ({ op: 'sysca
 export const fault = (task: string, blocking = false): UserAction => ({ op: 'fault', task, blocking });
 /** Kick. */
 export const kick = (task: string, tid: Value, flags = 0): UserAction => ({ op: 'kick', task, flags, tid });
-/** Events. */
+/** `complete T`. */
 export const complete = (task: string): EnvEvent => ({ op: 'complete', task });
+/** `signal T`. */
 export const signal = (task: string): EnvEvent => ({ op: 'signal', task });
+/** `expire T`. */
 export const expire = (task: string): EnvEvent => ({ op: 'expire', task });
+/** `unmap T`. */
 export const unmap = (task: string): EnvEvent => ({ op: 'unmap', task });
+/** `exit` of the thread. */
 export const exit = (task: string): UserAction => ({ op: 'exit', task });

@@ -21,7 +21,7 @@ export type WaitTimeout = 'none' | 'past' | 'future';
 /** A deadline that only an `expire` event reaches. */
 export const FAR_FUTURE = Number.POSITIVE_INFINITY;
 
-/** Flag checks (step 1); EINVAL or undefined. */
+/** Flag checks of step 1 (and the follow-ups' UMCG_WAIT_ENQUEUE rules): true means EINVAL. */
 function badFlags(k: Kernel, flags: number, worker: boolean, timeout: WaitTimeout): boolean {
   if (!k.p.enqueueFlag) return flags !== 0;
   if ((flags & ~UMCG_WAIT_ENQUEUE) !== 0) return true;
