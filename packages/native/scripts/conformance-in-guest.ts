@@ -23,6 +23,10 @@ const cliArgs = args.length > 0 ? args : ['--corpus'];
 function stageNode(): string {
   const dir = mkdtempSync(join(tmpdir(), 'umcg-node-'));
   copyFileSync(process.execPath, join(dir, 'node'));
+  const shim = spawnSync('gcc', ['-shared', '-fPIC', '-O2', '-o', join(dir, 'madvise-shim.so'), join(PACKAGE_DIR, 'scripts/guest-madvise-shim.c')], {
+    encoding: 'utf8',
+  });
+  if (shim.status !== 0) throw new Error(`cannot build the madvise shim: ${shim.stderr}`);
   const ldd = spawnSync('ldd', [process.execPath], { encoding: 'utf8' });
   for (const m of ldd.stdout.matchAll(/(\/\S+\.so[.\d]*)/g)) copyFileSync(m[1]!, join(dir, basename(m[1]!)));
   spawnSync('chmod', ['-R', 'a+rx', dir]);
@@ -45,12 +49,17 @@ async function main(): Promise<number> {
       'mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 repo /repo || echo "9p mount of the checkout failed"',
       'mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 nodefs /opt/node || echo "9p mount of node failed"',
       'ln -s /opt/node/ld-linux-x86-64.so.2 /lib64/ld-linux-x86-64.so.2',
+      // The reference kernel has no madvise (tinyconfig, no CONFIG_ADVISE_SYSCALLS) and V8 aborts without it.
+      'export LD_PRELOAD=/opt/node/madvise-shim.so',
       'export LD_LIBRARY_PATH=/opt/node HOME=/tmp TMPDIR=/tmp PATH=/opt/node:/bin CI=',
       'echo UMCG-GUEST-READY',
       'stty -F /dev/ttyS1 raw -echo 2>/dev/null',
       'cd /repo',
-      `/opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /dev/ttyS1 2>&1`,
-      'echo "UMCG-CONFORMANCE-EXIT $?" > /dev/ttyS1',
+      `/opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1`,
+      'rc=$?',
+      // Not straight to the tty: the CLI's progress line misbehaves on a tty with 0 columns.
+      'cat /tmp/out.txt > /dev/ttyS1',
+      'echo "UMCG-CONFORMANCE-EXIT $rc" > /dev/ttyS1',
       'sync',
       'poweroff -f',
       '',
