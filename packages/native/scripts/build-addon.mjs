@@ -13,9 +13,11 @@ if (process.env.UMCG_SKIP_ADDON === '1') {
 }
 const prefix = resolve(dirname(process.execPath), '..');
 const nodedir = [prefix, '/usr', '/usr/local'].find((p) => existsSync(join(p, 'include/node/node_api.h')));
-const npmDir = [join(prefix, 'lib/node_modules/npm'), '/usr/lib/node_modules/npm', '/usr/local/lib/node_modules/npm'].find((p) =>
-  existsSync(join(p, 'node_modules/node-gyp/bin/node-gyp.js')),
-);
+const npmDir = [
+  join(prefix, 'lib/node_modules/npm'),
+  '/usr/lib/node_modules/npm',
+  '/usr/local/lib/node_modules/npm',
+].find((p) => existsSync(join(p, 'node_modules/node-gyp/bin/node-gyp.js')));
 if (nodedir === undefined || npmDir === undefined) {
   console.error(
     `build-addon: cannot build the addon: ${nodedir === undefined ? 'no include/node/node_api.h next to node' : 'no node-gyp in npm'}; ` +
@@ -24,7 +26,10 @@ if (nodedir === undefined || npmDir === undefined) {
   process.exit(process.env.CI ? 1 : 0);
 }
 const gyp = join(npmDir, 'node_modules/node-gyp/bin/node-gyp.js');
-const r = spawnSync(process.execPath, [gyp, 'rebuild', `--nodedir=${nodedir}`, '--loglevel=warn'], { cwd: pkg, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [gyp, 'rebuild', `--nodedir=${nodedir}`, '--loglevel=warn'], {
+  cwd: pkg,
+  stdio: 'inherit',
+});
 if (r.status !== 0) {
   console.error(`build-addon: node-gyp failed (exit ${r.status})`);
   process.exit(1);

@@ -23,9 +23,20 @@ const cliArgs = args.length > 0 ? args : ['--corpus'];
 function stageNode(): string {
   const dir = mkdtempSync(join(tmpdir(), 'umcg-node-'));
   copyFileSync(process.execPath, join(dir, 'node'));
-  const shim = spawnSync('gcc', ['-shared', '-fPIC', '-O2', '-o', join(dir, 'madvise-shim.so'), join(PACKAGE_DIR, 'scripts/guest-madvise-shim.c')], {
-    encoding: 'utf8',
-  });
+  const shim = spawnSync(
+    'gcc',
+    [
+      '-shared',
+      '-fPIC',
+      '-O2',
+      '-o',
+      join(dir, 'madvise-shim.so'),
+      join(PACKAGE_DIR, 'scripts/guest-madvise-shim.c'),
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (shim.status !== 0) throw new Error(`cannot build the madvise shim: ${shim.stderr}`);
   const ldd = spawnSync('ldd', [process.execPath], { encoding: 'utf8' });
   for (const m of ldd.stdout.matchAll(/(\/\S+\.so[.\d]*)/g)) copyFileSync(m[1]!, join(dir, basename(m[1]!)));
@@ -73,8 +84,10 @@ async function main(): Promise<number> {
       memoryMb: Number(process.env.UMCG_GUEST_MEM ?? 2048),
       timeoutMs: Number(process.env.UMCG_GUEST_TIMEOUT ?? 1800) * 1000,
       extraQemuArgs: [
-        '-virtfs', `local,path=${repo},mount_tag=repo,security_model=none,readonly=on,id=fs0`,
-        '-virtfs', `local,path=${nodeDir},mount_tag=nodefs,security_model=none,readonly=on,id=fs1`,
+        '-virtfs',
+        `local,path=${repo},mount_tag=repo,security_model=none,readonly=on,id=fs0`,
+        '-virtfs',
+        `local,path=${nodeDir},mount_tag=nodefs,security_model=none,readonly=on,id=fs1`,
       ],
       onLine: (l) => {
         if (/9p mount|Kernel panic|BUG|WARNING/.test(l)) process.stderr.write(`guest: ${l}\n`);
@@ -88,7 +101,9 @@ async function main(): Promise<number> {
         `${boot.findings.length ? `; console: ${boot.findings.map((f) => f.text).join(' | ')}` : ''}\n`,
     );
     if (m === null) {
-      process.stderr.write(`the guest did not finish the run; console tail:\n${boot.console.split('\n').slice(-20).join('\n')}\n`);
+      process.stderr.write(
+        `the guest did not finish the run; console tail:\n${boot.console.split('\n').slice(-20).join('\n')}\n`,
+      );
       return 255;
     }
     return Number(m[1]);

@@ -3,9 +3,19 @@
  * `umcg-exec` binary when the addon is not built). Traces run one at a time: their task threads spin on the CPUs.
  * @module
  */
-import type { LitmusProgram } from '@umcg/spec';
+
 import { release } from 'node:os';
-import type { Adapter, Feature, LitmusRun, OpenOptions, RunOptions, Target, Trace, TraceRun } from './internal/contracts.js';
+import type { LitmusProgram } from '@umcg/spec';
+import type {
+  Adapter,
+  Feature,
+  LitmusRun,
+  OpenOptions,
+  RunOptions,
+  Target,
+  Trace,
+  TraceRun,
+} from './internal/contracts.js';
 import { DEFAULT_SYSCALLS, type NativeSyscalls, probeNative } from './probe.js';
 import { toLitmusRun, toTraceRun } from './wire/decode.js';
 import { encodeConfig, encodeLitmus, encodeTrace } from './wire/encode.js';
@@ -19,7 +29,17 @@ export const NATIVE_VERSION = '0.1.0';
  * `worker-timeouts` and `wait-enqueue` (follow-up profiles, not in the reference kernel), `controlled-interleaving`
  * (real threads interleave as the hardware does).
  */
-export const NATIVE_FEATURES: readonly Feature[] = ['signals', 'faults', 'unmap', 'shmem', 'exit', 'kick', 'timeouts', 'garbage-tid', 'kill'];
+export const NATIVE_FEATURES: readonly Feature[] = [
+  'signals',
+  'faults',
+  'unmap',
+  'shmem',
+  'exit',
+  'kick',
+  'timeouts',
+  'garbage-tid',
+  'kill',
+];
 
 /** Syscall numbers from `--target-args ctl=..,wait=..,kick=..` over the defaults. */
 export function syscallsFromArgs(args: Readonly<Record<string, string>>): NativeSyscalls {
@@ -37,7 +57,8 @@ export function syscallsFromArgs(args: Readonly<Record<string, string>>): Native
 export async function openNative(options: OpenOptions): Promise<Target> {
   const syscalls = syscallsFromArgs(options.args);
   const probe = await probeNative(syscalls);
-  if (!probe.ok || probe.executor === undefined) throw new Error(`native: ${probe.reason}; ${probe.details.join('; ')}`);
+  if (!probe.ok || probe.executor === undefined)
+    throw new Error(`native: ${probe.reason}; ${probe.details.join('; ')}`);
   const exec = probe.executor;
   const config = encodeConfig({ ...syscalls, timeoutMs: Math.min(options.timeoutMs, 10_000) });
   let queue: Promise<unknown> = Promise.resolve();
@@ -68,7 +89,15 @@ export async function openNative(options: OpenOptions): Promise<Target> {
       return serial(async () => {
         try {
           const id = `${trace.header.name}-${++n}`;
-          return toTraceRun(await request(encodeTrace(id, trace.header.tasks, trace.steps.map((s) => s.action))));
+          return toTraceRun(
+            await request(
+              encodeTrace(
+                id,
+                trace.header.tasks,
+                trace.steps.map((s) => s.action),
+              ),
+            ),
+          );
         } catch (e) {
           return { observations: [], status: 'crashed', detail: (e as Error).message };
         }
@@ -79,7 +108,11 @@ export async function openNative(options: OpenOptions): Promise<Target> {
         try {
           return toLitmusRun(await request(encodeLitmus(`litmus-${++n}`, program)));
         } catch (e) {
-          return { observation: { killed: false, tasks: {}, results: {} }, status: 'crashed', detail: (e as Error).message };
+          return {
+            observation: { killed: false, tasks: {}, results: {} },
+            status: 'crashed',
+            detail: (e as Error).message,
+          };
         }
       });
     },

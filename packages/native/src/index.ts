@@ -3,23 +3,35 @@
  * which runs traces against the running kernel. `wire/` is shared with `@umcg/qemu`.
  * @module
  */
-export { NATIVE_FEATURES, NATIVE_VERSION, native, openNative, syscallsFromArgs } from './adapter.js';
+export {
+  NATIVE_FEATURES,
+  NATIVE_VERSION,
+  native,
+  native as default,
+  openNative,
+  syscallsFromArgs,
+} from './adapter.js';
 export {
   ADDON_PATH,
+  addonExecutor,
   BUILD_HINT,
+  binaryExecutor,
   CSRC_DIR,
   type Executor,
-  HOST_EXECUTOR,
-  type NativeAddon,
-  PACKAGE_DIR,
-  STATIC_EXECUTOR,
-  addonExecutor,
-  binaryExecutor,
   findBinary,
+  HOST_EXECUTOR,
   loadAddon,
+  type NativeAddon,
   openExecutor,
+  PACKAGE_DIR,
   runBinary,
+  STATIC_EXECUTOR,
 } from './exec/index.js';
-export { DEFAULT_SYSCALLS, NO_UMCG_FIX, type NativeProbe, type NativeSyscalls, probeNative } from './probe.js';
+export {
+  DEFAULT_SYSCALLS,
+  type NativeProbe,
+  type NativeSyscalls,
+  NO_UMCG_FIX,
+  probeNative,
+} from './probe.js';
 export * from './wire/index.js';
-export { native as default } from './adapter.js';

@@ -3,8 +3,9 @@
  * server in a child process (numbers alone prove nothing: 451-453 are other syscalls on Linux >= 6.5).
  * @module
  */
-import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
+
 import { release } from 'node:os';
+import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
 import { openExecutor } from './exec/index.js';
 import type { Executor } from './exec/types.js';
 import { encodeConfig } from './wire/encode.js';
@@ -40,7 +41,10 @@ export const NO_UMCG_FIX = [
 ];
 
 /** Probes the running kernel through the executor. */
-export async function probeNative(syscalls: NativeSyscalls = DEFAULT_SYSCALLS, exec?: Executor): Promise<NativeProbe> {
+export async function probeNative(
+  syscalls: NativeSyscalls = DEFAULT_SYSCALLS,
+  exec?: Executor,
+): Promise<NativeProbe> {
   let executor: Executor;
   try {
     executor = exec ?? openExecutor();
@@ -52,7 +56,12 @@ export async function probeNative(syscalls: NativeSyscalls = DEFAULT_SYSCALLS, e
     const out = await executor.runLines(`${encodeConfig({ ...syscalls, timeoutMs: 2000 })}\nprobe\n`);
     raw = JSON.parse(out.trim().split('\n').pop() ?? '') as RawProbe;
   } catch (e) {
-    return { ok: false, reason: `the executor failed to probe: ${(e as Error).message}`, details: [], executor };
+    return {
+      ok: false,
+      reason: `the executor failed to probe: ${(e as Error).message}`,
+      details: [],
+      executor,
+    };
   }
   const where = `kernel ${raw.release ?? release()}, syscalls ctl=${syscalls.ctl} wait=${syscalls.wait} kick=${syscalls.kick}`;
   const details = [where, `executor: ${executor.kind} (${executor.path})`];

@@ -18,5 +18,7 @@ export const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../..
 /** A corpus trace by name, optionally re-targeted at another profile. */
 export function corpusTrace(name: string, profile?: string): Trace {
   const t = parseTrace(readFileSync(resolve(CORPUS, `${name}.trace`), 'utf8'), `${name}.trace`);
-  return profile === undefined ? t : { ...t, header: { ...t.header, profile: profile as Trace['header']['profile'] } };
+  return profile === undefined
+    ? t
+    : { ...t, header: { ...t.header, profile: profile as Trace['header']['profile'] } };
 }

@@ -1,12 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import type { Action, Value } from '@umcg/spec';
 import { describe, expect, it } from 'vitest';
-import { decodeSteps, encodeAction, encodeLitmus, encodeTrace, encodeValue, parseResponseLine, renderResult, toLitmusRun, toTraceRun } from '../src/wire/index.js';
 import type { RawResponse, RawWords } from '../src/wire/index.js';
-import { corpusTrace, parseLitmus } from './helpers.js';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { CORPUS } from './helpers.js';
+import {
+  decodeSteps,
+  encodeLitmus,
+  encodeTrace,
+  encodeValue,
+  parseResponseLine,
+  renderResult,
+  toLitmusRun,
+  toTraceRun,
+} from '../src/wire/index.js';
+import { CORPUS, corpusTrace, parseLitmus } from './helpers.js';
 
 const words = (w: Partial<RawWords> = {}): RawWords => ({
   state: 0,
@@ -35,7 +43,11 @@ function decodeValue(s: string): Value {
 
 const valueArb: fc.Arbitrary<Value> = fc.oneof(
   fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 }).map((value) => ({ kind: 'num', value }) as Value),
-  fc.record({ kind: fc.constant('tid' as const), task: fc.constantFrom('s0', 'w1'), bits: fc.constantFrom(0, 0x80000000, 0x40000000) }),
+  fc.record({
+    kind: fc.constant('tid' as const),
+    task: fc.constantFrom('s0', 'w1'),
+    bits: fc.constantFrom(0, 0x80000000, 0x40000000),
+  }),
   fc.record({ kind: fc.constant('addr' as const), task: fc.constantFrom('s0', 'w1') }),
   fc.constant({ kind: 'garbage' } as Value),
 );
@@ -47,7 +59,11 @@ describe('encode', () => {
 
   it('encodes every op of a corpus trace as one step line', () => {
     const t = corpusTrace('block-unblock');
-    const lines = encodeTrace('block-unblock', t.header.tasks, t.steps.map((s) => s.action));
+    const lines = encodeTrace(
+      'block-unblock',
+      t.header.tasks,
+      t.steps.map((s) => s.action),
+    );
     expect(lines[0]).toBe('trace block-unblock 2 s0 w0');
     expect(lines.at(-1)).toBe('end');
     expect(lines).toContain('step ctl w0 flags=0x10001 self=own clock=1');
@@ -59,7 +75,14 @@ describe('encode', () => {
 
   it('encodes shmem tasks and every action kind', () => {
     const acts: Action[] = [
-      { op: 'cas', task: 'a', target: 'b', field: 'state', expect: { kind: 'num', value: 1 }, value: { kind: 'num', value: 0x101 } },
+      {
+        op: 'cas',
+        task: 'a',
+        target: 'b',
+        field: 'state',
+        expect: { kind: 'num', value: 1 },
+        value: { kind: 'num', value: 0x101 },
+      },
       { op: 'take', task: 'a', target: 'a' },
       { op: 'ctl', task: 'a', flags: 2, self: { kind: 'of', task: 'b' }, clock: 11 },
       { op: 'wait', task: 'a', flags: 0, timeout: 'future' },
@@ -105,8 +128,22 @@ describe('decode', () => {
       {
         killed: false,
         tasks: {
-          s0: { where: 'asleep:umcg_wait', signals: 0, words: words({ state: 0x202, next_tid: 0x80000029, server_tid: 40, runnable_workers_ptr: String(0x7f0000002000) }) },
-          w0: { where: 'user', signals: 2, words: words({ state: 0x10001, server_tid: 40, runnable_ts: '77' }), base: { blocked_ts: '0', runnable_ts: '5' } },
+          s0: {
+            where: 'asleep:umcg_wait',
+            signals: 0,
+            words: words({
+              state: 0x202,
+              next_tid: 0x80000029,
+              server_tid: 40,
+              runnable_workers_ptr: String(0x7f0000002000),
+            }),
+          },
+          w0: {
+            where: 'user',
+            signals: 2,
+            words: words({ state: 0x10001, server_tid: 40, runnable_ts: '77' }),
+            base: { blocked_ts: '0', runnable_ts: '5' },
+          },
         },
         results: { w0: { call: 'umcg_ctl', ret: '-22' }, s0: { call: 'take', ret: '[w0]' } },
       },
@@ -130,7 +167,10 @@ describe('decode', () => {
     });
     expect(o?.tasks.w0?.state).toBe('RUNNING|0x10000');
     expect(o?.tasks.w0?.runnable_ts_moved).toBe(true);
-    expect(o?.results).toEqual({ w0: { call: 'umcg_ctl', ret: 'EINVAL' }, s0: { call: 'take', ret: '[w0]' } });
+    expect(o?.results).toEqual({
+      w0: { call: 'umcg_ctl', ret: 'EINVAL' },
+      s0: { call: 'take', ret: '[w0]' },
+    });
     expect(k).toEqual({ killed: true, tasks: {}, results: {} });
   });
 
@@ -138,7 +178,11 @@ describe('decode', () => {
     expect(renderResult({ call: 'umcg_wait', ret: '-110' }).ret).toBe('ETIMEDOUT');
     expect(renderResult({ call: 'umcg_wait', ret: 'EAGAIN' }).ret).toBe('EAGAIN');
     expect(renderResult({ call: 'syscall', ret: '-999' }).ret).toBe('E999');
-    expect(toTraceRun({ id: 'x', status: 'timeout', detail: 'd', steps: [] })).toEqual({ observations: [], status: 'timeout', detail: 'd' });
+    expect(toTraceRun({ id: 'x', status: 'timeout', detail: 'd', steps: [] })).toEqual({
+      observations: [],
+      status: 'timeout',
+      detail: 'd',
+    });
     expect(toLitmusRun(response).status).toBe('crashed');
     expect(() => parseResponseLine('nonsense')).toThrow(/not a JSON/);
     expect(parseResponseLine(JSON.stringify(response)).id).toBe('t');

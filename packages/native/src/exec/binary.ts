@@ -31,7 +31,12 @@ export function runBinary(path: string, requestLines: string, timeoutMs = 600_00
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new Error(`${path} exited with ${signal ?? code}: ${Buffer.concat(err).toString('utf8').slice(0, 500)}`));
+      else
+        reject(
+          new Error(
+            `${path} exited with ${signal ?? code}: ${Buffer.concat(err).toString('utf8').slice(0, 500)}`,
+          ),
+        );
     });
     child.stdin.on('error', () => {});
     child.stdin.end(requestLines.endsWith('\n') ? requestLines : `${requestLines}\n`);

@@ -13,7 +13,8 @@ export function openExecutor(env: NodeJS.ProcessEnv = process.env): Executor {
   if (want !== 'binary') {
     const a = addonExecutor();
     if (a !== undefined) return a;
-    if (want === 'addon') throw new Error(`UMCG_NATIVE_EXECUTOR=addon but the addon is not built; run: ${BUILD_HINT}`);
+    if (want === 'addon')
+      throw new Error(`UMCG_NATIVE_EXECUTOR=addon but the addon is not built; run: ${BUILD_HINT}`);
   }
   const bin = findBinary(env);
   if (bin !== undefined) return binaryExecutor(bin);

@@ -5,14 +5,14 @@
  */
 import {
   type CallResult,
-  type StepObservation,
-  type SymbolTable,
-  type TaskObservation,
-  type Where,
   errnoName,
   renderPtr,
   renderState,
   renderTid,
+  type StepObservation,
+  type SymbolTable,
+  type TaskObservation,
+  type Where,
   walkList,
 } from '@umcg/spec';
 import type { LitmusRun, TraceRun } from '../internal/contracts.js';
@@ -86,6 +86,7 @@ export function toTraceRun(r: RawResponse): TraceRun {
 export function toLitmusRun(r: RawResponse): LitmusRun {
   const obs = decodeSteps(r)[0] ?? { killed: false, tasks: {}, results: {} };
   const status = r.status === 'completed' && r.steps?.length !== 1 ? 'crashed' : r.status;
-  const detail = status !== r.status ? `expected one final observation, got ${r.steps?.length ?? 0}` : r.detail;
+  const detail =
+    status !== r.status ? `expected one final observation, got ${r.steps?.length ?? 0}` : r.detail;
   return detail ? { observation: obs, status, detail } : { observation: obs, status };
 }

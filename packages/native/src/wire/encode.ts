@@ -62,12 +62,19 @@ export function encodeId(id: string): string {
 
 /** The request lines of a trace: `trace <id> ...`, one `step` line per action, `end`. */
 export function encodeTrace(id: string, tasks: readonly TaskDecl[], actions: readonly Action[]): string[] {
-  return [`trace ${encodeId(id)} ${encodeTasks(tasks)}`, ...actions.map((a) => `step ${encodeAction(a)}`), 'end'];
+  return [
+    `trace ${encodeId(id)} ${encodeTasks(tasks)}`,
+    ...actions.map((a) => `step ${encodeAction(a)}`),
+    'end',
+  ];
 }
 
 /** The request lines of a litmus program: `litmus <id> ...`, `pro` prologue steps, `thr <task> <op> ...`, `end`. */
 export function encodeLitmus(id: string, program: LitmusProgram): string[] {
-  const lines = [`litmus ${encodeId(id)} ${encodeTasks(program.tasks)}`, ...program.prologue.map((a) => `pro ${encodeAction(a)}`)];
+  const lines = [
+    `litmus ${encodeId(id)} ${encodeTasks(program.tasks)}`,
+    ...program.prologue.map((a) => `pro ${encodeAction(a)}`),
+  ];
   for (const [task, actions] of Object.entries(program.threads)) {
     for (const a of actions) {
       const [op, , ...rest] = encodeAction(a).split(' ');
@@ -79,6 +86,11 @@ export function encodeLitmus(id: string, program: LitmusProgram): string[] {
 }
 
 /** The `config` line (syscall numbers and the per-step quiescence timeout). */
-export function encodeConfig(c: { readonly ctl: number; readonly wait: number; readonly kick: number; readonly timeoutMs: number }): string {
+export function encodeConfig(c: {
+  readonly ctl: number;
+  readonly wait: number;
+  readonly kick: number;
+  readonly timeoutMs: number;
+}): string {
   return `config ctl=${c.ctl} wait=${c.wait} kick=${c.kick} timeout_ms=${Math.max(1, Math.round(c.timeoutMs))}`;
 }

@@ -3,5 +3,20 @@
  * @module
  */
 export { decodeSteps, renderResult, symbolsOf, toLitmusRun, toTraceRun } from './decode.js';
-export { encodeAction, encodeConfig, encodeId, encodeLitmus, encodeTasks, encodeTrace, encodeValue } from './encode.js';
-export { parseResponseLine, type RawProbe, type RawResponse, type RawStep, type RawTask, type RawWords } from './raw.js';
+export {
+  encodeAction,
+  encodeConfig,
+  encodeId,
+  encodeLitmus,
+  encodeTasks,
+  encodeTrace,
+  encodeValue,
+} from './encode.js';
+export {
+  parseResponseLine,
+  type RawProbe,
+  type RawResponse,
+  type RawStep,
+  type RawTask,
+  type RawWords,
+} from './raw.js';

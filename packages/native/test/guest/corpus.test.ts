@@ -6,9 +6,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { canonicalObservation, explore } from '@umcg/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Trace } from '../../src/internal/contracts.js';
-import { NATIVE_FEATURES, encodeConfig, encodeLitmus, encodeTrace, parseResponseLine, toLitmusRun, toTraceRun } from '../../src/index.js';
 import type { RawProbe } from '../../src/index.js';
+import {
+  encodeConfig,
+  encodeLitmus,
+  encodeTrace,
+  NATIVE_FEATURES,
+  parseResponseLine,
+  toLitmusRun,
+  toTraceRun,
+} from '../../src/index.js';
+import type { Trace } from '../../src/internal/contracts.js';
 import { CORPUS, checkTrace, parseLitmus, parseTrace } from '../helpers.js';
 import { type GuestBatch, guestUnavailable, runInGuest } from './harness.js';
 
@@ -33,7 +41,16 @@ const litmus = readdirSync(CORPUS)
   .filter((l) => l.header.requires.every((r) => r === 'controlled-interleaving' || offered.has(r)));
 
 /** Traces that must conform on the reference kernel (the rest are reported, see the log). */
-const MUST_PASS = ['register-server', 'register-worker', 'block-unblock', 'register-errors-in-order', 'wait-einval', 'kick-errors', 'syscall-no-block', 'worker-to-worker-switch'];
+const MUST_PASS = [
+  'register-server',
+  'register-worker',
+  'block-unblock',
+  'register-errors-in-order',
+  'wait-einval',
+  'kick-errors',
+  'syscall-no-block',
+  'worker-to-worker-switch',
+];
 
 describe.skipIf(why !== undefined)('native executor in a guest on the reference kernel', () => {
   let batch: GuestBatch;
@@ -41,7 +58,14 @@ describe.skipIf(why !== undefined)('native executor in a guest on the reference 
 
   beforeAll(async () => {
     const req = [encodeConfig({ ctl: 451, wait: 452, kick: 453, timeoutMs: 3000 }), 'probe'];
-    for (const t of traces) req.push(...encodeTrace(t.header.name, t.header.tasks, t.steps.map((s) => s.action)));
+    for (const t of traces)
+      req.push(
+        ...encodeTrace(
+          t.header.name,
+          t.header.tasks,
+          t.steps.map((s) => s.action),
+        ),
+      );
     litmus.forEach((l, i) => {
       for (let k = 0; k < 3; k++) req.push(...encodeLitmus(`${l.header.name}.${k}`, l.program));
       void i;
@@ -58,7 +82,8 @@ describe.skipIf(why !== undefined)('native executor in a guest on the reference 
   }, 300_000);
 
   afterAll(() => {
-    if (batch?.boot.findings.length) console.log(batch.boot.findings.map((f) => `${f.kind}: ${f.text}`).join('\n'));
+    if (batch?.boot.findings.length)
+      console.log(batch.boot.findings.map((f) => `${f.kind}: ${f.text}`).join('\n'));
   });
 
   it('boots cleanly and the probe finds UMCG at 451-453', () => {
@@ -80,7 +105,9 @@ describe.skipIf(why !== undefined)('native executor in a guest on the reference 
       const run = toTraceRun(r);
       const v = run.status === 'completed' ? checkTrace(t, run.observations) : undefined;
       const kind = v?.kind ?? run.status;
-      summary.push(`${kind.padEnd(9)} ${String(r.ms ?? '?').padStart(5)} ms ${t.header.name}${v?.kind === 'fail' ? `: ${v.failure.explanation.split('\n').slice(0, 3).join(' | ')}` : run.detail ? `: ${run.detail}` : ''}`);
+      summary.push(
+        `${kind.padEnd(9)} ${String(r.ms ?? '?').padStart(5)} ms ${t.header.name}${v?.kind === 'fail' ? `: ${v.failure.explanation.split('\n').slice(0, 3).join(' | ')}` : run.detail ? `: ${run.detail}` : ''}`,
+      );
       if (MUST_PASS.includes(t.header.name) && kind !== 'pass') failed.push(summary.at(-1)!);
     }
     console.log(summary.join('\n'));
@@ -96,7 +123,9 @@ describe.skipIf(why !== undefined)('native executor in a guest on the reference 
         expect(r, `${l.header.name}.${k}`).toBeDefined();
         const run = toLitmusRun(r!);
         const key = canonicalObservation(run.observation);
-        lines.push(`${run.status} ${l.header.name}.${k}: ${allowed.outcomes.has(key) ? 'allowed' : 'NOT ALLOWED'} ${run.detail ?? ''}`);
+        lines.push(
+          `${run.status} ${l.header.name}.${k}: ${allowed.outcomes.has(key) ? 'allowed' : 'NOT ALLOWED'} ${run.detail ?? ''}`,
+        );
       }
     }
     console.log(lines.join('\n'));

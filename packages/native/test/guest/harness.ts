@@ -11,8 +11,10 @@ import { STATIC_EXECUTOR } from '../../src/index.js';
 export function guestUnavailable(): string | undefined {
   if (spawnSync('qemu-system-x86_64', ['--version']).status !== 0)
     return 'qemu-system-x86_64 is missing (apt-get install -y --no-install-recommends qemu-system-x86 busybox-static cpio)';
-  if (!existsSync('/bin/busybox')) return 'busybox-static is missing (apt-get install -y --no-install-recommends busybox-static)';
-  if (!existsSync(STATIC_EXECUTOR)) return `${STATIC_EXECUTOR} is not built (make -C packages/native/csrc static)`;
+  if (!existsSync('/bin/busybox'))
+    return 'busybox-static is missing (apt-get install -y --no-install-recommends busybox-static)';
+  if (!existsSync(STATIC_EXECUTOR))
+    return `${STATIC_EXECUTOR} is not built (make -C packages/native/csrc static)`;
   const explicit = process.env.UMCG_KERNEL;
   if (explicit) return existsSync(explicit) ? undefined : `UMCG_KERNEL=${explicit}: no such file`;
   try {
@@ -47,7 +49,11 @@ export async function runInGuest(requests: readonly string[], timeoutMs = 240_00
     'poweroff -f',
     '',
   ].join('\n');
-  const initramfs = buildInitramfs({ binaries: [STATIC_EXECUTOR], init, extraFiles: { '/requests.txt': `${requests.join('\n')}\n` } });
+  const initramfs = buildInitramfs({
+    binaries: [STATIC_EXECUTOR],
+    init,
+    extraFiles: { '/requests.txt': `${requests.join('\n')}\n` },
+  });
   const boot = await bootGuest({ kernel: kernel.bzImage, initramfs, tapFrom: 'ttyS1', timeoutMs });
   const lines = (boot.serial1 ?? '').split('\n').filter((l) => l.startsWith('{'));
   return { lines, boot };
