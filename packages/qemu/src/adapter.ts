@@ -65,7 +65,14 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
   };
   const boot = (e: unknown): string => `guest boot failed: ${(e as Error).message}`;
   return {
-    info: { name: 'qemu', version: QEMU_ADAPTER_VERSION, build: session.build },
+    info: {
+      name: 'qemu',
+      version: QEMU_ADAPTER_VERSION,
+      build: {
+        ...session.build,
+        ...(session.pool.stats.release ? { guestRelease: session.pool.stats.release } : {}),
+      },
+    },
     capabilities: { features: probedFeatures(session.pool.stats.probe), profiles: ['ref-6.1'] },
     async run(trace: Trace, _run: RunOptions): Promise<TraceRun> {
       try {
