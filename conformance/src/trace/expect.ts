@@ -7,7 +7,7 @@
  * - `w0=ETIMEDOUT`, `w0=pending`: the same for a named task.
  * - `w0 asleep:umcg_wait`, `w0 user`, `w0 exited`: where a task is.
  * - `w0.state=RUNNABLE|COND_WAIT` (also `next_tid`, `server_tid`, `rwp`, `list`, `reserved`, `signals`): a word as
- *   rendered in observations.
+ *   rendered in observations; quote values with spaces or commas: `w0.reserved="0 0,0,0"`.
  * - `killed`: the process was killed.
  * @module
  */
@@ -42,12 +42,14 @@ const EXPECTED =
 export function splitAtoms(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   let depth = 0;
+  let quoted = false;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = text[i];
-    if (c === '[') depth++;
+    if (c === '"') quoted = !quoted;
+    else if (c === '[') depth++;
     else if (c === ']') depth--;
-    if (i === text.length || ((c === ',' || c === ';') && depth === 0)) {
+    if (i === text.length || ((c === ',' || c === ';') && depth === 0 && !quoted)) {
       const raw = text.slice(start, i);
       const trimmed = raw.trim();
       if (trimmed !== '')
@@ -77,6 +79,19 @@ export function parseAtom(
       throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${where[1]}'`);
     if (!WHERE.test(where[2])) throw bad();
     return { kind: 'where', task: where[1], where: where[2] };
+  }
+  const q = /^([a-z][a-z0-9_]*)\.([a-z_]+)="([^"]*)"$/.exec(text);
+  if (q?.[1] !== undefined && q[2] !== undefined && q[3] !== undefined) {
+    if (!isTask(q[1]))
+      throw new TraceSyntaxError(file, line, col, `expected a declared task name, found '${q[1]}'`);
+    if (!WORD_FIELDS.includes(q[2]))
+      throw new TraceSyntaxError(
+        file,
+        line,
+        col,
+        `expected a field (${WORD_FIELDS.join(', ')}), found '${q[2]}'`,
+      );
+    return { kind: 'word', task: q[1], field: q[2] as WordField, value: q[3] };
   }
   const eq = /^([a-z][a-z0-9_]*)(?:\.([a-z_]+))?=(.+)$/.exec(compact);
   if (eq?.[1] === undefined || eq[3] === undefined) throw bad();
