@@ -3,6 +3,8 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Adapter } from '../adapter/types.js';
 import { checkTrace } from '../check/checkTrace.js';
 import { renderHtmlReport } from '../report/html/index.js';
@@ -166,10 +168,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (
-  process.argv[1] !== undefined &&
-  import.meta.url.endsWith(process.argv[1].replace(/^.*\/conformance\//, 'conformance/'))
-) {
+/** Whether this module is the program being run (not imported). */
+function isEntryPoint(): boolean {
+  const arg = process.argv[1];
+  if (arg === undefined) return false;
+  const self = fileURLToPath(import.meta.url);
+  const given = resolve(arg);
+  return given === self || given === self.replace(/\.ts$/, '') || given === self.replace(/\.ts$/, '.js');
+}
+
+if (isEntryPoint()) {
+  // A closed pipe (`pnpm conformance ... | head`) is not an error of the run.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
