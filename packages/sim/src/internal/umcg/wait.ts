@@ -46,8 +46,9 @@ export function* sysUmcgWait(k: Kernel, t: Task, flags: number, timeout: WaitTim
 function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, worker: boolean): KGen<Ret> {
   const revert = k.p.waitErrorRevert === 'revert' && !k.m('wait-no-revert');
   const fail = function* (e: Ret, nextFailed = false): KGen<Ret> {
-    // `always` (the seed e-mail): a failed wake of next wakes the server pinned at entry instead.
-    const fallback = nextFailed && k.p.nextFailFallback === 'always' && !k.m('seed-race-no-fallback');
+    // `always` (the seed e-mail): a worker whose wake of next failed wakes the server pinned at entry instead.
+    const fallback =
+      worker && nextFailed && k.p.nextFailFallback === 'always' && !k.m('seed-race-no-fallback');
     if (fallback && (e === 'ESRCH' || e === 'EAGAIN')) yield* umcgWakeServer(k, t);
     umcgUnpin(t);
     if (revert) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
