@@ -28,8 +28,10 @@ ${targets.join('\n')}
 
 Options:
   --target <name>        target to run on; --target-args k=v,k=v passes options to it (e.g. pick=random for spec)
-  --profile <id>         ${Object.keys(PROFILES).join(' | ')}; checks corpus traces under this profile instead of
-                         their own, and is the profile of generated traces and litmus programs (default pz-v2)
+  --profile <id>         ${Object.keys(PROFILES).join(' | ')}; the profile of generated traces and litmus
+                         programs (default pz-v2, or the only profile of a single-profile target such as a real
+                         kernel). Corpus traces written for pz-v2 run under it unless they cite a rule that does
+                         not hold there; traces written for another profile are skipped
   --corpus [dir]         run the corpus (default conformance/corpus: *.trace, *.json, *.litmus)
   --runs <n>             run n generated traces (default 1000 in a default run)
   --litmus               run the litmus programs (built-in and corpus *.litmus)

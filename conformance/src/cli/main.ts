@@ -99,6 +99,7 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
       if (simple) process.stdout.write(`${resultLine(r)}\n`);
     },
     onProgress: (d, t, l) => progress.tick(d, t, l),
+    onNote: (n) => process.stderr.write(`note: ${n}\n`),
   });
   progress.clear();
   const html = args.reporter === 'html' ? renderHtmlReport(report) : undefined;

@@ -11,6 +11,7 @@ import type { LitmusTest } from '../trace/types.js';
 import type { Expectations } from './expectations.js';
 import { litmusCorpus, runLitmus } from './litmus.js';
 import { mapPool } from './pool.js';
+import { retarget } from './retarget.js';
 import { inShard } from './select.js';
 import type { SessionConfig } from './session.js';
 import type { TraceResult } from './types.js';
@@ -28,6 +29,7 @@ export async function runLitmusStage(
   matches: (rules: readonly string[]) => boolean,
   open: (p: ProfileId) => Promise<Target>,
   corpusDir: string,
+  override: ProfileId | undefined,
 ): Promise<void> {
   const files = await listFiles(corpusDir, ['.litmus']).catch(() => []);
   const tests: { test: LitmusTest; file?: string }[] = litmusCorpus().map((test) => ({ test }));
@@ -48,10 +50,25 @@ export async function runLitmusStage(
   const runs = Math.max(1, Math.min(cfg.runs > 0 ? cfg.runs : 100, 200));
   let done = 0;
   await mapPool(selected, cfg.jobs, async ({ test, file }) => {
-    const t =
-      cfg.profile === undefined || test.header.profile === cfg.profile
-        ? test
-        : { ...test, header: { ...test.header, profile: cfg.profile } };
+    const r = retarget(test, override);
+    if ('skip' in r) {
+      const h = test.header;
+      const hash = litmusHash(test);
+      emit({
+        origin: 'litmus',
+        name: h.name,
+        hash,
+        profile: h.profile,
+        status: 'SKIP',
+        verdict: { kind: 'skip', reason: r.skip },
+        rules: [],
+        durationMs: 0,
+        reason: r.skip,
+        ...(file ? { file } : {}),
+      });
+      return;
+    }
+    const t = r.item;
     const expectation = expectations[t.header.name];
     emit(
       await runLitmus(await open(t.header.profile), t, {

@@ -17,9 +17,10 @@ import { loadExpectations, saveExpectations, staleEntries } from './expectations
 import { listFailures } from './failures.js';
 import { runGenerated } from './generated.js';
 import { runLitmusStage } from './litmusStage.js';
-import { parseError } from './parseError.js';
+import { parseError, skipped } from './parseError.js';
 import { mapPool } from './pool.js';
 import { provenance } from './provenance.js';
+import { retarget } from './retarget.js';
 import { runTrace } from './runTrace.js';
 import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
@@ -52,6 +53,8 @@ export interface SessionConfig {
   readonly check: CheckTrace;
   /** Called with each result as it is produced (the console reporter). */
   readonly onResult?: (r: TraceResult) => void;
+  /** Called with notes for the user (stderr). */
+  readonly onNote?: (note: string) => void;
   /** Called to report progress. */
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -62,15 +65,11 @@ export interface SessionResult {
   readonly expectations: Expectations;
 }
 
-function withProfile<T extends { header: Trace['header'] }>(t: T, p: ProfileId | undefined): T {
-  return p === undefined || t.header.profile === p ? t : { ...t, header: { ...t.header, profile: p } };
-}
-
 /** Runs a session. */
 export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   const started = new Date();
   const t0 = performance.now();
-  const runProfile = cfg.profile ?? REFERENCE_PROFILE;
+  let runProfile = cfg.profile ?? REFERENCE_PROFILE;
   const targets = new Map<ProfileId, Target>();
   const open = async (p: ProfileId): Promise<Target> => {
     let t = targets.get(p);
@@ -87,6 +86,20 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     return t;
   };
   const main = await open(runProfile);
+  // A target that implements exactly one profile, not the reference (a real kernel), runs the corpus under it.
+  let override = cfg.profile;
+  if (
+    override === undefined &&
+    !main.capabilities.profiles.includes(runProfile) &&
+    main.capabilities.profiles.length === 1
+  ) {
+    override = main.capabilities.profiles[0]!;
+    runProfile = override;
+    targets.set(runProfile, main);
+    cfg.onNote?.(
+      `target ${cfg.targetName} implements only ${runProfile}: running under --profile=${runProfile}`,
+    );
+  }
   const expectations = await loadExpectations(cfg.expectationsFile);
   const results: TraceResult[] = [];
   const emit = (r: TraceResult): void => {
@@ -104,13 +117,22 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
     let done = 0;
     await mapPool(files, cfg.jobs, async (file) => {
-      let trace: Trace;
+      let loaded: Trace;
       try {
-        trace = withProfile(await loadTrace(file), cfg.profile);
+        loaded = await loadTrace(file);
       } catch (e) {
         emit(parseError(origin, file, e, runProfile));
         return;
       }
+      const r =
+        origin === 'replay' && cfg.replay !== undefined && override !== undefined
+          ? { item: { ...loaded, header: { ...loaded.header, profile: override } } }
+          : retarget(loaded, override);
+      if ('skip' in r) {
+        emit(skipped(origin, loaded, file, r.skip));
+        return;
+      }
+      const trace = r.item;
       const expectation = expectations[trace.header.name];
       const ctx = await ctxFor(trace.header.profile);
       emit(
@@ -172,6 +194,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
           matches,
           open,
           cfg.corpusDir ?? DEFAULTS.corpus,
+          override,
         );
     }
   } finally {

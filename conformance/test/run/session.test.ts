@@ -133,6 +133,29 @@ describe('runSession', () => {
     expect(report.exitCode).toBe(124);
   });
 
+  it('runs the corpus under the only profile of a single-profile target, skipping what does not apply', async () => {
+    const dir = await workdir(['register-server', 'unregister-not-running-leaks-pin']);
+    const kernelLike: Adapter = {
+      ...specAdapter,
+      name: 'kernel',
+      async open(o) {
+        const t = await specAdapter.open(o);
+        return { ...t, capabilities: { ...t.capabilities, profiles: ['ref-6.1'] } };
+      },
+    };
+    const notes: string[] = [];
+    const { report } = await runSession(config(dir, kernelLike, { onNote: (n) => notes.push(n) }));
+    expect(notes).toEqual(['target kernel implements only ref-6.1: running under --profile=ref-6.1']);
+    expect(report.provenance.profile).toBe('ref-6.1');
+    const by = Object.fromEntries(report.results.map((r) => [r.name, r]));
+    expect(by['register-server']).toMatchObject({ status: 'PASS', profile: 'ref-6.1' });
+    expect(by['unregister-not-running-leaks-pin']).toMatchObject({
+      status: 'SKIP',
+      reason: 'cites pin.stale, which does not hold in ref-6.1',
+    });
+    expect(report.exitCode).toBe(0);
+  });
+
   it('selects by --rules glob and by shard', async () => {
     const dir = await workdir(FILES);
     const byRule = await runSession(config(dir, specAdapter, { rules: 'kick.*' }));
