@@ -3,7 +3,7 @@
  * shared read-only over 9p, Node and its shared libraries over a second 9p share, and the conformance CLI's output
  * comes back on ttyS1. Usage (from the repository root):
  *
- *   pnpm --filter @umcg/native run conformance:guest -- [conformance args, default: --corpus]
+ *   pnpm --filter @umcg/native run conformance:guest -- [conformance args, default: --corpus --profile ref-6.1]
  *
  * Environment: UMCG_KERNEL=<bzImage> (default: the cached reference kernel), UMCG_GUEST_MEM (MiB, default 2048),
  * UMCG_GUEST_TIMEOUT (s, default 1800). Exits with the guest CLI's exit code (255 when the guest failed).
@@ -17,7 +17,7 @@ import { PACKAGE_DIR } from '../src/exec/paths.js';
 
 const repo = resolve(PACKAGE_DIR, '../..');
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const cliArgs = args.length > 0 ? args : ['--corpus'];
+const cliArgs = args.length > 0 ? args : ['--corpus', '--profile', 'ref-6.1'];
 
 /** Copies the node binary and every shared library it needs (from ldd) into a fresh directory. */
 function stageNode(): string {
@@ -65,7 +65,9 @@ async function main(): Promise<number> {
       'export LD_LIBRARY_PATH=/opt/node HOME=/tmp TMPDIR=/tmp PATH=/opt/node:/bin CI=',
       'echo UMCG-GUEST-READY',
       'stty -F /dev/ttyS1 raw -echo 2>/dev/null',
-      'cd /repo',
+      // A writable view of the checkout: symlinks on tmpfs (the CLI writes .conformance/ under its cwd).
+      'mkdir -p /work && cd /work',
+      'for f in /repo/* /repo/.[!.]*; do case "$f" in */.conformance|*/.git) ;; *) ln -s "$f" . ;; esac; done',
       `/opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1`,
       'rc=$?',
       // Not straight to the tty: the CLI's progress line misbehaves on a tty with 0 columns.

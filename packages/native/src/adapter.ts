@@ -5,7 +5,7 @@
  */
 
 import { release } from 'node:os';
-import type { LitmusProgram } from '@umcg/spec';
+import { getProfile, type LitmusProgram, type ProfileId } from '@umcg/spec';
 import type {
   Adapter,
   Feature,
@@ -53,6 +53,12 @@ export function syscallsFromArgs(args: Readonly<Record<string, string>>): Native
   return { ctl: num('ctl'), wait: num('wait'), kick: num('kick') };
 }
 
+/** The profile the running kernel implements: `--target-args profile=<id>`, default `ref-6.1` (the reference kernel). */
+export function profileFromArgs(args: Readonly<Record<string, string>>): ProfileId {
+  const id = args.profile ?? 'ref-6.1';
+  return getProfile(id).id;
+}
+
 /** Opens a native target (rejects when the kernel has no UMCG at those numbers). */
 export async function openNative(options: OpenOptions): Promise<Target> {
   const syscalls = syscallsFromArgs(options.args);
@@ -84,7 +90,7 @@ export async function openNative(options: OpenOptions): Promise<Target> {
         executor: exec.kind,
       },
     },
-    capabilities: { features: new Set(NATIVE_FEATURES), profiles: ['ref-6.1'] },
+    capabilities: { features: new Set(NATIVE_FEATURES), profiles: [profileFromArgs(options.args)] },
     run(trace: Trace, _run: RunOptions): Promise<TraceRun> {
       return serial(async () => {
         try {

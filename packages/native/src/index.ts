@@ -9,6 +9,7 @@ export {
   native,
   native as default,
   openNative,
+  profileFromArgs,
   syscallsFromArgs,
 } from './adapter.js';
 export {
