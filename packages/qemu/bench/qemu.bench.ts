@@ -28,7 +28,15 @@ if (busy)
     `WARNING: a kernel build is running (pids ${busy.split('\n').join(' ')}); timings will be off`,
   );
 
-const corpus = corpusTraces().map((c) => c.trace);
+const unsupported = new Set([
+  'blocking-faults',
+  'worker-timeouts',
+  'wait-enqueue',
+  'controlled-interleaving',
+]);
+const corpus = corpusTraces()
+  .map((c) => c.trace)
+  .filter((t) => t.header.profile === 'ref-6.1' && !t.header.requires.some((r) => unsupported.has(r)));
 const traces = Array.from({ length: count }, (_, i) => corpus[i % corpus.length]!);
 
 interface Row {
