@@ -30,6 +30,7 @@ export { EXIT, exitCodeOf } from './run/exitCode.js';
 export type { Expectation, Expectations } from './run/expectations.js';
 export { applyExpectation, loadExpectations, saveExpectations } from './run/expectations.js';
 export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
+export { retarget } from './run/retarget.js';
 export { runTrace } from './run/runTrace.js';
 export { SANITY_TRACES, sanityCheck } from './run/sanity.js';
 export type { SessionConfig, SessionResult } from './run/session.js';

@@ -28,6 +28,8 @@ export interface RunTraceContext {
   readonly failuresDir: string | undefined;
   /** Target runs spent minimizing a failure (default 200; 0 keeps the failing prefix). */
   readonly minimizeAttempts?: number;
+  /** Re-runs of the minimal trace to measure the reproduction rate (default 3). */
+  readonly reproduceRuns?: number;
 }
 
 /** Runs `run` with a timeout; a timeout gives a `timeout` run. */
@@ -121,11 +123,40 @@ export async function runTrace(
       ? (meta.file ?? `${hash}.trace`)
       : await saveFailure(ctx.failuresDir, minimal, `${ctx.targetName}: ${reason ?? ''}`);
   const replay = replayCommand(ctx.targetName, profile, file);
+  const rep = await reproduce(minimal, verdict, ctx);
+  const repro = `  Reproduced ${rep.failed}/${rep.runs} re-runs of the minimal trace (seeds ${ctx.seed + 1}..${ctx.seed + rep.runs}).`;
   return {
     ...result,
     replay,
-    report: renderFailure({ trace, failure: verdict.failure, rules: verdict.rules, replay, minimal }),
+    stats: { reproduced: rep.failed, reruns: rep.runs },
+    report: `${renderFailure({ trace, failure: verdict.failure, rules: verdict.rules, replay, minimal })}\n${repro}`,
   };
+}
+
+/** Re-runs the minimal trace with other seeds and counts failures with the same signature (syzkaller's rate). */
+async function reproduce(
+  minimal: Trace,
+  verdict: Verdict & { kind: 'fail' },
+  ctx: RunTraceContext,
+): Promise<{ failed: number; runs: number }> {
+  const runs = ctx.reproduceRuns ?? 3;
+  const signature = verdict.failure.cause === 'expectation' ? 'expectation' : failureSignature(verdict);
+  let failed = 0;
+  for (let i = 1; i <= runs; i++) {
+    try {
+      const v = judge(
+        minimal,
+        await withTimeout(ctx.target.run(minimal, { seed: ctx.seed + i }), ctx.timeoutMs),
+        ctx.check,
+      );
+      const sig =
+        v.kind === 'fail' && v.failure.cause === 'expectation' ? 'expectation' : failureSignature(v);
+      if (sig === signature) failed++;
+    } catch {
+      // an infrastructure error is not a reproduction
+    }
+  }
+  return { failed, runs };
 }
 
 const firstLine = (s: string): string => s.split('\n')[0] ?? s;

@@ -73,6 +73,8 @@ describe('runSession', () => {
     );
     // both failing traces minimize to the same few steps (register the server and the worker, run it, unregister)
     expect(fail.report).toContain('(Minimized from 13 steps.)');
+    expect(fail.report).toContain('Reproduced 3/3 re-runs of the minimal trace');
+    expect(fail.stats).toEqual({ reproduced: 3, reruns: 3 });
     const saved = await readdir(join(dir, 'failures'));
     expect(saved).toHaveLength(1);
     const minimal = await readFile(join(dir, 'failures', saved[0]!), 'utf8');
