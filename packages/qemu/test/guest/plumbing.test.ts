@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Guest, type GuestConfig } from '../../src/guest/guest.js';
 import { buildGuestImage } from '../../src/guest/image.js';
 import { chooseKernel } from '../../src/guest/kernelChoice.js';
-import { guestUnavailable, skipNotice } from '../helpers/prereqs.js';
+import { guestUnavailable, skipNotice, TEST_KERNEL } from '../helpers/prereqs.js';
 
 const reason = await guestUnavailable();
 const skip = skipNotice('guest/plumbing.test.ts', reason);
@@ -31,7 +31,13 @@ describe.skipIf(skip)('guest plumbing (reference kernel, stand-in executor)', ()
     if (cc.status !== 0) throw new Error(`gcc -static fake-exec.c failed: ${cc.stderr}`);
     images.virtio = buildGuestImage({ executor: exe, channel: 'virtio' });
     images.ttyS1 = buildGuestImage({ executor: exe, channel: 'ttyS1' });
-    base = { kernel: chooseKernel().bzImage, smp: 2, memoryMb: 512, accel: 'tcg', bootTimeoutMs: 120_000 };
+    base = {
+      kernel: chooseKernel(TEST_KERNEL).bzImage,
+      smp: 2,
+      memoryMb: 512,
+      accel: 'tcg',
+      bootTimeoutMs: 120_000,
+    };
   });
 
   const boot = (channel: 'virtio' | 'ttyS1'): Promise<Guest> =>
