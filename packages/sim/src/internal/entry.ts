@@ -45,9 +45,12 @@ export function* enterKernel(
   t.retOverride = undefined;
   const umcgCall = call === 'umcg_wait' || call === 'umcg_ctl';
   const hooked = !umcgCall && (!exception || k.p.exceptionsHooked);
-  if (hooked && t.syscallWork) yield* umcgSysEnter(k, t);
+  // Syscalls run the hooks by the syscall-work flag; exceptions only for a task that carries the worker marker, so
+  // after an ERANGE (marker lost) a fault is not reported until the next syscall (facts §2.5 step 2, App. C).
+  const work = hooked && t.syscallWork && (!exception || t.pfWorker);
+  if (work) yield* umcgSysEnter(k, t);
   const ret = yield* body();
-  if (hooked && t.syscallWork) yield* umcgSysExit(k, t);
+  if (work && t.syscallWork) yield* umcgSysExit(k, t);
   yield* exitToUser(k, t);
   const out = t.retOverride ?? String(ret);
   t.retOverride = undefined;
