@@ -38,6 +38,19 @@ describe('timeouts (§2.7)', () => {
     expect(o.results.w0).toEqual({ call: 'umcg_wait', ret: 'ETIMEDOUT' });
     expect(o.tasks.s0!.list).toEqual([]);
   });
+
+  it('after ERANGE a sleeping page fault is not reported until the next syscall (facts §2.5 step 2)', () => {
+    const steps = [
+      ...AWAKE,
+      d.condWait('w0'),
+      d.wait('w0', 'future'),
+      d.store('w0', 'w0', 'state', d.num(1)),
+    ];
+    const o = final([...steps, d.fault('w0', true)]);
+    expect(o.tasks.w0).toMatchObject({ where: 'asleep:fault', state: 'RUNNING', blocked_ts_moved: false });
+    const later = final([...steps, d.sys('w0'), d.fault('w0', true)]);
+    expect(later.tasks.w0).toMatchObject({ where: 'asleep:fault', state: 'BLOCKED' });
+  });
 });
 
 describe('signals (§2.5 step 7, R12, §4.13)', () => {
@@ -62,6 +75,11 @@ describe('signals (§2.5 step 7, R12, §4.13)', () => {
   it('a signal to a worker blocked in a syscall makes it return EINTR once it is picked again', () => {
     const o = final([...RUN, d.sys('w0', true), d.signal('w0'), ...pick('w0')]);
     expect(o.results.w0).toEqual({ call: 'syscall', ret: 'EINTR' });
+    expect(o.tasks.w0!.signals).toBe(1);
+  });
+
+  it('a signal sent while the same signal is pending is not queued twice (SIGUSR1 semantics)', () => {
+    const o = final([...RUN, d.fault('w0', true), d.signal('w0'), d.signal('w0'), d.complete('w0')]);
     expect(o.tasks.w0!.signals).toBe(1);
   });
 
