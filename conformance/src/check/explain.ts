@@ -72,8 +72,8 @@ export function sentence(diff: string): string {
 /** The first sentence of a rule's statement. */
 export function ruleGist(id: RuleId): string {
   const st = findRule(id)?.statement ?? '';
-  const end = st.search(/\.(\s|$)/);
-  return end < 0 ? st : st.slice(0, end + 1);
+  const end = /(?<!\be\.g|\bi\.e|\betc)\.(?=\s+[A-Z`(]|\s*$)/.exec(st);
+  return end === null ? st : st.slice(0, end.index + 1);
 }
 
 const PRIMARY: Readonly<Record<string, readonly string[]>> = {

@@ -49,3 +49,13 @@ describe('explanations in sentences', async () => {
     );
   });
 });
+
+describe('rule gists', async () => {
+  const { ruleGist } = await import('../../src/check/explain.js');
+  it('take the first sentence of a statement, not stopping at e.g.', () => {
+    const gist = ruleGist('hook.resume.wait');
+    expect(gist.length).toBeGreaterThan(20);
+    expect(gist).not.toMatch(/\(e\.g\.$/);
+    expect(gist.endsWith('.')).toBe(true);
+  });
+});
