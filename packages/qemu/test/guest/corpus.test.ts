@@ -23,6 +23,7 @@ const reason = await guestUnavailable();
 const skip = skipNotice('guest/corpus.test.ts', reason);
 const JOBS = Number(process.env.UMCG_QEMU_JOBS ?? 1);
 const TIMEOUT_MS = 20_000;
+const RETRIES = 2;
 
 describe.skipIf(skip)('conformance corpus on the reference kernel (QEMU, TCG)', () => {
   let target: Target;
@@ -47,7 +48,7 @@ describe.skipIf(skip)('conformance corpus on the reference kernel (QEMU, TCG)', 
 
   it('records provenance', () => {
     expect(target.info.build).toMatchObject({
-      kernelSource: 'reference',
+      kernelSource: TEST_KERNEL === undefined ? 'reference' : 'user',
       accel: 'tcg',
       smp: '2',
       channel: 'virtio',
@@ -69,19 +70,38 @@ describe.skipIf(skip)('conformance corpus on the reference kernel (QEMU, TCG)', 
       failuresDir: undefined,
     };
     const corpus = corpusTraces();
-    const results: TraceResult[] = await mapPool(corpus, JOBS, ({ trace, file }) => {
+    const once = ({ trace, file }: (typeof corpus)[number]): Promise<TraceResult> => {
       const expectation = expectations[trace.header.name];
       return runTrace(trace, ctx, {
         origin: 'corpus',
         file,
         ...(expectation === undefined ? {} : { expectation }),
       });
-    });
-    const bad = results.filter((r) => !['PASS', 'SKIP', 'XFAIL'].includes(r.status));
+    };
+    const ok = (r: TraceResult): boolean => ['PASS', 'SKIP', 'XFAIL'].includes(r.status);
+    const results: TraceResult[] = await mapPool(corpus, JOBS, once);
+    // Real time under TCG: a trace that disagrees is run again (DESIGN: failures on real targets are confirmed by
+    // reproduction); it counts as a disagreement only if it never agrees in RETRIES more runs.
+    const flaky: string[] = [];
+    for (const [i, r] of results.entries()) {
+      if (ok(r)) continue;
+      for (let k = 1; k <= RETRIES; k++) {
+        const again = await once(corpus[i]!);
+        if (ok(again)) {
+          flaky.push(
+            `${r.name}: ${r.status} then ${again.status} on retry ${k} (${(r.reason ?? '').split('\n')[0]})`,
+          );
+          results[i] = again;
+          break;
+        }
+      }
+    }
+    const bad = results.filter((r) => !ok(r));
     for (const r of results)
       console.log(
         `${r.status.padEnd(7)} ${r.name} (${r.durationMs} ms)${r.reason ? `: ${r.reason.split('\n')[0]}` : ''}`,
       );
+    if (flaky.length > 0) console.log(`\nFLAKY (agreed on a retry):\n${flaky.join('\n')}`);
     for (const r of bad) console.log(`\n===== ${r.status} ${r.name}\n${r.report ?? r.reason ?? ''}`);
     expect(results.filter((r) => r.status === 'PASS').length).toBeGreaterThan(corpus.length / 2);
     expect(bad.map((r) => `${r.status} ${r.name}: ${(r.reason ?? '').split('\n')[0]}`)).toEqual([]);
