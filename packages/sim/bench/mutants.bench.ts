@@ -3,7 +3,7 @@
  * conformance engine (generated traces under a fixed budget, shrunk by the engine; then litmus programs; then the
  * mutant's witness). Prints killed/total, the median time to kill and the median shrunk length. Without the
  * engine it falls back to the witnesses against the unmutated simulator. Exit code 1 if a mutant survives.
- * Env: `SIM_MUTATION_ARGS` (target args, default `without=unmap`), `SIM_MUTATION_SEED` (default 1).
+ * Env: `SIM_MUTATION_ARGS` (target args `k=v;k=v`, default none), `SIM_MUTATION_SEED` (default 1).
  * @module
  */
 import { MUTANTS } from '../src/mutants/catalogue.js';
@@ -18,7 +18,7 @@ const median = (xs: readonly number[]): number => {
 };
 
 const runs = Number(process.argv[2] ?? 500);
-const argText = process.env.SIM_MUTATION_ARGS ?? 'without=unmap';
+const argText = process.env.SIM_MUTATION_ARGS ?? '';
 const args = Object.fromEntries(
   argText
     .split(';')

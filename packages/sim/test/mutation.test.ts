@@ -44,7 +44,7 @@ describe.skipIf(engine === undefined || process.env.SIM_MUTATION === undefined)(
           timeLimitMs: 60_000,
           litmusRuns: 200,
           seed: 1,
-          args: { without: 'unmap' },
+          args: {},
         });
         if (r.killedBy === undefined) alive.push(m.name);
       }
