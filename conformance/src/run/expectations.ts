@@ -96,15 +96,21 @@ export function staleEntries(exp: Expectations, results: readonly TraceResult[])
   return Object.keys(exp).filter((n) => !names.has(n));
 }
 
-/** Rewrites the file: one `fail` entry per failing result (keeping old reasons), nothing else except `skip`s. */
+/**
+ * Rewrites the file: one `fail` entry per failing result (keeping old reasons), the old `skip` and `flaky` entries,
+ * and, unless the run was `full` (every trace ran), the old entries of traces this run did not touch.
+ */
 export async function saveExpectations(
   file: string,
   old: Expectations,
   results: readonly TraceResult[],
+  full = true,
 ): Promise<Expectations> {
   const out: Record<string, Expectation> = {};
   const today = new Date().toISOString().slice(0, 10);
-  for (const [name, e] of Object.entries(old)) if (e.status === 'skip' || e.status === 'flaky') out[name] = e;
+  const ran = new Set(results.map((r) => r.name));
+  for (const [name, e] of Object.entries(old))
+    if (e.status === 'skip' || e.status === 'flaky' || (!full && !ran.has(name))) out[name] = e;
   for (const r of results) {
     if (r.origin === 'generated' || r.origin === 'replay') continue;
     if (['FAIL', 'XFAIL', 'ERROR', 'TIMEOUT', 'UNKNOWN'].includes(r.status) && out[r.name] === undefined) {

@@ -211,7 +211,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   let stale = full ? staleEntries(expectations, judged) : [];
   let exp = expectations;
   if (cfg.save) {
-    exp = await saveExpectations(cfg.expectationsFile, expectations, full ? judged : results);
+    exp = await saveExpectations(cfg.expectationsFile, expectations, judged, full);
     stale = [];
   }
   const profiles = [...new Set([runProfile, ...results.map((r) => r.profile)])];

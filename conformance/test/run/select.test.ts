@@ -45,3 +45,28 @@ describe('expectations and exit codes', () => {
     expect(exitCodeOf([res('FAIL'), res('ERROR', 'infrastructure: boom')], [])).toBe(255);
   });
 });
+
+describe('saving expectations', async () => {
+  const { saveExpectations } = await import('../../src/run/expectations.js');
+  const { mkdtemp, readFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const r = (name: string, status: string) =>
+    ({ origin: 'corpus', name, status, reason: `${name} broke` }) as never;
+  test.prop([fc.boolean()])(
+    'a partial run keeps the entries of traces it did not run; a full run drops them',
+    async (full) => {
+      const file = join(await mkdtemp(join(tmpdir(), 'umcg-exp-')), 'x.json');
+      const old = {
+        a: { status: 'fail' as const, reason: 'old a' },
+        b: { status: 'fail' as const, reason: 'old b' },
+        c: { status: 'skip' as const, reason: 'hang' },
+      };
+      const out = await saveExpectations(file, old, [r('a', 'PASS'), r('d', 'FAIL'), r('b', 'XFAIL')], full);
+      expect(Object.keys(out)).toEqual(full ? ['b', 'c', 'd'] : ['b', 'c', 'd', 'e']);
+      expect(out.b?.reason).toBe('old b');
+      expect(out.d).toMatchObject({ status: 'fail', reason: 'd broke' });
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(out);
+    },
+  );
+});
