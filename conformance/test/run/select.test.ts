@@ -61,6 +61,7 @@ describe('saving expectations', async () => {
         a: { status: 'fail' as const, reason: 'old a' },
         b: { status: 'fail' as const, reason: 'old b' },
         c: { status: 'skip' as const, reason: 'hang' },
+        e: { status: 'fail' as const, reason: 'not run' },
       };
       const out = await saveExpectations(file, old, [r('a', 'PASS'), r('d', 'FAIL'), r('b', 'XFAIL')], full);
       expect(Object.keys(out)).toEqual(full ? ['b', 'c', 'd'] : ['b', 'c', 'd', 'e']);
