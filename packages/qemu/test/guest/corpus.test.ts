@@ -4,11 +4,13 @@
  * missing capability, or fails as that file expects.
  */
 import { join } from 'node:path';
+import { canonicalObservation } from '@umcg/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qemu } from '../../src/adapter.js';
 import type { Target } from '../../src/internal/contracts.js';
 import {
   CONFORMANCE_DIR,
+  corpusLitmus,
   corpusTraces,
   createChecker,
   loadExpectations,
@@ -105,5 +107,22 @@ describe.skipIf(skip)('conformance corpus on the reference kernel (QEMU, TCG)', 
     for (const r of bad) console.log(`\n===== ${r.status} ${r.name}\n${r.report ?? r.reason ?? ''}`);
     expect(results.filter((r) => r.status === 'PASS').length).toBeGreaterThan(corpus.length / 2);
     expect(bad.map((r) => `${r.status} ${r.name}: ${(r.reason ?? '').split('\n')[0]}`)).toEqual([]);
+  });
+
+  it('ends litmus programs only in outcomes the spec allows', async () => {
+    const engine = specEngine();
+    const lines: string[] = [];
+    for (const l of corpusLitmus()) {
+      const allowed = engine.explore({ profile: 'ref-6.1', tasks: l.program.tasks }, l.program);
+      for (let k = 0; k < 3; k++) {
+        const run = await target.runLitmus(l.program, { seed: k });
+        const seen = allowed.outcomes.has(canonicalObservation(run.observation));
+        lines.push(
+          `${run.status} ${l.header.name}#${k}: ${seen ? 'allowed' : 'NOT ALLOWED'}${run.detail ? ` (${run.detail.split('\n')[0]})` : ''}`,
+        );
+      }
+    }
+    console.log(lines.join('\n'));
+    expect(lines.filter((x) => !x.startsWith('completed') || x.includes('NOT ALLOWED'))).toEqual([]);
   });
 });

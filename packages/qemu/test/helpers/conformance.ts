@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseLitmus } from '../../../../conformance/src/trace/litmus.js';
 import { parseTrace } from '../../../../conformance/src/trace/parse.js';
+import type { LitmusTest } from '../../../../conformance/src/trace/types.js';
 import type { Trace } from '../../src/internal/contracts.js';
 
 export { createChecker } from '../../../../conformance/src/check/checkTrace.js';
@@ -39,4 +41,15 @@ export function corpusTraces(): { trace: Trace; file: string }[] {
         file,
       };
     });
+}
+
+/** Every `.litmus` of the corpus written for `pz-v2`, re-profiled to `ref-6.1`. */
+export function corpusLitmus(): LitmusTest[] {
+  const dir = join(CONFORMANCE_DIR, 'corpus');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.litmus'))
+    .sort()
+    .map((f) => parseLitmus(readFileSync(join(dir, f), 'utf8'), join(dir, f)))
+    .filter((l) => l.header.profile === 'pz-v2')
+    .map((l) => ({ ...l, header: { ...l.header, profile: 'ref-6.1' as const } }));
 }
