@@ -41,9 +41,9 @@ export function* syscallPath(
     k.mode = 'kernel';
     k.call = call;
   });
-  if (hooked) yield* sysEnter(me);
+  if (hooked) yield* sysEnter(me, call === 'fault');
   const ret = yield* body();
-  if (hooked) yield* sysExit(me);
+  if (hooked) yield* sysExit(me, call === 'fault');
   yield* exitToUser(me);
   yield* local(undefined, (s) => {
     const k = s.k[me]!;

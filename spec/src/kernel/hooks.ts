@@ -13,8 +13,10 @@ import { atomic, fire, local, type Routine } from './thread.js';
 import { updateState, wakeServer } from './update-state.js';
 
 /** R1, `umcg_sys_enter`: a worker re-sets its marker and pins self and server; failure kills. */
-export function* sysEnter(me: number): Routine<void> {
-  const worker = yield* local(undefined, (s) => s.k[me]!.worker);
+export function* sysEnter(me: number, exception = false): Routine<void> {
+  // Syscall work is on for every registered worker; an exception enters the hooks only while the worker marker
+  // is set, so after the RFC v2 ERANGE bug a fault is not reported until the next syscall (facts §2.5 step 2).
+  const worker = yield* local(undefined, (s) => (exception ? s.k[me]!.marker : s.k[me]!.worker));
   if (!worker) return;
   yield* local(undefined, (s) => {
     s.k[me]!.marker = true;
@@ -47,8 +49,11 @@ export function* preSchedule(me: number): Routine<void> {
 }
 
 /** R3/R5, `umcg_sys_exit`: unpin if the worker did not block, else the unblock sequence. */
-export function* sysExit(me: number): Routine<void> {
-  const [worker, pinned] = yield* local(undefined, (s) => [s.k[me]!.worker, s.k[me]!.pinned] as const);
+export function* sysExit(me: number, exception = false): Routine<void> {
+  const [worker, pinned] = yield* local(
+    undefined,
+    (s) => [exception ? s.k[me]!.marker : s.k[me]!.worker, s.k[me]!.pinned] as const,
+  );
   if (!worker) return;
   if (pinned) {
     yield* fire('hook.exit.no-block');
