@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Guest, type GuestConfig } from '../../src/guest/guest.js';
 import { buildGuestImage } from '../../src/guest/image.js';
 import { chooseKernel } from '../../src/guest/kernelChoice.js';
+import { replyToTraceRun } from '../../src/internal/wire/codec.js';
+import { GuestPool } from '../../src/runner/pool.js';
 import { guestUnavailable, skipNotice, TEST_KERNEL } from '../helpers/prereqs.js';
 
 const reason = await guestUnavailable();
@@ -84,6 +86,25 @@ describe.skipIf(skip)('guest plumbing (reference kernel, stand-in executor)', ()
       await Promise.all([hung.kill(), dies.kill()]);
     }
   }, 240_000);
+
+  it('a pool boots a new guest after a crash and goes on; a panic line makes the trace crashed', async () => {
+    const pool = new GuestPool({ ...base, channel: 'virtio', initramfs: images.virtio! }, 1);
+    try {
+      pool.warm();
+      const ok = replyToTraceRun(await pool.request(['trace a 1 w0', 'end'], 'a', 10_000));
+      expect(ok.status).toBe('completed');
+      const died = replyToTraceRun(await pool.request(['die b'], 'b', 10_000));
+      expect(died.status).toBe('crashed');
+      const panicked = replyToTraceRun(await pool.request(['panic c'], 'c', 10_000));
+      expect(panicked.status).toBe('crashed');
+      expect(panicked.detail).toMatch(/^kernel panic: .*Kernel panic - not syncing: fake panic line/);
+      const after = replyToTraceRun(await pool.request(['trace d 1 w0', 'end'], 'd', 10_000));
+      expect(after.status).toBe('completed');
+      expect(pool.stats).toMatchObject({ boots: 3, discarded: 2 });
+    } finally {
+      await pool.close();
+    }
+  }, 300_000);
 
   afterAll(() => {
     // images live in temporary directories; nothing else to clean
