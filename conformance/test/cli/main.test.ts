@@ -83,6 +83,14 @@ describe('the CLI', () => {
     expect(out).toContain('Did you mean: ');
   });
 
+  it('show prints a trace as a transition log, step by step', async () => {
+    expect(await main(['show', join(CORPUS, 'block-unblock.trace')])).toBe(0);
+    expect(out).toMatch(/^# block-unblock [0-9a-f]{12} on spec \(pz-v2\)\n/);
+    expect(out).toMatch(
+      /w0: syscall blocking +# pending, w0 asleep:syscall, w0.state=BLOCKED, s0=0, s0.state=RUNNING\n {4}s0 +asleep:umcg_wait->user, RUNNABLE->RUNNING, returns umcg_wait=0\n {4}w0 +user->asleep:syscall, RUNNING->BLOCKED, blocked_ts\n/,
+    );
+  });
+
   it('doctor reports the spec target usable with its features', async () => {
     expect(await main(['doctor', '--target=spec'])).toBe(0);
     expect(out).toContain('OK: the spec engine is available');
