@@ -37,19 +37,20 @@ export function simFeatures(profile: ProfileId): ReadonlySet<Feature> {
   return f;
 }
 
-/** Parses the knob overrides of `--target-args` (`cpus`, `switch`, `irq`). */
+/** Parses the knob overrides of `--target-args` (`cpus`, `switch`, `irq`, `sigqueue`). */
 function knobsFrom(args: Readonly<Record<string, string>>): Knobs {
   const num = (key: string, dflt: number): number => (args[key] === undefined ? dflt : Number(args[key]));
   return {
     cpus: num('cpus', DEFAULT_KNOBS.cpus),
     switchPer256: num('switch', DEFAULT_KNOBS.switchPer256),
     interruptPer256: num('irq', DEFAULT_KNOBS.interruptPer256),
+    queueSignals: args.sigqueue === undefined ? DEFAULT_KNOBS.queueSignals : args.sigqueue !== '0',
   };
 }
 
 /**
  * Opens a simulator target. Throws for an unknown mutant, listing the known ones. `args`: `mutant=<name>`, knob
- * overrides `cpus`, `switch`, `irq`, and `without=<feature>,…` to stop offering features (so generators avoid them).
+ * overrides `cpus`, `switch`, `irq`, `sigqueue=1`, and `without=<feature>,…` to stop offering features (so generators avoid them).
  */
 export async function openSim(options: OpenOptions): Promise<Target> {
   const mutantArg = options.args.mutant;

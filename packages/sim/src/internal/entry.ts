@@ -17,8 +17,8 @@ import { type KGen, STEP } from './yield.js';
 export function* exitToUser(k: Kernel, t: Task): KGen<void> {
   for (;;) {
     if (t.tifUmcg) yield* umcgNotifyResume(k, t);
-    if (!t.sigPending) break;
-    t.sigPending = false;
+    if (t.sigPending === 0) break;
+    t.sigPending--;
     t.signals++;
     if (t.savedWait !== null) t.savedWait.delivered = true;
     t.entry = 'rt_sigreturn';
@@ -72,7 +72,7 @@ export function* blockingBody(k: Kernel, t: Task, interruptible: boolean): KGen<
   for (;;) {
     t.kstate = interruptible ? 'interruptible' : 'uninterruptible';
     if (t.completed) break;
-    if (interruptible && t.sigPending) {
+    if (interruptible && t.sigPending > 0) {
       ret = 'EINTR';
       break;
     }

@@ -12,7 +12,7 @@ import { type KGen, SLEEP, STEP } from './yield.js';
 /** Sleeps (if still not running) and returns once woken. */
 export function* schedule(k: Kernel, t: Task): KGen<void> {
   if (t.kstate !== 'running' && t.pfWorker) yield* umcgPreSchedule(k, t);
-  if (t.kstate === 'interruptible' && t.sigPending) t.kstate = 'running';
+  if (t.kstate === 'interruptible' && t.sigPending > 0) t.kstate = 'running';
   if (t.kstate === 'running') {
     yield STEP;
     return;

@@ -71,8 +71,8 @@ export class Task {
   completed = false;
   /** hrtimer of a timed UMCG wait. */
   timer: { deadline: number; fired: boolean } | null = null;
-  /** A non-fatal signal is pending. */
-  sigPending = false;
+  /** Non-fatal signals pending (at most 1 unless signals are queued, see `Knobs.queueSignals`). */
+  sigPending = 0;
   /** Number of handler runs. */
   signals = 0;
   /** An interrupt (IPI, tick) is pending while user code runs. */

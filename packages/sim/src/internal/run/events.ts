@@ -8,8 +8,11 @@ import type { Kernel } from '../kernel.js';
 import { raiseInterrupt } from '../user.js';
 import { taskOf } from '../values.js';
 
-/** Applies an event; the scheduler then runs whatever it made runnable. */
-export function applyEvent(k: Kernel, e: EnvEvent): void {
+/**
+ * Applies an event; the scheduler then runs whatever it made runnable. `queue`: signals are queued (RT-signal
+ * semantics) instead of coalescing with one already pending (SIGUSR1, the default).
+ */
+export function applyEvent(k: Kernel, e: EnvEvent, queue = false): void {
   const t = taskOf(k, e.task);
   switch (e.op) {
     case 'complete':
@@ -19,7 +22,7 @@ export function applyEvent(k: Kernel, e: EnvEvent): void {
       return;
     case 'signal':
       if (t.mode === 'exited') return;
-      t.sigPending = true;
+      t.sigPending = queue ? t.sigPending + 1 : 1;
       if (t.mode === 'user') raiseInterrupt(k, t);
       else k.ttwu(t, false, true);
       return;

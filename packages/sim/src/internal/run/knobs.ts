@@ -12,16 +12,18 @@ export interface Knobs {
   readonly switchPer256: number;
   /** Chance (in 1/256) that an optional spontaneous interrupt lands on a task whose hook would act. */
   readonly interruptPer256: number;
+  /** Queue repeated signals (RT-signal semantics) instead of coalescing them (SIGUSR1, the default). */
+  readonly queueSignals: boolean;
 }
 
 /** Defaults: 2 CPUs, frequent interleaving, optional interrupts one time in eight (generated traces follow the spec's
  * default path, so a landed interrupt often makes the rest of the trace ill-formed). */
-export const DEFAULT_KNOBS: Knobs = { cpus: 2, switchPer256: 96, interruptPer256: 32 };
+export const DEFAULT_KNOBS: Knobs = { cpus: 2, switchPer256: 96, interruptPer256: 32, queueSignals: false };
 
 /** Sequential knobs: one CPU, no voluntary switching, no optional interrupts (for readable unit tests). */
-export const SEQUENTIAL_KNOBS: Knobs = { cpus: 1, switchPer256: 0, interruptPer256: 0 };
+export const SEQUENTIAL_KNOBS: Knobs = { cpus: 1, switchPer256: 0, interruptPer256: 0, queueSignals: false };
 
 /** A short form for reports, e.g. `cpus=2,switch=96,irq=128`. */
 export function renderKnobs(k: Knobs): string {
-  return `cpus=${k.cpus},switch=${k.switchPer256},irq=${k.interruptPer256}`;
+  return `cpus=${k.cpus},switch=${k.switchPer256},irq=${k.interruptPer256}${k.queueSignals ? ',sigqueue=1' : ''}`;
 }

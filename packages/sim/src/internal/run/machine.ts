@@ -60,7 +60,7 @@ export class Machine {
     this.results = {};
     if (k.killed) return observe(k, stamps(k), {});
     const before = stamps(k);
-    if (isEnvEvent(a)) applyEvent(k, a);
+    if (isEnvEvent(a)) applyEvent(k, a, this.cfg.knobs.queueSignals);
     else {
       const t = taskOf(k, a.task);
       if (t.mode !== 'user' || t.gen !== null) return 'ill-formed';

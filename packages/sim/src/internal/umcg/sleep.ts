@@ -27,7 +27,7 @@ export function* umcgWaitRunning(k: Kernel, t: Task, deadline: number): KGen<Ret
   let ret: Ret;
   for (;;) {
     t.kstate = 'interruptible';
-    if (t.sigPending) {
+    if (t.sigPending > 0) {
       ret = 'EINTR';
       break;
     }
