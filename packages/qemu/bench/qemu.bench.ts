@@ -35,8 +35,8 @@ const unsupported = new Set([
   'controlled-interleaving',
 ]);
 const corpus = corpusTraces()
-  .map((c) => c.trace)
-  .filter((t) => t.header.profile === 'ref-6.1' && !t.header.requires.some((r) => unsupported.has(r)));
+  .flatMap((c) => ('item' in c ? [c.item] : []))
+  .filter((t) => !t.header.requires.some((r) => unsupported.has(r)));
 const traces = Array.from({ length: count }, (_, i) => corpus[i % corpus.length]!);
 
 interface Row {

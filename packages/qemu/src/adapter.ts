@@ -1,6 +1,6 @@
 /**
  * `--target=qemu`: traces run by the executor inside QEMU guests booting the reference kernel (or a `kernel=`
- * bzImage). `--target-args` keys: kernel, config, executor, jobs, smp, memory, accel (tcg|kvm|auto), channel
+ * bzImage; `UMCG_QEMU_KERNEL=<bzImage>` sets the default, and is what `probe` checks). `--target-args` keys: kernel, config, executor, jobs, smp, memory, accel (tcg|kvm|auto), channel
  * (virtio|ttyS1), boot-timeout (ms), append, ctl/wait/kick (syscall numbers). A kernel panic, oops, BUG, WARN, lockdep report or hang during a trace
  * gives status `crashed` with the guest console in `detail`; the guest is then replaced.
  * @module
@@ -109,7 +109,9 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
 
 /** Opens a target: resolves kernel, executor and image, boots the guests and waits for the first to answer. */
 async function open(options: OpenOptions): Promise<Target> {
-  const session = await openQemuSession(parseQemuArgs(options.args));
+  const env = process.env.UMCG_QEMU_KERNEL;
+  const args = options.args.kernel === undefined && env ? { ...options.args, kernel: env } : options.args;
+  const session = await openQemuSession(parseQemuArgs(args));
   session.pool.warm();
   try {
     await session.pool.ready();
@@ -129,10 +131,12 @@ async function probe(): Promise<{ ok: boolean; reason: string; details: string[]
   else details.push(`QEMU ${q}`);
   if (!existsSync(DEFAULT_BUSYBOX)) problems.push(`busybox-static missing: ${QEMU_INSTALL}`);
   try {
-    const k = chooseKernel();
-    details.push(`reference kernel ${k.release} (${k.bzImage}, config ${k.configHash})`);
+    const k = chooseKernel(process.env.UMCG_QEMU_KERNEL || undefined);
+    details.push(
+      `${k.source === 'reference' ? 'reference kernel' : 'kernel (UMCG_QEMU_KERNEL)'} ${k.release} (${k.bzImage}, config ${k.configHash})`,
+    );
   } catch (e) {
-    problems.push((e as Error).message);
+    problems.push(`${(e as Error).message} (or boot another kernel: UMCG_QEMU_KERNEL=<bzImage>)`);
   }
   if (!existsSync(NATIVE_CSRC))
     problems.push(`executor sources missing at ${NATIVE_CSRC}: ${EXECUTOR_BUILD_HINT}`);

@@ -16,18 +16,24 @@ export { specEngine } from '../../../../conformance/src/check/engine.js';
 export { loadExpectations } from '../../../../conformance/src/run/expectations.js';
 export { mapPool } from '../../../../conformance/src/run/pool.js';
 export { runTrace } from '../../../../conformance/src/run/runTrace.js';
+
+import { retarget } from '../../../../conformance/src/run/retarget.js';
+
 export type { TraceResult } from '../../../../conformance/src/run/types.js';
 
 /** The conformance package's root directory. */
 export const CONFORMANCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../conformance');
 
+/** A corpus item retargeted to `ref-6.1` by the runner's own rule (`--profile=ref-6.1`), or why it does not apply. */
+export type Retargeted<T> =
+  | { readonly item: T; readonly file: string }
+  | { readonly skip: string; readonly name: string };
+
 /**
- * Every `.trace` of the corpus, parsed; those written for `pz-v2` (the profile the reference kernel implements,
- * `ref-6.1` being its implementation choices) are re-profiled to `ref-6.1`. Traces of other profiles (pz-proto,
- * pz-v1, the v2 follow-ups) keep theirs, so the capability gate skips them: their expected outcomes describe
- * kernels this one is not.
+ * Every `.trace` of the corpus under `ref-6.1`, as `--profile=ref-6.1` gives them: generic (pz-v2) traces are
+ * re-profiled unless they cite a rule foreign to ref-6.1; traces written for other profiles are skipped.
  */
-export function corpusTraces(): { trace: Trace; file: string }[] {
+export function corpusTraces(): Retargeted<Trace>[] {
   const dir = join(CONFORMANCE_DIR, 'corpus');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.trace'))
@@ -35,21 +41,17 @@ export function corpusTraces(): { trace: Trace; file: string }[] {
     .map((f) => {
       const file = join(dir, f);
       const t = parseTrace(readFileSync(file, 'utf8'), file);
-      return {
-        trace:
-          t.header.profile === 'pz-v2' ? { ...t, header: { ...t.header, profile: 'ref-6.1' as const } } : t,
-        file,
-      };
+      const r = retarget(t, 'ref-6.1');
+      return 'item' in r ? { item: r.item, file } : { skip: r.skip, name: t.header.name };
     });
 }
 
-/** Every `.litmus` of the corpus written for `pz-v2`, re-profiled to `ref-6.1`. */
+/** Every `.litmus` of the corpus that applies under `ref-6.1` (retargeted like traces). */
 export function corpusLitmus(): LitmusTest[] {
   const dir = join(CONFORMANCE_DIR, 'corpus');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.litmus'))
     .sort()
-    .map((f) => parseLitmus(readFileSync(join(dir, f), 'utf8'), join(dir, f)))
-    .filter((l) => l.header.profile === 'pz-v2')
-    .map((l) => ({ ...l, header: { ...l.header, profile: 'ref-6.1' as const } }));
+    .map((f) => retarget(parseLitmus(readFileSync(join(dir, f), 'utf8'), join(dir, f)), 'ref-6.1'))
+    .flatMap((r) => ('item' in r ? [r.item] : []));
 }
