@@ -4,7 +4,14 @@
  */
 import type { SpecState, UserStruct } from '../kernel/state.js';
 import type { CallResult, StepObservation, TaskObservation, Where } from '../model/observation.js';
-import { renderPtr, renderState, renderTid, type SymbolTable, walkList } from '../model/render-words.js';
+import {
+  renderPtr,
+  renderReserved,
+  renderState,
+  renderTid,
+  type SymbolTable,
+  walkList,
+} from '../model/render-words.js';
 
 function symbols(s: SpecState): SymbolTable {
   return {
@@ -49,7 +56,7 @@ export function observe(s: SpecState, before?: readonly UserStruct[]): StepObser
       server_tid: renderTid(m.server_tid, sym),
       rwp: renderPtr(BigInt(m.runnable_workers_ptr), sym),
       list: walkList(BigInt(m.runnable_workers_ptr), linkOf, sym),
-      reserved: `${m.hole} ${m.zero0},${m.zero1},${m.zero2}`,
+      reserved: renderReserved(m.hole, BigInt(m.zero0), BigInt(m.zero1), BigInt(m.zero2)),
       blocked_ts_moved: prev !== undefined && prev.blocked_ts !== m.blocked_ts,
       runnable_ts_moved: prev !== undefined && prev.runnable_ts !== m.runnable_ts,
       signals: s.k[i]!.signals,

@@ -59,7 +59,8 @@ function begin(state: SpecState, action: Action): SpecState {
       s.mapped[me] = false;
       break;
     case 'signal':
-      k.sigpending++;
+      // Standard signals coalesce: a second one while one is pending is not queued again.
+      k.sigpending = 1;
       if (k.kstate === 1) ttwu(s, me);
       else if (k.mode === 'user' && s.threads[me]!.frame === undefined) start(s, me, 'interrupt', []);
       break;

@@ -32,7 +32,10 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
   if (worker && timeout !== 'none') {
     if (p.workerTimeout === 'erange') {
       yield* local(undefined, (s) => {
-        if (p.erangeLosesMarker) s.k[me]!.marker = false;
+        if (p.erangeLosesMarker) {
+          s.k[me]!.marker = false;
+          s.fired.add('wait.worker-timeout.marker-lost');
+        }
       });
       return yield* err('wait.worker-timeout', 'ERANGE');
     }

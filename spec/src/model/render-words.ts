@@ -86,3 +86,8 @@ export function walkList(
   }
   return out;
 }
+
+/** Renders `__hole[0]` and `__zero[0..2]` (decimal): `0 0,0,0`. */
+export function renderReserved(hole: number | bigint, zero0: bigint, zero1: bigint, zero2: bigint): string {
+  return `${hole} ${zero0},${zero1},${zero2}`;
+}

@@ -30,6 +30,14 @@ export const WAIT_RULES = {
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 2', '§6.5', '§6.26', 'App. C'],
   },
+  'wait.worker-timeout.marker-lost': {
+    group: 'wait',
+    title: 'RFC v2 bug: ERANGE loses the worker marker',
+    statement:
+      "On the ERANGE path RFC v2 does not restore the worker marker: until the worker's next ordinary syscall re-sets it, its page faults are not reported as blocks and its next `umcg_wait` treats it as a server (timeouts accepted, no enqueue, no server wake), and unregister must then be called without `UMCG_CTL_WORKER`. The reference kernel (`ref-6.1`) restores the marker.",
+    profiles: ['pz-v2', 'pz-v1'],
+    sources: ['[PZ-v2] §2.5 step 2', '§6.26', 'App. C'],
+  },
   'wait.pin': {
     group: 'wait',
     title: 'A failed pin returns its error, caller RUNNING again',
