@@ -93,7 +93,7 @@ describe.skipIf(skip)('conformance corpus on the reference kernel (QEMU, TCG)', 
         const again = await once(corpus[i]!);
         if (ok(again)) {
           flaky.push(
-            `${r.name}: ${r.status} then ${again.status} on retry ${k} (${(r.reason ?? '').split('\n')[0]})`,
+            `${r.name}: ${r.status} then ${again.status} on retry ${k}\n${r.report ?? r.reason ?? ''}`,
           );
           results[i] = again;
           break;
