@@ -50,7 +50,7 @@ function knobsFrom(args: Readonly<Record<string, string>>): Knobs {
 
 /**
  * Opens a simulator target. Throws for an unknown mutant, listing the known ones. `args`: `mutant=<name>`, knob
- * overrides `cpus`, `switch`, `irq`, `sigqueue=1`, and `without=<feature>,…` to stop offering features (so generators avoid them).
+ * overrides `cpus`, `switch`, `irq`, `sigqueue=1`, and `without=<feature>+…` to stop offering features (so generators avoid them).
  */
 export async function openSim(options: OpenOptions): Promise<Target> {
   const mutantArg = options.args.mutant;
