@@ -68,9 +68,10 @@ async function main(): Promise<number> {
       // A writable view of the checkout: symlinks on tmpfs (the CLI writes .conformance/ under its cwd).
       'mkdir -p /work && cd /work',
       'for f in /repo/* /repo/.[!.]*; do case "$f" in */.conformance|*/.git) ;; *) ln -s "$f" . ;; esac; done',
-      `/opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1`,
+      `/opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx /repo/conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1`,
       'rc=$?',
       // Not straight to the tty: the CLI's progress line misbehaves on a tty with 0 columns.
+      'echo "conformance-in-guest: exit $rc, $(wc -c < /tmp/out.txt) bytes of output"',
       'cat /tmp/out.txt > /dev/ttyS1',
       'echo "UMCG-CONFORMANCE-EXIT $rc" > /dev/ttyS1',
       'sync',
@@ -92,7 +93,7 @@ async function main(): Promise<number> {
         `local,path=${nodeDir},mount_tag=nodefs,security_model=none,readonly=on,id=fs1`,
       ],
       onLine: (l) => {
-        if (/9p mount|Kernel panic|BUG|WARNING/.test(l)) process.stderr.write(`guest: ${l}\n`);
+        if (/9p mount|Kernel panic|BUG|WARNING|conformance-in-guest|not found|No such/.test(l)) process.stderr.write(`guest: ${l}\n`);
       },
     });
     const out = (boot.serial1 ?? '').replace(/\r/g, '');
