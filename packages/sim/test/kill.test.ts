@@ -41,6 +41,12 @@ describe('SIGKILL (§2.12)', () => {
     expect(final([...RUN, d.unmap('w0'), d.signal('w0')]).killed).toBe(true);
   });
 
+  it("take stops at an address that is not one of the process's structs and reports it in hex", () => {
+    const o = final([d.store('s0', 's0', 'runnable_workers_ptr', num(0x1234)), d.take('s0')]);
+    expect(o.killed).toBe(false);
+    expect(o.results.s0).toEqual({ call: 'take', ret: '[0x1234]' });
+  });
+
   it('a user store to an unmapped struct is SIGSEGV: the process dies', () => {
     expect(final([d.unmap('w1'), d.store('w1', 'w1', 'state', num(1))]).killed).toBe(true);
   });

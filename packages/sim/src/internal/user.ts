@@ -113,7 +113,10 @@ function* userCas(k: Kernel, a: Extract<UserAction, { op: 'cas' }>): KGen<string
   return 'ok';
 }
 
-/** `xchg(&head, 0)`, then walk the chain resetting each link (at most 32 elements, like the renderer). */
+/**
+ * `xchg(&head, 0)`, then walk the chain resetting each link (at most 32 elements, like the renderer); an address that
+ * is not one of the process's structs ends the walk and is reported in hex.
+ */
 function* userTake(k: Kernel, struct: number): KGen<string> {
   yield STEP;
   const head = k.mem.read64(struct + RWP);
@@ -122,7 +125,9 @@ function* userTake(k: Kernel, struct: number): KGen<string> {
   const names: string[] = [];
   let cur = head;
   while (cur !== 0 && names.length < 32) {
-    names.push(symbols.addrName(BigInt(cur)) ?? `0x${cur.toString(16)}`);
+    const name = symbols.addrName(BigInt(cur));
+    names.push(name ?? `0x${cur.toString(16)}`);
+    if (name === undefined) break; // the walk follows only the process's structs (EXECUTION-MODEL.md)
     yield STEP;
     const next = k.mem.read64(cur + RWP);
     if (next === undefined || !k.mem.write64(cur + RWP, 0)) k.kill();

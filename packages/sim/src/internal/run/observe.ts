@@ -6,6 +6,7 @@
 import {
   type CallResult,
   renderPtr,
+  renderReserved,
   renderState,
   renderTid,
   type StepObservation,
@@ -28,8 +29,6 @@ export function stamps(k: Kernel): Stamps {
     ),
   );
 }
-
-const word = (n: number): string => String(n);
 
 function where(t: Task): TaskObservation['where'] {
   if (t.mode === 'exited') return 'exited';
@@ -58,7 +57,12 @@ export function observe(k: Kernel, before: Stamps, results: Record<string, CallR
       server_tid: renderTid(k.mem.peek(a + SERVER_TID, 4), sym),
       rwp: renderPtr(rwp, sym),
       list: walkList(rwp, linkOf, sym),
-      reserved: `${word(k.mem.peek(a + 12, 4))} ${word(k.mem.peek(a + 40, 8))},${word(k.mem.peek(a + 48, 8))},${word(k.mem.peek(a + 56, 8))}`,
+      reserved: renderReserved(
+        k.mem.peek(a + 12, 4),
+        BigInt(k.mem.peek(a + 40, 8)),
+        BigInt(k.mem.peek(a + 48, 8)),
+        BigInt(k.mem.peek(a + 56, 8)),
+      ),
       blocked_ts_moved: k.mem.peek(a + BLOCKED_TS, 8) !== b0,
       runnable_ts_moved: k.mem.peek(a + RUNNABLE_TS, 8) !== r0,
       signals: t.signals,
