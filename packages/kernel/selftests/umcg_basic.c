@@ -659,8 +659,46 @@ static void test_fork(void)
 		   "fork: parent still registered");
 }
 
-int main(void)
+/* execve: the new image starts unregistered. */
+static int exec_child(void)
 {
+	struct umcg_task *t = alloc_tasks(1);
+
+	if (ERR(umcg_wait(0, 0)) != -EINVAL)
+		return 3;
+	t->state = UMCG_TASK_RUNNING;
+	t->server_tid = sys_gettid();
+	if (umcg_ctl(UMCG_CTL_REGISTER, t, CLOCK_MONOTONIC))
+		return 4;
+	return umcg_ctl(UMCG_CTL_UNREGISTER, t, 0) ? 5 : 0;
+}
+
+static void test_exec(void)
+{
+	struct umcg_task *s = &tasks[0];
+	pid_t pid;
+	int st;
+
+	pid = fork();
+	if (!pid) {
+		memset(s, 0, sizeof(*s));
+		s->state = UMCG_TASK_RUNNING;
+		s->server_tid = getpid();
+		if (umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC))
+			_exit(2);
+		execl("/proc/self/exe", "umcg_basic", "exec-child", (char *)NULL);
+		_exit(1);
+	}
+	waitpid(pid, &st, 0);
+	tap_result(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		   "exec: a registered server execs; the new image starts unregistered (status %#x)",
+		   st);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "exec-child"))
+		return exec_child();
 	tasks = alloc_tasks(8);
 	tap_header("umcg_basic", -1);
 	test_loop();
@@ -674,5 +712,6 @@ int main(void)
 	test_timeouts();
 	test_signal();
 	test_fork();
+	test_exec();
 	return tap_finish();
 }

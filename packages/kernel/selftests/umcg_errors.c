@@ -171,7 +171,7 @@ static void test_wait_errors(void)
 	struct umcg_task *s = &tasks[0];
 	pid_t me = sys_gettid();
 	struct helper h = { .ut = &tasks[2] };
-	pthread_t th;
+	pthread_t th, th2;
 	atomic_int stop = 0;
 	long r;
 
@@ -223,6 +223,18 @@ static void test_wait_errors(void)
 	__atomic_exchange_n(&s->runnable_workers_ptr, 0, __ATOMIC_SEQ_CST);
 	h.ut->runnable_workers_ptr = 0;
 
+	/* D2: a worker asleep in its registration is still a worker. */
+	{
+		struct helper h2 = { .ut = &tasks[3], .server = h.tid };
+
+		h2.stop = 1;
+		pthread_create(&th2, NULL, worker_thread, &h2);
+		pthread_join(th2, NULL);
+		tap_result(h2.ret == -ESRCH,
+			   "ctl: worker naming a waiting worker as server -> ESRCH (%ld)",
+			   h2.ret);
+	}
+
 	r = umcg_switch(s, h.tid | UMCG_TID_RUNNING, 0);
 	tap_result(r == -EAGAIN && load_state(s) == UMCG_TASK_RUNNING,
 		   "wait: next_tid|TID_RUNNING not running -> EAGAIN (%ld)", r);
@@ -234,6 +246,17 @@ static void test_wait_errors(void)
 		   state_of(h.ut) == UMCG_TASK_RUNNING,
 		   "wait: switch to worker, server times out (%ld, next %#x)",
 		   r, s->next_tid);
+
+	{
+		struct helper h3 = { .ut = &tasks[3], .server = h.tid };
+
+		h3.stop = 1;
+		pthread_create(&th2, NULL, worker_thread, &h3);
+		pthread_join(th2, NULL);
+		tap_result(h3.ret == -ESRCH,
+			   "ctl: worker naming a running worker as server -> ESRCH (%ld)",
+			   h3.ret);
+	}
 
 	r = umcg_switch(s, h.tid, 0);
 	tap_result(r == -EAGAIN && load_state(s) == UMCG_TASK_RUNNING &&

@@ -4,7 +4,7 @@
  * block at random (nanosleep, futex waits), make non-blocking syscalls,
  * yield, fault pages in and spin; the servers preempt them every few ms
  * with UMCG_TF_PREEMPT + sys_umcg_kick().  A watchdog fails the test if any
- * worker makes no progress for 3 s ("lost worker").
+ * worker makes no progress for 5 s ("lost worker").
  *
  * Usage: umcg_stress [seconds]   (default 12)
  */
@@ -153,8 +153,8 @@ int main(int argc, char **argv)
 				if (p != last[si][i]) {
 					last[si][i] = p;
 					since[si][i] = now;
-				} else if (now - since[si][i] > 3000000000ull) {
-					diag("worker %d.%d made no progress for 3 s",
+				} else if (now - since[si][i] > 5000000000ull) {
+					diag("worker %d.%d made no progress for 5 s",
 					     si, i);
 					lost = 1;
 				}
