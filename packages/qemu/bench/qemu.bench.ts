@@ -47,6 +47,8 @@ interface Row {
   totalMs: number;
   tracesPerSec: number;
   statuses: Record<string, number>;
+  /** Runs that did not complete: trace name and the first line of the detail. */
+  notCompleted: string[];
 }
 
 const rows: Row[] = [];
@@ -57,7 +59,12 @@ for (const jobs of jobsList) {
   try {
     const r = await runBatch(session, traces, { timeoutMs: 20_000 });
     const statuses: Record<string, number> = {};
-    for (const run of r.runs) statuses[run.status] = (statuses[run.status] ?? 0) + 1;
+    const notCompleted: string[] = [];
+    r.runs.forEach((run, i) => {
+      statuses[run.status] = (statuses[run.status] ?? 0) + 1;
+      if (run.status !== 'completed')
+        notCompleted.push(`${traces[i]!.header.name}: ${run.status} ${(run.detail ?? '').split('\n')[0]}`);
+    });
     const steady = (r.totalMs - r.firstResultMs) / 1000;
     rows.push({
       jobs,
@@ -67,6 +74,7 @@ for (const jobs of jobsList) {
       totalMs: r.totalMs,
       tracesPerSec: steady > 0 ? (traces.length - 1) / steady : Number.NaN,
       statuses,
+      notCompleted,
     });
   } finally {
     await session.close();
@@ -90,4 +98,5 @@ if (json) {
       `${String(r.jobs).padEnd(6)}${String(r.traces).padEnd(8)}${r.bootMs.join('/').padEnd(17)}${String(r.firstResultMs).padEnd(19)}${String(r.totalMs).padEnd(12)}${r.tracesPerSec.toFixed(1).padEnd(24)}${st}`,
     );
   }
+  for (const r of rows) for (const n of r.notCompleted) console.log(`  jobs ${r.jobs}: ${n}`);
 }
