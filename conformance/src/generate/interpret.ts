@@ -12,6 +12,7 @@ import { protocolBoost } from './internal/boost.js';
 import { requiredFeatures } from './internal/features.js';
 import { fnv1a } from './internal/hash.js';
 import { pickWeighted } from './internal/pick.js';
+import { withVariants } from './internal/variants.js';
 import { actionKind } from './kinds.js';
 import { describeKnobs, type Knobs } from './knobs.js';
 import type { GenPlan } from './plan.js';
@@ -26,6 +27,16 @@ export interface GeneratedTrace {
   readonly unused: number;
 }
 
+/**
+ * Focus: tasks not yet registered are brought in one after the other (`s0`, `w0` first, then `s1`, `w1`, ...)
+ * instead of all at once, so the first server loop runs early in the trace.
+ */
+function focus(task: string, ctx: GenContext): number {
+  if (ctx.registered.has(task)) return 1;
+  const index = Number(task.slice(1)) || 0;
+  return 1 / (1 + 3 * index);
+}
+
 /** The weight of each enabled action under the knobs, the bias and the protocol boosts. */
 export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: GenContext): number[] {
   return actions.map((a) => {
@@ -33,7 +44,7 @@ export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: Gen
     const base = knobs.weights[kind];
     if (base === 0) return 0;
     if (knobs.bias === 'abuse') return kind === 'abuse' || kind === 'garbage' ? base * 4 : base;
-    const raw = protocolBoost(a, ctx);
+    const raw = protocolBoost(a, ctx) * focus(a.task, ctx);
     const boost = raw > 1 && a.task === ctx.last ? raw * 6 : raw;
     return base * (knobs.bias === 'follow' ? boost : Math.sqrt(boost));
   });
@@ -50,6 +61,7 @@ export function planTasks(plan: Pick<GenPlan, 'servers' | 'workers'>): TaskDecl[
 /** Interprets `plan` under `profile`. */
 export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: ProfileId): GeneratedTrace {
   const tasks = planTasks(plan);
+  const names = tasks.map((t) => t.name);
   const roles: Record<string, Role> = {};
   for (const t of tasks) roles[t.name] = roleOf(t.name);
   let state: EngineState = engine.initialState({ profile, tasks });
@@ -58,7 +70,8 @@ export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: Profil
   const rules = new Set<RuleId>();
   for (const choice of plan.choices) {
     if (ctx.obs.killed) break;
-    const enabled = engine.enabledActions(state);
+    const listed = engine.enabledActions(state);
+    const enabled = plan.knobs.variants ? withVariants(engine, state, listed, names) : listed;
     const i = pickWeighted(actionWeights(enabled, plan.knobs, ctx), choice);
     const action = enabled[i];
     if (action === undefined) break;

@@ -16,6 +16,8 @@ export interface Knobs {
   readonly weights: Readonly<Record<ActionKind, number>>;
   /** Protocol bias. */
   readonly bias: Bias;
+  /** Also try argument variants of the enabled actions (other tids, PREEMPT, kick flags, timeouts). */
+  readonly variants: boolean;
 }
 
 /** Default weight of each kind (the middle level). */
@@ -34,7 +36,7 @@ export const DEFAULT_WEIGHTS: Readonly<Record<ActionKind, number>> = {
 };
 
 /** The knobs used when swarm mode is off: default weights, protocol-following. */
-export const DEFAULT_KNOBS: Knobs = { weights: DEFAULT_WEIGHTS, bias: 'follow' };
+export const DEFAULT_KNOBS: Knobs = { weights: DEFAULT_WEIGHTS, bias: 'follow', variants: false };
 
 /** Level 0 (what shrinking tends to) is the default weight; then off, low, high. */
 const LEVELS = [1, 0, 0.5, 3] as const;
@@ -47,7 +49,7 @@ export function knobsArbitrary(): fc.Arbitrary<Knobs> {
     { arbitrary: fc.constant<Bias>('mixed'), weight: 3 },
     { arbitrary: fc.constant<Bias>('abuse'), weight: 1 },
   );
-  return fc.tuple(levels, bias).map(([lv, b]) => {
+  return fc.tuple(levels, bias, fc.boolean()).map(([lv, b, variants]) => {
     const weights = {} as Record<ActionKind, number>;
     ACTION_KINDS.forEach((k, i) => {
       const level = LEVELS[lv[i] ?? 0] ?? 1;
@@ -55,7 +57,7 @@ export function knobsArbitrary(): fc.Arbitrary<Knobs> {
       const floor = k === 'register' || k === 'protocol' ? 0.5 : 0;
       weights[k] = Math.max(floor, DEFAULT_WEIGHTS[k] * level);
     });
-    return { weights, bias: b };
+    return { weights, bias: b, variants };
   });
 }
 
@@ -65,6 +67,7 @@ export function describeKnobs(k: Knobs): string {
   const low = ACTION_KINDS.filter((x) => k.weights[x] > 0 && k.weights[x] < DEFAULT_WEIGHTS[x]);
   const high = ACTION_KINDS.filter((x) => k.weights[x] > DEFAULT_WEIGHTS[x]);
   const parts = [`bias=${k.bias}`];
+  if (k.variants) parts.push('variants');
   if (off.length) parts.push(`off=${off.join(',')}`);
   if (low.length) parts.push(`low=${low.join(',')}`);
   if (high.length) parts.push(`high=${high.join(',')}`);

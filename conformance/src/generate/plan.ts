@@ -24,8 +24,8 @@ export interface GenPlan {
 /** Options of plan generation. */
 export interface PlanOptions {
   /**
-   * Minimum number of steps (default 1: lengths then spread evenly over 1..maxSteps, 70 % of them ≥ 10; a higher
-   * minimum also stops shrinking below it).
+   * Minimum number of steps (default 15; lengths spread evenly over min..max). fast-check's shrinking stops at the
+   * minimum; the hunter's trace-level minimization (`minimizeTrace`) goes below it.
    */
   readonly minSteps?: number;
   /** Maximum number of steps (default 40). */
@@ -53,7 +53,7 @@ function countArb(bounds: { min: number; max: number } | undefined, lo: number, 
 
 /** Plans; shrinking shortens the choice list, lowers choices toward 0, the task counts and the knobs. */
 export function planArbitrary(options: PlanOptions = {}): fc.Arbitrary<GenPlan> {
-  const minSteps = options.minSteps ?? 1;
+  const minSteps = options.minSteps ?? 15;
   const maxSteps = options.maxSteps ?? 40;
   const base = options.swarm === false ? fc.constant(options.knobs ?? DEFAULT_KNOBS) : knobsArbitrary();
   const off = options.exclude ?? [];

@@ -10,6 +10,7 @@ import type { Action, TaskObservation, Value } from '@umcg/spec';
 import {
   UMCG_CTL_CMD,
   UMCG_CTL_REGISTER,
+  UMCG_CTL_UNREGISTER,
   UMCG_CTL_WORKER,
   UMCG_TASK_BLOCKED,
   UMCG_TASK_RUNNABLE,
@@ -41,7 +42,8 @@ function ownStore(a: Extract<Action, { op: 'store' }>, me: TaskObservation, ctx:
     const name = tidName(a.value);
     if (reg || name === undefined) return IDLE;
     if (role === 'server') return name === a.task && me.server_tid !== name ? ADVANCE : IDLE;
-    if (ctx.roles[me.server_tid] === 'server' || ctx.roles[name] !== 'server') return IDLE;
+    if (ctx.roles[me.server_tid] === 'server') return IDLE;
+    if (ctx.roles[name] !== 'server') return ctx.registered.has(name) ? 1 : IDLE; // a worker as server (§6.15)
     return ctx.registered.has(name) ? ADVANCE : ADVANCE / 4;
   }
   if (a.field === 'next_tid') {
@@ -49,8 +51,10 @@ function ownStore(a: Extract<Action, { op: 'store' }>, me: TaskObservation, ctx:
     if (!reg) return IDLE;
     if (role === 'server' && name !== undefined) {
       const t = ctx.obs.tasks[name];
-      const fresh = me.next_tid !== name && me.next_tid !== `${name}|TID_RUNNING`;
-      return t?.state.startsWith('RUNNABLE') && fresh && me.state === 'RUNNABLE|COND_WAIT' ? ADVANCE : IDLE;
+      const fresh = me.next_tid !== name;
+      if (me.state !== 'RUNNABLE|COND_WAIT' || !fresh) return IDLE;
+      // Switching to a RUNNABLE worker is the protocol; naming a running or blocked one probes the failed wake.
+      return t?.state.startsWith('RUNNABLE') ? ADVANCE : 1;
     }
     return numOf(a.value) === 0 && me.next_tid !== '0' ? 2 : IDLE;
   }
@@ -58,6 +62,7 @@ function ownStore(a: Extract<Action, { op: 'store' }>, me: TaskObservation, ctx:
 }
 
 function registerBoost(a: Extract<Action, { op: 'ctl' }>, me: TaskObservation, ctx: GenContext): number {
+  if ((a.flags & UMCG_CTL_CMD) === UMCG_CTL_UNREGISTER) return ctx.registered.has(a.task) ? ADVANCE / 8 : IDLE;
   if ((a.flags & UMCG_CTL_CMD) !== UMCG_CTL_REGISTER) return 1;
   if (ctx.registered.has(a.task)) return IDLE;
   const worker = (a.flags & UMCG_CTL_WORKER) !== 0;
@@ -95,9 +100,14 @@ export function protocolBoost(a: Action, ctx: GenContext): number {
       return ADVANCE / 4;
     case 'syscall':
     case 'fault': {
-      const worker = ctx.roles[a.task] === 'worker' && ctx.registered.has(a.task) && me.state === 'RUNNING';
-      return worker ? (a.blocking ? ADVANCE / 4 : 1) : IDLE;
+      const worker = ctx.roles[a.task] === 'worker' && ctx.registered.has(a.task);
+      if (worker && me.state === 'RUNNABLE|COND_WAIT') return ADVANCE / 8; // blocking in the COND_WAIT window (§4.3)
+      return worker && me.state === 'RUNNING' ? (a.blocking ? ADVANCE / 4 : 1) : IDLE;
     }
+    case 'signal':
+      return me.where.startsWith('asleep:') ? ADVANCE / 8 : 1;
+    case 'expire':
+      return ADVANCE / 4;
     case 'unmap':
     case 'exit':
       return IDLE;
