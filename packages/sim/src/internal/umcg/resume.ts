@@ -39,10 +39,14 @@ function* resumeSavedWait(k: Kernel, t: Task): KGen<void> {
   const r = yield* umcgWaitRunning(k, t, deadline);
   if (r === 'EINTR') {
     t.savedWait = { ...saved, delivered: false };
-  } else if (r === 'ETIMEDOUT') {
+    return;
+  }
+  if (r === 'ETIMEDOUT') {
     yield* umcgTimedOut(k, t, saved.worker);
     t.retOverride = 'ETIMEDOUT';
   } else if (r !== 0) {
     k.kill();
   }
+  // The wait belonged to the interrupted syscall; returning from it passes the ordinary hook check.
+  yield* umcgNotifyResume(k, t);
 }
