@@ -659,6 +659,50 @@ static void test_fork(void)
 		   "fork: parent still registered");
 }
 
+/* A worker thread that exits without unregistering: nothing is reported. */
+static void *exiting_worker(void *arg)
+{
+	struct umcg_task *ut = arg;
+
+	publish_tid(ut);
+	if (umcg_ctl(UMCG_CTL_REGISTER | UMCG_CTL_WORKER, ut, CLOCK_MONOTONIC))
+		return (void *)1;
+	getppid();		/* a hooked syscall, then exit while pinned */
+	return NULL;		/* pthread exit: do_exit() without unregister */
+}
+
+static void test_worker_exit(void)
+{
+	struct umcg_task *s = &tasks[0], *w = &tasks[1];
+	pid_t me = sys_gettid(), wtid;
+	pthread_t th;
+	long r;
+
+	memset(s, 0, 2 * sizeof(*s));
+	s->state = UMCG_TASK_RUNNING;
+	s->server_tid = me;
+	umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC);
+	w->state = UMCG_TASK_BLOCKED;
+	w->server_tid = me;
+	memset((void *)tids, 0, sizeof(tids));
+	pthread_create(&th, NULL, exiting_worker, w);
+	wtid = wait_tid(1);
+	while (!s->runnable_workers_ptr)
+		sleep_ms(1);
+	__atomic_exchange_n(&s->runnable_workers_ptr, 0, __ATOMIC_SEQ_CST);
+	w->runnable_workers_ptr = 0;
+	r = umcg_switch(s, wtid, now_ns(CLOCK_MONOTONIC) + 200000000);
+	pthread_join(th, NULL);
+	tap_result(r == -ETIMEDOUT && load_state(w) == UMCG_TASK_RUNNING &&
+		   !s->runnable_workers_ptr,
+		   "exit: worker exits without unregister, server not woken (%ld, %#x)",
+		   r, load_state(w));
+	r = umcg_switch(s, wtid | UMCG_TID_RUNNING, 0);
+	tap_result(r == -ESRCH && load_state(s) == UMCG_TASK_RUNNING,
+		   "exit: the exited worker is no UMCG task any more (%ld)", r);
+	umcg_ctl(UMCG_CTL_UNREGISTER, s, 0);
+}
+
 /* execve: the new image starts unregistered. */
 static int exec_child(void)
 {
@@ -713,5 +757,6 @@ int main(int argc, char **argv)
 	test_signal();
 	test_fork();
 	test_exec();
+	test_worker_exit();
 	return tap_finish();
 }
