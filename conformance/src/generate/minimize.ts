@@ -1,8 +1,9 @@
 /**
  * Trace-level minimization after fast-check's shrinking (which works on the integer choices and cannot always
  * remove a step without changing how later choices are read): cut everything after the diverging step, then remove
- * single steps and unused tasks while the trace stays valid under the spec and still fails with the same
- * signature, until no removal works (a 1-minimal trace, as in delta debugging).
+ * whole tasks (with every step mentioning them), chunks of halving size and single steps, and unused tasks, while
+ * the trace stays valid under the spec and still fails with the same signature, until no removal works (a
+ * 1-minimal trace, as in delta debugging).
  * @module
  */
 import type { Action, TaskDecl } from '@umcg/spec';
@@ -72,8 +73,16 @@ export async function minimizeTrace(
   };
   for (let changed = true; changed && attempts < maxAttempts; ) {
     changed = false;
-    for (let i = actions.length - 1; i >= 0; i--) {
-      if (await attempt(actions.filter((_, j) => j !== i), tasks)) changed = true;
+    // Whole tasks first: every step mentioning the task, and the task itself.
+    for (const t of [...tasks].reverse()) {
+      const rest = actions.filter((a) => !taskRefs(a).includes(t.name));
+      if (tasks.length > 1 && (await attempt(rest, tasks.filter((x) => x !== t)))) changed = true;
+    }
+    // Then chunks of halving size (delta debugging), down to single steps.
+    for (let size = Math.max(1, actions.length >> 1); size >= 1; size >>= 1) {
+      for (let i = actions.length - size; i >= 0; i -= size) {
+        if (await attempt([...actions.slice(0, i), ...actions.slice(i + size)], tasks)) changed = true;
+      }
     }
     const used = new Set(actions.flatMap(taskRefs));
     for (const t of tasks.filter((x) => !used.has(x.name))) {
