@@ -2,7 +2,9 @@
  * `pnpm bench:qemu`: boot-to-first-result and traces/s of the QEMU target, with one guest and with `--jobs 2`,
  * on the conformance corpus (re-profiled to `ref-6.1`, repeated to `--traces N`, default 100).
  *
- *   pnpm bench:qemu [--traces 100] [--jobs 1,2] [--kernel bzImage] [--json]
+ *   pnpm bench:qemu [--traces 100] [--jobs 1,2] [--trace <corpus name>] [--kernel bzImage] [--json]
+ *
+ * `--trace register-server` repeats one light trace: the per-trace overhead of the channel and the executor.
  *
  * Timings are meaningless while a kernel build runs (2 cores): the bench says so when it sees one.
  * @module
@@ -36,7 +38,9 @@ const unsupported = new Set([
 ]);
 const corpus = corpusTraces()
   .flatMap((c) => ('item' in c ? [c.item] : []))
-  .filter((t) => !t.header.requires.some((r) => unsupported.has(r)));
+  .filter((t) => !t.header.requires.some((r) => unsupported.has(r)))
+  .filter((t) => opt('trace') === undefined || t.header.name === opt('trace'));
+if (corpus.length === 0) throw new Error(`no corpus trace named ${opt('trace')}`);
 const traces = Array.from({ length: count }, (_, i) => corpus[i % corpus.length]!);
 
 interface Row {
