@@ -7,7 +7,7 @@
 #include "umcg_lib.h"
 
 static struct umcg_task *tasks;
-static volatile pid_t tids[8];	/* tid of the thread owning tasks[i] */
+static pid_t tids[8];		/* tid of the thread owning tasks[i] */
 
 static int idx_of(struct umcg_task *ut)
 {
@@ -16,12 +16,12 @@ static int idx_of(struct umcg_task *ut)
 
 static void publish_tid(struct umcg_task *ut)
 {
-	tids[idx_of(ut)] = sys_gettid();
+	__atomic_store_n(&tids[idx_of(ut)], sys_gettid(), __ATOMIC_SEQ_CST);
 }
 
 static pid_t wait_tid(int i)
 {
-	while (!tids[i])
+	while (!__atomic_load_n(&tids[i], __ATOMIC_SEQ_CST))
 		sleep_ms(1);
 	return tids[i];
 }
@@ -142,7 +142,7 @@ static void test_block_manual(void)
 	w->state = UMCG_TASK_BLOCKED;
 	w->server_tid = me;
 	atomic_store(&step, 0);
-	memset((void *)tids, 0, sizeof(tids));
+	memset(tids, 0, sizeof(tids));
 	pthread_create(&th, NULL, manual_worker, w);
 
 	/* Idle until the worker registers (enqueue + wake). */
@@ -335,7 +335,7 @@ static void test_preempt_manual(void)
 	w->state = UMCG_TASK_BLOCKED;
 	w->server_tid = me;
 	atomic_store(&step, 0);
-	memset((void *)tids, 0, sizeof(tids));
+	memset(tids, 0, sizeof(tids));
 	pthread_create(&th, NULL, spinner, w);
 	while (!s->runnable_workers_ptr)
 		sleep_ms(1);
@@ -394,7 +394,7 @@ static void test_preempt_kick(void)
 	w->state = UMCG_TASK_BLOCKED;
 	w->server_tid = me;
 	atomic_store(&step, 0);
-	memset((void *)tids, 0, sizeof(tids));
+	memset(tids, 0, sizeof(tids));
 	pthread_create(&th, NULL, spinner, w);
 	while (!s->runnable_workers_ptr)
 		sleep_ms(1);
@@ -465,7 +465,7 @@ static void test_w2w(void)
 	w1->state = w2->state = UMCG_TASK_BLOCKED;
 	w1->server_tid = w2->server_tid = me;
 	atomic_store(&step, 0);
-	memset((void *)tids, 0, sizeof(tids));
+	memset(tids, 0, sizeof(tids));
 	pthread_create(&th1, NULL, w2w_worker, w1);
 	while (state_of(w1) != UMCG_TASK_RUNNABLE)
 		sleep_ms(1);
@@ -684,7 +684,7 @@ static void test_worker_exit(void)
 	umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC);
 	w->state = UMCG_TASK_BLOCKED;
 	w->server_tid = me;
-	memset((void *)tids, 0, sizeof(tids));
+	memset(tids, 0, sizeof(tids));
 	pthread_create(&th, NULL, exiting_worker, w);
 	wtid = wait_tid(1);
 	while (!s->runnable_workers_ptr)

@@ -10,7 +10,7 @@
 #include "umcg_lib.h"
 
 static struct umcg_task *tasks;
-static volatile pid_t wtid;
+static atomic_int wtid;
 static long iters = 20000;
 static int same_cpu;
 
@@ -31,7 +31,7 @@ static void *bench_worker(void *arg)
 	long i;
 
 	pin(0);
-	wtid = sys_gettid();
+	atomic_store(&wtid, sys_gettid());
 	if (umcg_ctl(UMCG_CTL_REGISTER | UMCG_CTL_WORKER, w, CLOCK_MONOTONIC))
 		return (void *)1;
 	for (i = 0; i < iters; i++)
@@ -56,7 +56,7 @@ static double bench_umcg(void)
 	w->state = UMCG_TASK_BLOCKED;
 	w->server_tid = s->server_tid;
 	pthread_create(&th, NULL, bench_worker, w);
-	while (!wtid)
+	while (!atomic_load(&wtid))
 		sleep_ms(1);
 
 	for (i = 0; i <= iters;) {
@@ -71,7 +71,7 @@ static double bench_umcg(void)
 		w->runnable_workers_ptr = 0;
 		if (i == 1)
 			t0 = now_ns(CLOCK_MONOTONIC);
-		s->next_tid = wtid;
+		s->next_tid = atomic_load(&wtid);
 		r = ERR(umcg_wait(0, 0));
 		if (r && r != -EAGAIN) {
 			diag("umcg_wait: %s", strerror((int)-r));

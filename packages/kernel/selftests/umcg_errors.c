@@ -14,13 +14,13 @@ static void reset(struct umcg_task *t, uint32_t state, pid_t server)
 	t->server_tid = server;
 }
 
-static volatile pid_t idle_tid;
+static atomic_int idle_tid;
 
 static void *idle_thread(void *arg)
 {
 	atomic_int *stop = arg;
 
-	idle_tid = sys_gettid();
+	atomic_store(&idle_tid, sys_gettid());
 	while (!atomic_load(stop))
 		sleep_ms(1);
 	return NULL;
@@ -103,9 +103,9 @@ static void test_ctl_errors(void)
 	EXPECT_ERR(umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC), ESRCH,
 		   "ctl: server_tid not self (before state check)");
 
-	idle_tid = 0;
+	atomic_store(&idle_tid, 0);
 	pthread_create(&th, NULL, idle_thread, &stop);
-	while (!idle_tid)
+	while (!atomic_load(&idle_tid))
 		sleep_ms(1);
 	plain_tid = idle_tid;
 	reset(s, UMCG_TASK_RUNNING, plain_tid);
@@ -199,9 +199,9 @@ static void test_wait_errors(void)
 		   "wait: garbage next_tid -> ESRCH, reverted to RUNNING (%ld, %#x)",
 		   r, load_state(s));
 
-	idle_tid = 0;
+	atomic_store(&idle_tid, 0);
 	pthread_create(&th, NULL, idle_thread, &stop);
-	while (!idle_tid)
+	while (!atomic_load(&idle_tid))
 		sleep_ms(1);
 	r = umcg_switch(s, idle_tid, 0);
 	tap_result(r == -ESRCH && load_state(s) == UMCG_TASK_RUNNING,

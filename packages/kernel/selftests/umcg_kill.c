@@ -7,7 +7,7 @@
 #include "umcg_lib.h"
 
 static struct umcg_task *tasks;
-static volatile pid_t worker_tid;
+static atomic_int worker_tid;
 
 typedef void (*case_fn)(void);
 
@@ -29,7 +29,7 @@ static void *worker_main_fn(void *arg)
 	void (*fn)(struct umcg_task *) = arg;
 	struct umcg_task *w = &tasks[1];
 
-	worker_tid = sys_gettid();
+	atomic_store(&worker_tid, sys_gettid());
 	if (umcg_ctl(UMCG_CTL_REGISTER | UMCG_CTL_WORKER, w, CLOCK_MONOTONIC))
 		_exit(11);
 	fn(w);
@@ -50,7 +50,7 @@ static void run_worker(void (*fn)(struct umcg_task *), bool serve_forever)
 	while (!__atomic_load_n(&s->runnable_workers_ptr, __ATOMIC_SEQ_CST))
 		sleep_ms(1);
 	__atomic_exchange_n(&s->runnable_workers_ptr, 0, __ATOMIC_SEQ_CST);
-	umcg_switch(s, worker_tid, now_ns(CLOCK_MONOTONIC) + 10000000);
+	umcg_switch(s, atomic_load(&worker_tid), now_ns(CLOCK_MONOTONIC) + 10000000);
 	while (serve_forever)
 		umcg_switch(s, 0, now_ns(CLOCK_MONOTONIC) + 100000000);
 }

@@ -31,6 +31,9 @@
 #define CLOCK_TAI 11
 #endif
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __printf(a, b) __attribute__((__format__(__printf__, a, b)))
+
 /* ---- syscalls ----------------------------------------------------------- */
 
 static inline long umcg_ctl(uint32_t flags, struct umcg_task *self,
@@ -133,8 +136,7 @@ static inline void tap_header(const char *name, int plan)
 	fflush(stdout);
 }
 
-static inline void tap_result(bool ok, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+static inline __printf(2, 3) void tap_result(bool ok, const char *fmt, ...);
 
 static inline void tap_result(bool ok, const char *fmt, ...)
 {
@@ -279,7 +281,7 @@ static inline void drain_runnable(struct server *s)
 			diag("server %d: unknown list element", s->tid);
 			continue;
 		}
-		if (n < (int)(sizeof(tmp) / sizeof(tmp[0])))
+		if (n < (int)ARRAY_SIZE(tmp))
 			tmp[n++] = w;
 	}
 	/* The list is LIFO; queue in push order. */
