@@ -30,3 +30,5 @@ export { minimizeTrace, validUnderSpec, withSteps } from './minimize.js';
 export type { Minimized } from './minimize.js';
 export { litmusArbitrary } from './litmusArbitrary.js';
 export type { LitmusArbitraryOptions } from './litmusArbitrary.js';
+export { huntLitmus } from './huntLitmus.js';
+export type { HuntLitmusOptions, HuntLitmusReport } from './huntLitmus.js';
