@@ -274,6 +274,53 @@ static void test_fault_block(void)
 	umcg_ctl(UMCG_CTL_UNREGISTER, s.ut, 0);
 }
 
+/* ---- a trap goes through the hooks and leaves nothing pinned ------------- */
+
+#include <ucontext.h>
+
+static atomic_int nsigill;
+
+static void on_sigill(int sig, siginfo_t *si, void *uc_)
+{
+	ucontext_t *uc = uc_;
+
+	(void)sig;
+	(void)si;
+	uc->uc_mcontext.gregs[REG_RIP] += 2;	/* skip ud2 */
+	atomic_fetch_add(&nsigill, 1);
+}
+
+static void trap_fn(struct worker *w)
+{
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		__asm__ volatile("ud2");
+		getppid();	/* a stale pin would kill us here */
+		if (i % 5 == 0)
+			worker_yield(w);
+	}
+}
+
+static void test_trap(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_sigill,
+				.sa_flags = SA_SIGINFO };
+	struct server s = { 0 };
+	struct worker w;
+
+	sigaction(SIGILL, &sa, NULL);
+	atomic_store(&nsigill, 0);
+	server_register(&s, &tasks[0], CLOCK_MONOTONIC);
+	server_add_worker(&s, &w, &tasks[1], trap_fn, NULL);
+	server_run(&s);
+	pthread_join(w.thread, NULL);
+	tap_result(w.result == 0 && !s.error && atomic_load(&nsigill) == 20,
+		   "trap: 20 ud2 traps in a worker, handled, nothing left pinned");
+	umcg_ctl(UMCG_CTL_UNREGISTER, s.ut, 0);
+	signal(SIGILL, SIG_DFL);
+}
+
 /* ---- preemption via kick ---------------------------------------------------- */
 
 static void spin_fn(struct worker *w)
@@ -749,6 +796,7 @@ int main(int argc, char **argv)
 	test_block();
 	test_block_manual();
 	test_fault_block();
+	test_trap();
 	test_preempt();
 	test_preempt_manual();
 	test_preempt_kick();

@@ -139,6 +139,18 @@ static void case_enter_server_gone(void)
 		sleep_ms(100);
 }
 
+/* exception entry: a trap of a worker whose server_tid names no UMCG task. */
+static void worker_trap_bad_server(struct umcg_task *w)
+{
+	w->server_tid = 0x3ffffff0;
+	__asm__ volatile("ud2");	/* SIGKILL at entry, not SIGILL */
+}
+
+static void case_trap_bad_server(void)
+{
+	run_worker(worker_trap_bad_server, true);
+}
+
 /* pre-schedule: a worker blocks with its state neither RUNNING nor RUNNABLE. */
 static void worker_block_bad_state(struct umcg_task *w)
 {
@@ -247,6 +259,8 @@ int main(void)
 	run_case(case_enter_bad_server, "worker syscall with garbage server_tid");
 	run_case(case_enter_server_gone,
 		 "worker syscall after its server unregistered");
+	run_case(case_trap_bad_server,
+		 "worker trap (ud2) with garbage server_tid");
 	run_case(case_block_bad_state, "worker blocks while state is BLOCKED");
 	run_case(case_unblock_bad_state,
 		 "unblock finds the state changed from BLOCKED");

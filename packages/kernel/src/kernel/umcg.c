@@ -14,11 +14,11 @@
  * Hooks (see include/linux/umcg.h):
  *  - umcg_sys_enter(): worker syscall entry; pins the pages of the worker's
  *    and its server's struct umcg_task, so that the pre-schedule hook can
- *    touch them with page faults disabled (umcg_fault_enter() does the same
- *    for a worker's user-mode page faults);
+ *    touch them with page faults disabled (umcg_exception_enter() does the
+ *    same for a worker's user-mode page faults and traps);
  *  - umcg_wq_worker_sleeping(): called from sched_submit_work(); a pinned
  *    worker that is about to sleep is marked BLOCKED and its server woken;
- *  - umcg_sys_exit(), umcg_fault_exit(): worker syscall / page fault exit;
+ *  - umcg_sys_exit(), umcg_exception_exit(): worker syscall / exception exit;
  *    unpins, or, if the worker blocked, makes it RUNNABLE, enqueues it, wakes
  *    the server and waits for RUNNING;
  *  - umcg_notify_resume(): every return to user space of a registered task;
@@ -481,34 +481,45 @@ void umcg_sys_exit(struct pt_regs *regs)
 	umcg_unblock_and_wait();
 }
 
+static bool umcg_exception_hooked(struct pt_regs *regs)
+{
+	return user_mode(regs) && (current->flags & PF_UMCG_WORKER);
+}
+
 /*
- * User-mode page fault of a worker (x86 handle_page_fault()): treated like a
- * syscall, so that a fault that sleeps is reported as a block.  Called with
- * IRQs disabled; returns with them enabled when it returns true.
+ * User-mode exception of a worker (x86 page faults and the traps that
+ * enable interrupts): treated like a syscall, so that one that sleeps is
+ * reported as a block.  Called with IRQs disabled for page faults and
+ * enabled for traps; returns true, with IRQs enabled, when hooked.
  */
-bool umcg_fault_enter(struct pt_regs *regs)
+bool umcg_exception_enter(struct pt_regs *regs)
 {
 	int ret;
 
-	if (!user_mode(regs) || !(current->flags & PF_UMCG_WORKER))
+	if (!umcg_exception_hooked(regs))
 		return false;
 
 	local_irq_enable();
 	ret = umcg_pin_pages();
 	if (ret) {
-		pr_info_ratelimited("umcg: killing %d: pin at fault entry failed (%d)\n",
+		pr_info_ratelimited("umcg: killing %d: pin at exception entry failed (%d)\n",
 				    task_pid_nr(current), ret);
 		force_sig(SIGKILL);
 	}
 	return true;
 }
 
-/* After a worker's user-mode page fault: unpin, or unblock if it slept. */
-void umcg_fault_exit(struct pt_regs *regs)
+/*
+ * Exception exit (IRQs enabled): unpin, or unblock if it slept.  Acts only
+ * when umcg_exception_enter() did, which tested the same condition.
+ */
+void umcg_exception_exit(struct pt_regs *regs)
 {
 	struct task_struct *tsk = current;
 
-	local_irq_enable();
+	if (!umcg_exception_hooked(regs))
+		return;
+
 	if (tsk->umcg_page) {
 		umcg_unpin_pages();
 		return;

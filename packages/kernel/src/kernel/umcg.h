@@ -10,8 +10,8 @@ struct pt_regs;
 
 void umcg_sys_enter(struct pt_regs *regs, long syscall);
 void umcg_sys_exit(struct pt_regs *regs);
-bool umcg_fault_enter(struct pt_regs *regs);
-void umcg_fault_exit(struct pt_regs *regs);
+bool umcg_exception_enter(struct pt_regs *regs);
+void umcg_exception_exit(struct pt_regs *regs);
 void umcg_notify_resume(struct pt_regs *regs);
 void umcg_wq_worker_sleeping(struct task_struct *tsk);
 void umcg_wq_worker_running(struct task_struct *tsk);
@@ -23,8 +23,8 @@ void umcg_handle_exit(void);
 
 static inline void umcg_sys_enter(struct pt_regs *regs, long syscall) { }
 static inline void umcg_sys_exit(struct pt_regs *regs) { }
-static inline bool umcg_fault_enter(struct pt_regs *regs) { return false; }
-static inline void umcg_fault_exit(struct pt_regs *regs) { }
+static inline bool umcg_exception_enter(struct pt_regs *regs) { return false; }
+static inline void umcg_exception_exit(struct pt_regs *regs) { }
 static inline void umcg_notify_resume(struct pt_regs *regs) { }
 static inline void umcg_wq_worker_sleeping(struct task_struct *tsk) { }
 static inline void umcg_wq_worker_running(struct task_struct *tsk) { }
