@@ -48,17 +48,30 @@ traces.forEach((t, i) => {
 const checkMs = performance.now() - t0;
 
 t0 = performance.now();
-const hunt = await huntTarget(target, { check: checkTrace, engine, runs: N, seed: SEED, failuresDir: false, generation: { minSteps: MIN, maxSteps: MAX } });
+const hunt = await huntTarget(target, {
+  check: checkTrace,
+  engine,
+  runs: N,
+  seed: SEED,
+  failuresDir: false,
+  generation: { minSteps: MIN, maxSteps: MAX },
+});
 const huntMs = performance.now() - t0;
 
 const line = (what: string, ms: number): string =>
   `${what.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms  ${rate(N, ms).padStart(10)} traces  ${rate(total, ms).padStart(12)} steps`;
-console.log(`conformance bench: ${N} traces, ${(total / N).toFixed(1)} steps/trace (min ${MIN}, max ${MAX}), seed ${SEED}, node ${process.version}`);
+console.log(
+  `conformance bench: ${N} traces, ${(total / N).toFixed(1)} steps/trace (min ${MIN}, max ${MAX}), seed ${SEED}, node ${process.version}`,
+);
 console.log(line('generate (model-guided)', genMs));
 console.log(line('run on spec target (stepFirst)', runMs));
 console.log(line('check (exact checker)', checkMs));
 console.log(line('generate + run + check', genMs + runMs + checkMs));
 console.log(line('huntTarget end to end', huntMs));
-console.log(`checked: ${pass}/${N} pass; hunt: ${hunt.runs} traces, failure: ${hunt.failure ? hunt.failure.signature : 'none'}`);
+console.log(
+  `checked: ${pass}/${N} pass; hunt: ${hunt.runs} traces, failure: ${hunt.failure ? hunt.failure.signature : 'none'}`,
+);
 const e2e = (N * 1000) / (genMs + runMs + checkMs);
-console.log(`goal ≥ 1000 traces/s of ~30 steps: ${e2e >= 1000 ? 'met' : 'NOT met'} (${Math.round(e2e)} traces/s)`);
+console.log(
+  `goal ≥ 1000 traces/s of ~30 steps: ${e2e >= 1000 ? 'met' : 'NOT met'} (${Math.round(e2e)} traces/s)`,
+);

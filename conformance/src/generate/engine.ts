@@ -35,7 +35,10 @@ export interface EngineOutcome<S> {
 /** Every final observation of a litmus program (mirrors `ExploreResult` of `@umcg/spec`). */
 export interface EngineExploreResult {
   /** Reachable final observations by canonical string. */
-  readonly outcomes: ReadonlyMap<string, { readonly observation: StepObservation; readonly rules: readonly RuleId[] }>;
+  readonly outcomes: ReadonlyMap<
+    string,
+    { readonly observation: StepObservation; readonly rules: readonly RuleId[] }
+  >;
   /** Distinct states visited. */
   readonly states: number;
   /** False when the budget ran out (the set is partial). */
@@ -55,12 +58,24 @@ export interface SpecEngine<S extends EngineState = EngineState> {
   /** One canonical outcome of `action` (fast path). */
   stepFirst(state: S, action: Action): EngineOutcome<S>;
   /** Every final observation of a litmus program. */
-  explore(config: EngineConfig, program: LitmusProgram, options?: { maxStates?: number }): EngineExploreResult;
+  explore(
+    config: EngineConfig,
+    program: LitmusProgram,
+    options?: { maxStates?: number },
+  ): EngineExploreResult;
   /** The observation of a state. */
   observe(state: S): StepObservation;
 }
 
-const NAMES = ['initialState', 'enabledActions', 'whyNotEnabled', 'step', 'stepFirst', 'explore', 'observe'] as const;
+const NAMES = [
+  'initialState',
+  'enabledActions',
+  'whyNotEnabled',
+  'step',
+  'stepFirst',
+  'explore',
+  'observe',
+] as const;
 
 /** Whether `@umcg/spec` already exports the engine API. */
 export function hasSpecEngine(): boolean {

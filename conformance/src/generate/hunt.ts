@@ -91,13 +91,17 @@ export interface HuntReport {
 }
 
 /** The run seed of a trace: derived from its content so re-running a trace on a deterministic target is exact. */
-export const runSeedOf = (trace: Trace): number => Number.parseInt(fnv1a(JSON.stringify(trace.steps)), 16) | 0;
+export const runSeedOf = (trace: Trace): number =>
+  Number.parseInt(fnv1a(JSON.stringify(trace.steps)), 16) | 0;
 
 /** Runs generated traces on `target` and shrinks the first failure (see the module doc). */
 export async function huntTarget(target: Target, options: HuntOptions): Promise<HuntReport> {
   const t0 = Date.now();
   const dir = options.failuresDir ?? undefined;
-  const stored = options.failuresDir === false ? [] : await replayStoredFailures(target, options.check, { ...(dir ? { dir } : {}) });
+  const stored =
+    options.failuresDir === false
+      ? []
+      : await replayStoredFailures(target, options.check, { ...(dir ? { dir } : {}) });
   const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   const engine = options.engine ?? defaultEngine();
   const arb = generatedTraceArbitrary({
@@ -115,7 +119,8 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const budgetMs = options.shrinkBudget?.ms ?? 5000;
   let shrinkStart = 0;
   const prop = fc.asyncProperty(arb, async (g) => {
-    if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs)) return true;
+    if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
+      return true;
     runs++;
     if (signature !== undefined) shrinkRuns++;
     const verdict = checkRun(options.check, g.trace, await target.run(g.trace, { seed: runSeedOf(g.trace) }));
@@ -145,7 +150,11 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     const sig = signature;
     let verdict = lastFail.verdict;
     const min = await minimizeTrace(engine, lastFail.trace, verdict.failure.step, async (candidate) => {
-      const v = checkRun(options.check, candidate, await target.run(candidate, { seed: runSeedOf(candidate) }));
+      const v = checkRun(
+        options.check,
+        candidate,
+        await target.run(candidate, { seed: runSeedOf(candidate) }),
+      );
       if (failureSignature(v) !== sig || v.kind !== 'fail') return false;
       verdict = v;
       return true;

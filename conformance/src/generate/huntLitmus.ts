@@ -41,7 +41,14 @@ export interface HuntLitmusReport {
   /** Programs that could not be run or explored (an exception), with the message. */
   readonly errors: readonly string[];
   /** The first program with a forbidden outcome, shrunk, with its histogram and replay parameters. */
-  readonly failure: { readonly test: LitmusTest; readonly histogram: LitmusHistogram; readonly seed: number; readonly path: string } | undefined;
+  readonly failure:
+    | {
+        readonly test: LitmusTest;
+        readonly histogram: LitmusHistogram;
+        readonly seed: number;
+        readonly path: string;
+      }
+    | undefined;
   /** fast-check seed. */
   readonly seed: number;
 }

@@ -4,31 +4,32 @@
  * local failure store.
  * @module
  */
-export { defaultEngine, hasSpecEngine } from './engine.js';
-export type { EngineConfig, EngineExploreResult, EngineOutcome, EngineState, SpecEngine } from './engine.js';
-export { ACTION_KINDS, actionKind } from './kinds.js';
-export type { ActionKind } from './kinds.js';
-export { DEFAULT_KNOBS, DEFAULT_WEIGHTS, describeKnobs, knobsArbitrary, withKindsOff } from './knobs.js';
-export type { Bias, Knobs } from './knobs.js';
-export { planArbitrary } from './plan.js';
-export type { GenPlan, PlanOptions } from './plan.js';
-export { actionWeights, interpretPlan, planTasks } from './interpret.js';
-export type { GeneratedTrace } from './interpret.js';
-export { generatedTraceArbitrary, traceArbitrary } from './traceArbitrary.js';
-export type { TraceArbitraryOptions } from './traceArbitrary.js';
+
 export { checkRun, failureSignature } from './checkRun.js';
+export type { EngineConfig, EngineExploreResult, EngineOutcome, EngineState, SpecEngine } from './engine.js';
+export { defaultEngine, hasSpecEngine } from './engine.js';
+export type { StoredReplay } from './failureStore.js';
 export {
   DEFAULT_FAILURES_DIR,
   listStoredFailures,
   replayStoredFailures,
   saveFailure,
 } from './failureStore.js';
-export type { StoredReplay } from './failureStore.js';
-export { huntTarget, runSeedOf } from './hunt.js';
 export type { HuntFailure, HuntOptions, HuntReport } from './hunt.js';
-export { minimizeTrace, validUnderSpec, withSteps } from './minimize.js';
-export type { Minimized } from './minimize.js';
-export { litmusArbitrary } from './litmusArbitrary.js';
-export type { LitmusArbitraryOptions } from './litmusArbitrary.js';
-export { huntLitmus } from './huntLitmus.js';
+export { huntTarget, runSeedOf } from './hunt.js';
 export type { HuntLitmusOptions, HuntLitmusReport } from './huntLitmus.js';
+export { huntLitmus } from './huntLitmus.js';
+export type { GeneratedTrace } from './interpret.js';
+export { actionWeights, interpretPlan, planTasks } from './interpret.js';
+export type { ActionKind } from './kinds.js';
+export { ACTION_KINDS, actionKind } from './kinds.js';
+export type { Bias, Knobs } from './knobs.js';
+export { DEFAULT_KNOBS, DEFAULT_WEIGHTS, describeKnobs, knobsArbitrary, withKindsOff } from './knobs.js';
+export type { LitmusArbitraryOptions } from './litmusArbitrary.js';
+export { litmusArbitrary } from './litmusArbitrary.js';
+export type { Minimized } from './minimize.js';
+export { minimizeTrace, validUnderSpec, withSteps } from './minimize.js';
+export type { GenPlan, PlanOptions } from './plan.js';
+export { planArbitrary } from './plan.js';
+export type { TraceArbitraryOptions } from './traceArbitrary.js';
+export { generatedTraceArbitrary, traceArbitrary } from './traceArbitrary.js';

@@ -7,8 +7,8 @@
 import type { Action, ProfileId, RuleId, TaskDecl } from '@umcg/spec';
 import type { Trace } from '../trace/types.js';
 import type { EngineState, SpecEngine } from './engine.js';
-import { type GenContext, nextRegistered, type Role, roleOf } from './internal/context.js';
 import { protocolBoost } from './internal/boost.js';
+import { type GenContext, nextRegistered, type Role, roleOf } from './internal/context.js';
 import { requiredFeatures } from './internal/features.js';
 import { fnv1a } from './internal/hash.js';
 import { pickWeighted } from './internal/pick.js';

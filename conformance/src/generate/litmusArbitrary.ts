@@ -46,7 +46,12 @@ function reach(engine: SpecEngine, plan: GenPlan, profile: ProfileId, steps: rea
   return { st, ctx };
 }
 
-function thread(engine: SpecEngine, start: { st: EngineState; ctx: GenContext }, task: TaskName, choices: readonly number[]) {
+function thread(
+  engine: SpecEngine,
+  start: { st: EngineState; ctx: GenContext },
+  task: TaskName,
+  choices: readonly number[],
+) {
   const out: UserAction[] = [];
   let { st, ctx } = start;
   for (const c of choices) {
@@ -86,7 +91,9 @@ export function litmusArbitrary(options: LitmusArbitraryOptions = {}): fc.Arbitr
       steps = steps.slice(0, -1);
       start = reach(engine, plan, profile, steps);
     }
-    const users = prologue.header.tasks.map((t) => t.name).filter((n) => start.ctx.obs.tasks[n]?.where === 'user');
+    const users = prologue.header.tasks
+      .map((t) => t.name)
+      .filter((n) => start.ctx.obs.tasks[n]?.where === 'user');
     const program: Record<TaskName, UserAction[]> = {};
     users.forEach((task, i) => {
       const list = thread(engine, start, task, lists[i] ?? []);

@@ -9,7 +9,7 @@
 import type { Action, TaskDecl } from '@umcg/spec';
 import type { Trace } from '../trace/types.js';
 import type { EngineState, SpecEngine } from './engine.js';
-import { roleOf, type Role } from './internal/context.js';
+import { type Role, roleOf } from './internal/context.js';
 import { requiredFeatures } from './internal/features.js';
 import { fnv1a } from './internal/hash.js';
 import { taskRefs } from './internal/refs.js';
@@ -28,7 +28,12 @@ export function validUnderSpec(engine: SpecEngine, trace: Trace): { valid: boole
 }
 
 /** A copy of `trace` with other steps and tasks; name and required features recomputed. */
-export function withSteps(trace: Trace, actions: readonly Action[], tasks: readonly TaskDecl[], killed: boolean): Trace {
+export function withSteps(
+  trace: Trace,
+  actions: readonly Action[],
+  tasks: readonly TaskDecl[],
+  killed: boolean,
+): Trace {
   const roles: Record<string, Role> = {};
   for (const t of tasks) roles[t.name] = roleOf(t.name);
   const h = trace.header;
@@ -57,7 +62,12 @@ export async function minimizeTrace(
 ): Promise<Minimized> {
   let actions = trace.steps.slice(0, divergedAt + 1).map((s) => s.action);
   let tasks = [...trace.header.tasks];
-  let best = withSteps(trace, actions, tasks, validUnderSpec(engine, { ...trace, steps: trace.steps.slice(0, divergedAt + 1) }).killed);
+  let best = withSteps(
+    trace,
+    actions,
+    tasks,
+    validUnderSpec(engine, { ...trace, steps: trace.steps.slice(0, divergedAt + 1) }).killed,
+  );
   let attempts = 0;
   const attempt = async (a: Action[], t: TaskDecl[]): Promise<boolean> => {
     const probe = withSteps(trace, a, t, false);
@@ -76,7 +86,14 @@ export async function minimizeTrace(
     // Whole tasks first: every step mentioning the task, and the task itself.
     for (const t of [...tasks].reverse()) {
       const rest = actions.filter((a) => !taskRefs(a).includes(t.name));
-      if (tasks.length > 1 && (await attempt(rest, tasks.filter((x) => x !== t)))) changed = true;
+      if (
+        tasks.length > 1 &&
+        (await attempt(
+          rest,
+          tasks.filter((x) => x !== t),
+        ))
+      )
+        changed = true;
     }
     // Then chunks of halving size (delta debugging), down to single steps.
     for (let size = Math.max(1, actions.length >> 1); size >= 1; size >>= 1) {
@@ -86,7 +103,13 @@ export async function minimizeTrace(
     }
     const used = new Set(actions.flatMap(taskRefs));
     for (const t of tasks.filter((x) => !used.has(x.name))) {
-      if (await attempt(actions, tasks.filter((x) => x !== t))) changed = true;
+      if (
+        await attempt(
+          actions,
+          tasks.filter((x) => x !== t),
+        )
+      )
+        changed = true;
     }
   }
   return { trace: best, attempts };

@@ -5,9 +5,9 @@
  * @module
  */
 import fc from 'fast-check';
+import { CHOICE_RANGE } from './internal/pick.js';
 import type { ActionKind } from './kinds.js';
 import { DEFAULT_KNOBS, type Knobs, knobsArbitrary, withKindsOff } from './knobs.js';
-import { CHOICE_RANGE } from './internal/pick.js';
 
 /** The raw material of one generated trace. */
 export interface GenPlan {
@@ -62,6 +62,10 @@ export function planArbitrary(options: PlanOptions = {}): fc.Arbitrary<GenPlan> 
     servers: countArb(options.servers, 1, 3, 2),
     workers: countArb(options.workers, 1, 4, 3),
     knobs,
-    choices: fc.array(fc.integer({ min: 0, max: CHOICE_RANGE - 1 }), { minLength: minSteps, maxLength: maxSteps, size: 'max' }),
+    choices: fc.array(fc.integer({ min: 0, max: CHOICE_RANGE - 1 }), {
+      minLength: minSteps,
+      maxLength: maxSteps,
+      size: 'max',
+    }),
   });
 }

@@ -5,8 +5,8 @@
  * @module
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseLitmus } from '../trace/litmus.js';
 import type { LitmusTest } from '../trace/types.js';
 
@@ -28,6 +28,9 @@ export function litmusCorpus(dir: string = LITMUS_CORPUS_DIR): LitmusTest[] {
 export function litmusByName(name: string, dir: string = LITMUS_CORPUS_DIR): LitmusTest {
   const all = litmusCorpus(dir);
   const t = all.find((x) => x.header.name === name);
-  if (t === undefined) throw new Error(`unknown litmus test '${name}'; expected one of: ${all.map((x) => x.header.name).join(', ')}`);
+  if (t === undefined)
+    throw new Error(
+      `unknown litmus test '${name}'; expected one of: ${all.map((x) => x.header.name).join(', ')}`,
+    );
   return t;
 }

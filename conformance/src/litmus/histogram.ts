@@ -71,10 +71,17 @@ export function tabulate(
   const c = test.condition;
   const rows: OutcomeRow[] = [];
   for (const [key, { observation }] of spec.outcomes) {
-    rows.push({ key, observation, count: counts.get(key)?.count ?? 0, allowed: true, witness: witnessOf(c, observation) });
+    rows.push({
+      key,
+      observation,
+      count: counts.get(key)?.count ?? 0,
+      allowed: true,
+      witness: witnessOf(c, observation),
+    });
   }
   for (const [key, { observation, count }] of counts) {
-    if (!spec.outcomes.has(key)) rows.push({ key, observation, count, allowed: false, witness: witnessOf(c, observation) });
+    if (!spec.outcomes.has(key))
+      rows.push({ key, observation, count, allowed: false, witness: witnessOf(c, observation) });
   }
   const completed = statuses.completed;
   const positive = rows.reduce((n, r) => n + ((c === undefined ? !r.allowed : r.witness) ? r.count : 0), 0);

@@ -3,11 +3,12 @@
  * (allowed-and-seen, allowed-never-seen, forbidden-seen) and render the table; plus the corpus of races.
  * @module
  */
-export { LITMUS_CORPUS_DIR, litmusByName, litmusCorpus } from './corpus.js';
-export { tabulate } from './histogram.js';
-export type { LitmusHistogram, OutcomeRow } from './histogram.js';
-export { observationKind, observationLine, renderLitmusHistogram } from './render.js';
-export { runLitmusTest } from './run.js';
-export type { LitmusRunOptions } from './run.js';
-export { litmusArbitrary } from '../generate/litmusArbitrary.js';
+
 export type { LitmusArbitraryOptions } from '../generate/litmusArbitrary.js';
+export { litmusArbitrary } from '../generate/litmusArbitrary.js';
+export { LITMUS_CORPUS_DIR, litmusByName, litmusCorpus } from './corpus.js';
+export type { LitmusHistogram, OutcomeRow } from './histogram.js';
+export { tabulate } from './histogram.js';
+export { observationKind, observationLine, renderLitmusHistogram } from './render.js';
+export type { LitmusRunOptions } from './run.js';
+export { runLitmusTest } from './run.js';

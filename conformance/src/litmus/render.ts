@@ -38,11 +38,15 @@ export function renderLitmusHistogram(h: LitmusHistogram): string {
   for (const r of h.rows) {
     const mark = !r.allowed ? '!>' : r.witness ? '*>' : ':>';
     const tag = !r.allowed ? '   FORBIDDEN' : r.count === 0 ? '   (allowed, never seen)' : '';
-    out.push(`${String(r.count).padStart(width)} ${mark} ${compactObservation(r.observation, varying)}${tag}`);
+    out.push(
+      `${String(r.count).padStart(width)} ${mark} ${compactObservation(r.observation, varying)}${tag}`,
+    );
   }
   const bad = Object.entries(h.statuses).filter(([k, n]) => k !== 'completed' && n > 0);
   if (bad.length) out.push(`Not completed: ${bad.map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  out.push(h.verdict === 'fail' ? 'No (a forbidden outcome was observed)' : h.verdict === 'ok' ? 'Ok' : 'Unknown');
+  out.push(
+    h.verdict === 'fail' ? 'No (a forbidden outcome was observed)' : h.verdict === 'ok' ? 'Ok' : 'Unknown',
+  );
   out.push('Witnesses', `Positive: ${h.positive}, Negative: ${h.negative}`);
   if (c !== undefined) {
     const status = h.specCondition ? 'holds' : 'does NOT hold';

@@ -26,7 +26,11 @@ export async function runLitmusTest(
 ): Promise<LitmusHistogram> {
   const engine = options.engine ?? defaultEngine();
   const config = { profile: test.header.profile, tasks: test.header.tasks };
-  const spec = engine.explore(config, test.program, options.maxStates === undefined ? {} : { maxStates: options.maxStates });
+  const spec = engine.explore(
+    config,
+    test.program,
+    options.maxStates === undefined ? {} : { maxStates: options.maxStates },
+  );
   const results: LitmusRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await target.runLitmus(test.program, { seed: (seed + i) | 0 }));
   return tabulate(test, spec, results, { runs, seed });

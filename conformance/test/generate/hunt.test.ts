@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { saveFailure, listStoredFailures, replayStoredFailures } from '../../src/generate/failureStore.js';
 import { failureSignature } from '../../src/generate/checkRun.js';
+import { listStoredFailures, replayStoredFailures, saveFailure } from '../../src/generate/failureStore.js';
 import { huntTarget } from '../../src/generate/hunt.js';
 import { parseTrace } from '../../src/trace/parse.js';
 import { brokenTarget } from './fixtures/broken.js';
@@ -35,7 +35,9 @@ describe('huntTarget (toy engine)', () => {
     expect(f.trace.header.tasks.length).toBe(1);
     expect(f.trace.steps.length).toBeLessThan(f.originalSteps);
     expect(f.reproduced).toEqual({ failed: 3, runs: 3 });
-    console.log(`minimal: ${f.trace.steps.length} steps (first failure ${f.originalSteps}, after fast-check ${f.fastCheckSteps})`);
+    console.log(
+      `minimal: ${f.trace.steps.length} steps (first failure ${f.originalSteps}, after fast-check ${f.fastCheckSteps})`,
+    );
   });
 
   test('the seed and path replay exactly the minimal trace', async () => {
@@ -55,7 +57,9 @@ describe('huntTarget (toy engine)', () => {
     const file = await saveFailure(f.trace, dir);
     expect(await listStoredFailures(dir)).toEqual([file]);
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    expect(parseTrace(await readFile(file, 'utf8'), file).steps).toEqual(f.trace.steps.map((s) => ({ ...s, line: expect.any(Number) })));
+    expect(parseTrace(await readFile(file, 'utf8'), file).steps).toEqual(
+      f.trace.steps.map((s) => ({ ...s, line: expect.any(Number) })),
+    );
     const [replay] = await replayStoredFailures(target, check, { dir });
     expect(failureSignature(replay!.verdict)).toBe(f.signature);
     const before = target.runs;

@@ -21,7 +21,10 @@ describe('huntLitmus (toy engine)', () => {
       const [first] = Object.keys(r.observation.tasks);
       if (first === undefined || o.seed % 2 !== 0) return r;
       const t = r.observation.tasks[first]!;
-      return { ...r, observation: { ...r.observation, tasks: { ...r.observation.tasks, [first]: { ...t, signals: 99 } } } };
+      return {
+        ...r,
+        observation: { ...r.observation, tasks: { ...r.observation.tasks, [first]: { ...t, signals: 99 } } },
+      };
     };
     const r = await huntLitmus(broken, toy);
     expect(r.failure).toBeDefined();

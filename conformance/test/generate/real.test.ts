@@ -24,7 +24,10 @@ function brokenSpec(): Target {
     ...t,
     async run(trace, o) {
       const r = await t.run(trace, o);
-      return { ...r, observations: r.observations.map((obs, i) => keepCondWait(trace.steps[i]!.action, obs)) };
+      return {
+        ...r,
+        observations: r.observations.map((obs, i) => keepCondWait(trace.steps[i]!.action, obs)),
+      };
     },
   };
 }
@@ -33,11 +36,14 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
   const engine = hasSpecEngine() ? defaultEngine() : undefined;
   const arb = engine ? traceArbitrary({ engine }) : fc.constant(undefined as never);
 
-  test.prop([arb], { numRuns: 100 })('every generated trace is valid under the spec and passes on the spec target', async (trace) => {
-    expect(replayCanonical(engine!, trace).invalid).toBeUndefined();
-    const run = await open().run(trace, { seed: 0 });
-    expect(checkTrace(trace, run.observations).kind).toBe('pass');
-  });
+  test.prop([arb], { numRuns: 100 })(
+    'every generated trace is valid under the spec and passes on the spec target',
+    async (trace) => {
+      expect(replayCanonical(engine!, trace).invalid).toBeUndefined();
+      const run = await open().run(trace, { seed: 0 });
+      expect(checkTrace(trace, run.observations).kind).toBe('pass');
+    },
+  );
 
   test('generation is deterministic under a seed', () => {
     expect(fc.sample(arb, { seed: 9, numRuns: 20 })).toEqual(fc.sample(arb, { seed: 9, numRuns: 20 }));
@@ -45,7 +51,13 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
 
   test('a broken copy of the spec is caught, shrunk to 5 steps, and its saved trace replays to the same failure', async () => {
     const target = brokenSpec();
-    const report = await huntTarget(target, { check: checkTrace, engine: engine!, runs: 300, seed: 42, failuresDir: false });
+    const report = await huntTarget(target, {
+      check: checkTrace,
+      engine: engine!,
+      runs: 300,
+      seed: 42,
+      failuresDir: false,
+    });
     const f = report.failure!;
     expect(f).toBeDefined();
     expect(f.trace.steps.map((s) => s.action.op)).toEqual(['store', 'store', 'ctl', 'store', 'wait']);

@@ -34,7 +34,8 @@ describe('traceArbitrary (toy engine)', () => {
 
   test('most traces have at least 2 servers and 3 workers, and ~10-40 steps', () => {
     const traces = fc.sample(arb, { seed: 7, numRuns: 300 });
-    const big = traces.filter((t) => t.header.tasks.filter((x) => x.name.startsWith('s')).length >= 2)
+    const big = traces
+      .filter((t) => t.header.tasks.filter((x) => x.name.startsWith('s')).length >= 2)
       .filter((t) => t.header.tasks.filter((x) => x.name.startsWith('w')).length >= 3);
     expect(big.length / traces.length).toBeGreaterThan(0.6);
     const mean = traces.reduce((n, t) => n + t.steps.length, 0) / traces.length;
@@ -44,7 +45,9 @@ describe('traceArbitrary (toy engine)', () => {
   test('the generator reaches deep states: workers registered and run by a server', () => {
     const ran = (t: Trace): boolean =>
       replayCanonical(engine, t).observations.some((o) =>
-        Object.entries(o.results).some(([n, r]) => n.startsWith('w') && r.call === 'umcg_ctl' && r.ret === '0'),
+        Object.entries(o.results).some(
+          ([n, r]) => n.startsWith('w') && r.call === 'umcg_ctl' && r.ret === '0',
+        ),
       );
     const traces = fc.sample(arb, { seed: 99, numRuns: 300 }).filter((t) => t.steps.length >= 25);
     expect(traces.filter(ran).length / traces.length).toBeGreaterThan(0.2);
@@ -57,7 +60,10 @@ describe('traceArbitrary (toy engine)', () => {
 
   test('shrinking yields a short trace that is still valid', () => {
     const isWait = (t: Trace) => t.steps.some((s) => s.action.op === 'wait' && s.action.task.startsWith('w'));
-    const out = fc.check(fc.property(arbShort, (t) => !isWait(t)), { seed: 5, numRuns: 500 });
+    const out = fc.check(
+      fc.property(arbShort, (t) => !isWait(t)),
+      { seed: 5, numRuns: 500 },
+    );
     expect(out.failed).toBe(true);
     const [shrunk] = out.counterexample ?? [];
     expect(shrunk).toBeDefined();

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { hasSpecEngine, defaultEngine } from '../../src/generate/engine.js';
+import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
 import { litmusCorpus } from '../../src/litmus/corpus.js';
 import { observationLine, renderLitmusHistogram } from '../../src/litmus/render.js';
 import { runLitmusTest } from '../../src/litmus/run.js';
@@ -64,7 +64,11 @@ describe('runLitmusTest (toy engine)', () => {
     const runLitmus = broken.runLitmus.bind(broken);
     broken.runLitmus = async (p, o) => {
       const r = await runLitmus(p, o);
-      const results = { ...r.observation.results, s1: { call: 'umcg_wait', ret: 'EAGAIN' }, s2: { call: 'umcg_wait', ret: 'EAGAIN' } };
+      const results = {
+        ...r.observation.results,
+        s1: { call: 'umcg_wait', ret: 'EAGAIN' },
+        s2: { call: 'umcg_wait', ret: 'EAGAIN' },
+      };
       return o.seed % 4 === 0 ? { ...r, observation: { ...r.observation, results } } : r;
     };
     const h = await runLitmusTest(broken, twoWakers, 40, 0, toy);
@@ -98,16 +102,27 @@ describe.skipIf(!hasSpecEngine())('litmus corpus (real spec)', () => {
       expect(names.some((n) => n.startsWith(w))).toBe(true);
   });
 
-  test.each(corpus.map((t) => [t.header.name, t] as const))('%s: explores completely and its condition holds in the spec', async (_n, t) => {
-    const h = await runLitmusTest(engineTarget(defaultEngine(), { random: true }), t, 0, 0);
-    expect(h.explored.complete).toBe(true);
-    expect(h.rows.length).toBeGreaterThan(0);
-    expect(h.specCondition).toBe(true);
-  });
+  test.each(corpus.map((t) => [t.header.name, t] as const))(
+    '%s: explores completely and its condition holds in the spec',
+    async (_n, t) => {
+      const h = await runLitmusTest(engineTarget(defaultEngine(), { random: true }), t, 0, 0);
+      expect(h.explored.complete).toBe(true);
+      expect(h.rows.length).toBeGreaterThan(0);
+      expect(h.specCondition).toBe(true);
+    },
+  );
 
-  test.each(corpus.map((t) => [t.header.name, t] as const))('%s: action-level interleavings of the spec are allowed', async (_n, t) => {
-    const h = await runLitmusTest(engineTarget(defaultEngine(), { random: true, profile: t.header.profile }), t, 30, 7);
-    expect(h.rows.filter((r) => !r.allowed && r.count > 0)).toEqual([]);
-    expect(h.statuses.completed).toBe(30);
-  });
+  test.each(corpus.map((t) => [t.header.name, t] as const))(
+    '%s: action-level interleavings of the spec are allowed',
+    async (_n, t) => {
+      const h = await runLitmusTest(
+        engineTarget(defaultEngine(), { random: true, profile: t.header.profile }),
+        t,
+        30,
+        7,
+      );
+      expect(h.rows.filter((r) => !r.allowed && r.count > 0)).toEqual([]);
+      expect(h.statuses.completed).toBe(30);
+    },
+  );
 });

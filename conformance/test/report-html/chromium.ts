@@ -10,11 +10,17 @@ export const INSTALL = 'apt-get install -y --no-install-recommends chromium';
 
 /** Path of the Chromium binary, if installed. */
 export function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  return [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p) => p && existsSync(p),
+  );
 }
 
 /** Runs headless Chromium on `file` with extra arguments; resolves with stdout and stderr. */
-export async function runChromium(bin: string, file: string, extra: string[]): Promise<{ stdout: string; stderr: string }> {
+export async function runChromium(
+  bin: string,
+  file: string,
+  extra: string[],
+): Promise<{ stdout: string; stderr: string }> {
   const profile = await mkdtemp(join(tmpdir(), 'umcg-chromium-'));
   const args = [
     '--headless',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultEngine, hasSpecEngine, type SpecEngine } from '../../src/generate/engine.js';
-import { huntTarget, type HuntFailure } from '../../src/generate/hunt.js';
+import { type HuntFailure, huntTarget } from '../../src/generate/hunt.js';
 import { renderHtmlReport } from '../../src/report/html/renderHtmlReport.js';
 import { writeHtmlReport } from '../../src/report/html/write.js';
 import { brokenTarget } from '../generate/fixtures/broken.js';
@@ -18,7 +18,13 @@ let html: string;
 
 beforeAll(async () => {
   const target = brokenTarget(engine);
-  const report = await huntTarget(target, { check: engineChecker(engine), engine, failuresDir: false, runs: 400, seed: 42 });
+  const report = await huntTarget(target, {
+    check: engineChecker(engine),
+    engine,
+    failuresDir: false,
+    runs: 400,
+    seed: 42,
+  });
   if (report.failure === undefined) throw new Error('the broken target was not caught');
   failure = report.failure;
   observations = (await target.run(failure.trace, { seed: 0 })).observations;
@@ -67,7 +73,6 @@ describe('the report in headless Chromium', () => {
   const bin = chromiumPath();
   if (bin === undefined) {
     if (process.env.CI) test('chromium is installed', () => expect.fail(`chromium is missing: ${INSTALL}`));
-    // biome-ignore lint/suspicious/noConsole: the skip must be loud
     else console.warn(`SKIP report-html browser tests: chromium is missing; install it with: ${INSTALL}`);
     test.skip('renders in headless Chromium (chromium missing)', () => {});
     return;
@@ -89,6 +94,11 @@ describe('the report in headless Chromium', () => {
     const png = join(dir, 'report.png');
     await runChromium(bin, file, [`--screenshot=${png}`, '--window-size=1400,1000', '--hide-scrollbars']);
     expect((await stat(png)).size).toBeGreaterThan(10_000);
-    if (process.env.UMCG_REPORT_PNG) await writeHtmlReport(process.env.UMCG_REPORT_PNG.replace(/\.png$/, '.html'), { trace: failure.trace, verdict: failure.verdict, observations });
+    if (process.env.UMCG_REPORT_PNG)
+      await writeHtmlReport(process.env.UMCG_REPORT_PNG.replace(/\.png$/, '.html'), {
+        trace: failure.trace,
+        verdict: failure.verdict,
+        observations,
+      });
   }, 120_000);
 });

@@ -2,14 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { hasSpecEngine } from '../../src/generate/engine.js';
+import { createChecker } from '../../src/check/checkTrace.js';
+import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
 import { renderHtmlReport } from '../../src/report/html/renderHtmlReport.js';
 import type { RunReport } from '../../src/run/types.js';
-import { createChecker } from '../../src/check/checkTrace.js';
-import { defaultEngine } from '../../src/generate/engine.js';
 import { parseTrace } from '../../src/trace/parse.js';
-import { engineTarget } from '../generate/fixtures/engineTarget.js';
 import { keepCondWait } from '../generate/fixtures/broken.js';
+import { engineTarget } from '../generate/fixtures/engineTarget.js';
 
 const TRACE = `# version: 1
 # name: server-cond-wait
@@ -45,8 +44,24 @@ describe.skipIf(!hasSpecEngine())('renderHtmlReport of a run report', () => {
         host: {},
       },
       results: [
-        { ...base, origin: 'corpus', name: 'ok-trace', hash: 'aaaaaaaaaaaa', status: 'PASS', verdict: { kind: 'pass', steps: 3, rules: [] } },
-        { ...base, origin: 'replay', name: 'server-cond-wait', hash: 'bbbbbbbbbbbb', file, status: 'FAIL', verdict, replay: `pnpm conformance --replay ${file}` },
+        {
+          ...base,
+          origin: 'corpus',
+          name: 'ok-trace',
+          hash: 'aaaaaaaaaaaa',
+          status: 'PASS',
+          verdict: { kind: 'pass', steps: 3, rules: [] },
+        },
+        {
+          ...base,
+          origin: 'replay',
+          name: 'server-cond-wait',
+          hash: 'bbbbbbbbbbbb',
+          file,
+          status: 'FAIL',
+          verdict,
+          replay: `pnpm conformance --replay ${file}`,
+        },
       ],
       stale: [],
       coverage: { exercised: [], unreached: [] },

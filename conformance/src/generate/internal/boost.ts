@@ -62,7 +62,8 @@ function ownStore(a: Extract<Action, { op: 'store' }>, me: TaskObservation, ctx:
 }
 
 function registerBoost(a: Extract<Action, { op: 'ctl' }>, me: TaskObservation, ctx: GenContext): number {
-  if ((a.flags & UMCG_CTL_CMD) === UMCG_CTL_UNREGISTER) return ctx.registered.has(a.task) ? ADVANCE / 8 : IDLE;
+  if ((a.flags & UMCG_CTL_CMD) === UMCG_CTL_UNREGISTER)
+    return ctx.registered.has(a.task) ? ADVANCE / 8 : IDLE;
   if ((a.flags & UMCG_CTL_CMD) !== UMCG_CTL_REGISTER) return 1;
   if (ctx.registered.has(a.task)) return IDLE;
   const worker = (a.flags & UMCG_CTL_WORKER) !== 0;
@@ -95,7 +96,9 @@ export function protocolBoost(a: Action, ctx: GenContext): number {
     case 'cas':
       return a.field === 'state' && ctx.obs.tasks[a.target]?.state === 'RUNNING' ? ADVANCE / 8 : IDLE;
     case 'kick':
-      return a.tid.kind === 'tid' && ctx.obs.tasks[a.tid.task]?.state === 'RUNNING|PREEMPT' ? ADVANCE / 2 : IDLE;
+      return a.tid.kind === 'tid' && ctx.obs.tasks[a.tid.task]?.state === 'RUNNING|PREEMPT'
+        ? ADVANCE / 2
+        : IDLE;
     case 'complete':
       return ADVANCE / 4;
     case 'syscall':

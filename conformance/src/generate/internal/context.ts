@@ -26,7 +26,11 @@ export interface GenContext {
 export const roleOf = (name: TaskName): Role => (name.startsWith('s') ? 'server' : 'worker');
 
 /** The registered set after `action` was taken and `obs` observed. */
-export function nextRegistered(prev: ReadonlySet<TaskName>, action: Action, obs: StepObservation): Set<TaskName> {
+export function nextRegistered(
+  prev: ReadonlySet<TaskName>,
+  action: Action,
+  obs: StepObservation,
+): Set<TaskName> {
   const out = new Set(prev);
   if (action.op === 'ctl') {
     const cmd = action.flags & UMCG_CTL_CMD;

@@ -15,7 +15,7 @@ export const CHOICE_RANGE = 0x10000;
  */
 export function pickWeighted(weights: readonly number[], choice: number): number {
   if (weights.length === 0) return -1;
-  const order = weights.map((w, i) => i).sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
+  const order = weights.map((_w, i) => i).sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
   let total = 0;
   for (const w of weights) total += w;
   const c = ((choice % CHOICE_RANGE) + CHOICE_RANGE) % CHOICE_RANGE;

@@ -13,18 +13,32 @@ import type { EngineState, SpecEngine } from '../engine.js';
 function variantsOf(a: Action, tasks: readonly TaskName[]): Action[] {
   switch (a.op) {
     case 'store':
-      if (a.field === 'server_tid' || a.field === 'next_tid') return tasks.map((t) => ({ ...a, value: tidOf(t) }));
-      if (a.field === 'state' && a.value.kind === 'num') return [{ ...a, value: num(a.value.value | UMCG_TF_PREEMPT) }];
+      if (a.field === 'server_tid' || a.field === 'next_tid')
+        return tasks.map((t) => ({ ...a, value: tidOf(t) }));
+      if (a.field === 'state' && a.value.kind === 'num')
+        return [{ ...a, value: num(a.value.value | UMCG_TF_PREEMPT) }];
       return [];
     case 'kick':
       return [...tasks.map((t) => ({ ...a, tid: tidOf(t) })), { ...a, flags: 1 }];
     case 'wait':
-      return a.timeout === 'none' ? [{ ...a, timeout: 'future' }, { ...a, timeout: 'past' }] : [];
+      return a.timeout === 'none'
+        ? [
+            { ...a, timeout: 'future' },
+            { ...a, timeout: 'past' },
+          ]
+        : [];
     case 'syscall':
       return tasks
         .filter((t) => t !== a.task)
         .flatMap((t) => [
-          { op: 'cas', task: a.task, target: t, field: 'state', expect: num(UMCG_TASK_RUNNING), value: num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT) } as const,
+          {
+            op: 'cas',
+            task: a.task,
+            target: t,
+            field: 'state',
+            expect: num(UMCG_TASK_RUNNING),
+            value: num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT),
+          } as const,
           { op: 'kick', task: a.task, flags: 0, tid: tidOf(t) } as const,
         ]);
     default:
@@ -33,7 +47,12 @@ function variantsOf(a: Action, tasks: readonly TaskName[]): Action[] {
 }
 
 /** `enabled` plus the enabled variants of its actions (deduplicated, in a stable order). */
-export function withVariants(engine: SpecEngine, state: EngineState, enabled: readonly Action[], tasks: readonly TaskName[]): Action[] {
+export function withVariants(
+  engine: SpecEngine,
+  state: EngineState,
+  enabled: readonly Action[],
+  tasks: readonly TaskName[],
+): Action[] {
   const seen = new Set(enabled.map((a) => JSON.stringify(a)));
   const out = [...enabled];
   for (const a of enabled) {

@@ -7,7 +7,16 @@
 import type { StepObservation, TaskObservation } from '@umcg/spec';
 
 type Word = Exclude<keyof TaskObservation, 'where' | 'state'>;
-const WORDS: readonly Word[] = ['next_tid', 'server_tid', 'rwp', 'list', 'reserved', 'blocked_ts_moved', 'runnable_ts_moved', 'signals'];
+const WORDS: readonly Word[] = [
+  'next_tid',
+  'server_tid',
+  'rwp',
+  'list',
+  'reserved',
+  'blocked_ts_moved',
+  'runnable_ts_moved',
+  'signals',
+];
 
 const show = (t: TaskObservation, w: Word): string => {
   const v = t[w];

@@ -3,9 +3,10 @@
  * replay command.
  * @module
  */
+
+export type { HtmlReportInput } from './renderHtmlReport.js';
 export { renderHtmlReport, renderTraceReport } from './renderHtmlReport.js';
 export { renderRunReport } from './runReport.js';
-export type { HtmlReportInput } from './renderHtmlReport.js';
-export { renderSwimlane } from './swimlane.js';
 export type { SwimlaneOptions } from './swimlane.js';
+export { renderSwimlane } from './swimlane.js';
 export { writeHtmlReport } from './write.js';

@@ -8,14 +8,14 @@
 import type { StepObservation } from '@umcg/spec';
 import { findRule } from '@umcg/spec';
 import type { Verdict } from '../../check/types.js';
+import type { RunReport } from '../../run/types.js';
 import { traceHash } from '../../trace/hash.js';
 import { printTrace } from '../../trace/print.js';
 import type { Trace } from '../../trace/types.js';
-import type { RunReport } from '../../run/types.js';
-import { renderRunReport } from './runReport.js';
 import { closest, diffRows } from './internal/diff.js';
 import { esc } from './internal/escape.js';
 import { STYLE } from './internal/style.js';
+import { renderRunReport } from './runReport.js';
 import { renderSwimlane } from './swimlane.js';
 
 /** What the report shows. */
@@ -73,9 +73,14 @@ function rulesSection(v: Verdict, base: string): string {
 
 function diffSection(v: Verdict, expected: StepObservation | undefined): string {
   if (v.kind !== 'fail' || expected === undefined) return '';
-  const rows = diffRows(expected, v.failure.observed).filter((r) => r.differs || r.field === 'state' || r.field === 'where');
+  const rows = diffRows(expected, v.failure.observed).filter(
+    (r) => r.differs || r.field === 'state' || r.field === 'where',
+  );
   const body = rows
-    .map((r) => `<tr class="${r.differs ? 'diff' : ''}"><td>${esc(r.task)}</td><td>${esc(r.field)}</td><td>${esc(r.expected)}</td><td class="obs">${esc(r.observed)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr class="${r.differs ? 'diff' : ''}"><td>${esc(r.task)}</td><td>${esc(r.field)}</td><td>${esc(r.expected)}</td><td class="obs">${esc(r.observed)}</td></tr>`,
+    )
     .join('');
   return `<h2>Step #${v.failure.step}: expected vs observed</h2><table><tr><th>task</th><th>field</th><th>expected (closest allowed)</th><th>observed</th></tr>${body}</table>`;
 }
@@ -104,12 +109,26 @@ export function renderTraceReport(input: HtmlReportInput): string {
   const diverge = verdict.kind === 'fail' ? verdict.failure.step : undefined;
   const shown = diverge === undefined ? actions : actions.slice(0, diverge + 1);
   const common = { tasks, actions: shown, ...(diverge === undefined ? {} : { diverge }) };
-  const observed = renderSwimlane({ ...common, title: `Observed (${input.target ?? 'target'})`, observations: input.observations.slice(0, shown.length), kind: 'observed' });
-  const spec = renderSwimlane({ ...common, title: `Expected (spec, profile ${trace.header.profile})`, observations: expected, kind: 'expected' });
+  const observed = renderSwimlane({
+    ...common,
+    title: `Observed (${input.target ?? 'target'})`,
+    observations: input.observations.slice(0, shown.length),
+    kind: 'observed',
+  });
+  const spec = renderSwimlane({
+    ...common,
+    title: `Expected (spec, profile ${trace.header.profile})`,
+    observations: expected,
+    kind: 'expected',
+  });
   const replay = [
     input.replayCommand ? `<pre>${esc(input.replayCommand)}</pre>` : '',
-    input.replay ? `<p>fast-check: <code>{ seed: ${input.replay.seed}, path: "${esc(input.replay.path)}" }</code></p>` : '',
-    input.reproduced ? `<p>Reproduced ${input.reproduced.failed}/${input.reproduced.runs} re-runs of the minimal trace.</p>` : '',
+    input.replay
+      ? `<p>fast-check: <code>{ seed: ${input.replay.seed}, path: "${esc(input.replay.path)}" }</code></p>`
+      : '',
+    input.reproduced
+      ? `<p>Reproduced ${input.reproduced.failed}/${input.reproduced.runs} re-runs of the minimal trace.</p>`
+      : '',
   ].join('');
   const title = `UMCG conformance: ${verdict.kind.toUpperCase()} — ${trace.header.name}`;
   return `<!DOCTYPE html>

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import type { Verdict } from '../../check/types.js';
 import { defaultEngine, hasSpecEngine } from '../../generate/engine.js';
+import type { RunReport, TraceResult } from '../../run/types.js';
 import { parseTraceFile } from '../../trace/load.js';
 import type { Trace } from '../../trace/types.js';
-import type { RunReport, TraceResult } from '../../run/types.js';
 import { esc } from './internal/escape.js';
 import { failurePaths } from './internal/path.js';
 import { STYLE } from './internal/style.js';
@@ -59,7 +59,9 @@ export function renderRunReport(report: RunReport): string {
   const counts = new Map<string, number>();
   for (const r of report.results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   const summary = [...counts].map(([s, n]) => `${s} ${n}`).join(' · ');
-  const bad = report.results.map((r, i) => [r, i] as const).filter(([r]) => r.status === 'FAIL' || r.status === 'XPASS' || r.status === 'ERROR');
+  const bad = report.results
+    .map((r, i) => [r, i] as const)
+    .filter(([r]) => r.status === 'FAIL' || r.status === 'XPASS' || r.status === 'ERROR');
   const rows = report.results
     .map((r, i) => {
       const name = bad.some(([, j]) => j === i) ? `<a href="#f${i}">${esc(r.name)}</a>` : esc(r.name);

@@ -56,7 +56,10 @@ function cells(o: SwimlaneOptions, i: number, obs: StepObservation): string[] {
     const y = TOP + j * LANE;
     const stroke = t === actor ? ' stroke="#000" stroke-width="2.5"' : ' stroke="#607d8b" stroke-width="0.5"';
     const op = c.asleep ? ' fill-opacity="0.5"' : '';
-    const res = c.result === undefined ? '' : `<text x="${x + COL - 8}" y="${y + 33}" class="ret" text-anchor="end">→${esc(c.result)}</text>`;
+    const res =
+      c.result === undefined
+        ? ''
+        : `<text x="${x + COL - 8}" y="${y + 33}" class="ret" text-anchor="end">→${esc(c.result)}</text>`;
     return (
       `<g class="cell" data-task="${esc(t)}" data-step="${i}"><title>${esc(`${t} after #${i}: ${c.label} ${c.sub}`)}</title>` +
       `<rect x="${x + 3}" y="${y + 3}" width="${COL - 6}" height="${LANE - 10}" rx="5" fill="${c.fill}"${op}${stroke}/>` +
@@ -66,7 +69,12 @@ function cells(o: SwimlaneOptions, i: number, obs: StepObservation): string[] {
   });
 }
 
-function arrows(o: SwimlaneOptions, i: number, before: StepObservation | undefined, after: StepObservation): string[] {
+function arrows(
+  o: SwimlaneOptions,
+  i: number,
+  before: StepObservation | undefined,
+  after: StepObservation,
+): string[] {
   const action = o.actions[i];
   if (action === undefined) return [];
   return arrowsOf(action, before, after).flatMap((a, k) => {
@@ -77,7 +85,9 @@ function arrows(o: SwimlaneOptions, i: number, before: StepObservation | undefin
     const y1 = TOP + from * LANE + LANE / 2;
     const y2 = TOP + to * LANE + (to > from ? 6 : LANE - 10);
     const cls = a.kind === 'push' ? 'arrow push' : 'arrow wake';
-    return [`<path class="${cls}" d="M${x},${y1} L${x},${y2}" marker-end="url(#head-${a.kind}-${o.kind})"><title>${a.kind} ${esc(a.from)} → ${esc(a.to)}</title></path>`];
+    return [
+      `<path class="${cls}" d="M${x},${y1} L${x},${y2}" marker-end="url(#head-${a.kind}-${o.kind})"><title>${a.kind} ${esc(a.from)} → ${esc(a.to)}</title></path>`,
+    ];
   });
 }
 
@@ -87,12 +97,16 @@ export function renderSwimlane(o: SwimlaneOptions): string {
   const height = TOP + o.tasks.length * LANE + 4;
   const parts: string[] = [];
   if (o.diverge !== undefined) {
-    parts.push(`<rect class="diverge" x="${LEFT + o.diverge * COL}" y="0" width="${COL}" height="${height}"/>`);
+    parts.push(
+      `<rect class="diverge" x="${LEFT + o.diverge * COL}" y="0" width="${COL}" height="${height}"/>`,
+    );
   }
   parts.push(...header(o.actions, o.diverge));
   o.tasks.forEach((t, j) => {
     const y = TOP + j * LANE;
-    parts.push(`<g class="lane" data-task="${esc(t)}"><line x1="0" x2="${width}" y1="${y + LANE - 2}" y2="${y + LANE - 2}"/>`);
+    parts.push(
+      `<g class="lane" data-task="${esc(t)}"><line x1="0" x2="${width}" y1="${y + LANE - 2}" y2="${y + LANE - 2}"/>`,
+    );
     parts.push(`<text x="6" y="${y + 27}" class="lane-name">${esc(t)}</text></g>`);
   });
   o.observations.forEach((obs, i) => {

@@ -14,17 +14,23 @@ export interface Arrow {
 }
 
 /** Arrows of the step `action` that turned `before` into `after`. */
-export function arrowsOf(action: Action, before: StepObservation | undefined, after: StepObservation): Arrow[] {
+export function arrowsOf(
+  action: Action,
+  before: StepObservation | undefined,
+  after: StepObservation,
+): Arrow[] {
   if (after.killed) return [];
   const out: Arrow[] = [];
   for (const [server, t] of Object.entries(after.tasks)) {
     const old = new Set(before?.tasks[server]?.list ?? []);
-    for (const x of t.list) if (!old.has(x) && x in after.tasks && x !== server) out.push({ kind: 'push', from: x, to: server });
+    for (const x of t.list)
+      if (!old.has(x) && x in after.tasks && x !== server) out.push({ kind: 'push', from: x, to: server });
   }
   for (const [name, t] of Object.entries(after.tasks)) {
     const was = before?.tasks[name]?.state ?? '';
     const running = t.state.split('|')[0] === 'RUNNING';
-    if (running && was.startsWith('RUNNABLE') && name !== action.task) out.push({ kind: 'wake', from: action.task, to: name });
+    if (running && was.startsWith('RUNNABLE') && name !== action.task)
+      out.push({ kind: 'wake', from: action.task, to: name });
   }
   return out;
 }

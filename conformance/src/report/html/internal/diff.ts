@@ -18,14 +18,18 @@ export interface DiffRow {
 export function flatten(o: StepObservation): Map<string, string> {
   const out = new Map<string, string>([['process.killed', String(o.killed)]]);
   for (const [name, t] of Object.entries(o.tasks)) {
-    for (const [k, v] of Object.entries(t)) out.set(`${name}.${k}`, Array.isArray(v) ? `[${v.join(',')}]` : String(v));
+    for (const [k, v] of Object.entries(t))
+      out.set(`${name}.${k}`, Array.isArray(v) ? `[${v.join(',')}]` : String(v));
   }
   for (const [name, r] of Object.entries(o.results)) out.set(`${name}.result`, `${r.call} → ${r.ret}`);
   return out;
 }
 
 /** Rows for every field of either observation, marking differences. */
-export function diffRows(expected: StepObservation, observed: StepObservation): (DiffRow & { differs: boolean })[] {
+export function diffRows(
+  expected: StepObservation,
+  observed: StepObservation,
+): (DiffRow & { differs: boolean })[] {
   const e = flatten(expected);
   const o = flatten(observed);
   const keys = [...new Set([...e.keys(), ...o.keys()])];
@@ -38,7 +42,10 @@ export function diffRows(expected: StepObservation, observed: StepObservation): 
 }
 
 /** The allowed observation with the fewest differing fields from `observed`. */
-export function closest(allowed: readonly StepObservation[], observed: StepObservation): StepObservation | undefined {
+export function closest(
+  allowed: readonly StepObservation[],
+  observed: StepObservation,
+): StepObservation | undefined {
   let best: StepObservation | undefined;
   let score = Number.POSITIVE_INFINITY;
   for (const a of allowed) {

@@ -25,7 +25,11 @@ export function canonicalPath(engine: SpecEngine, trace: Trace, n: number): Step
 }
 
 /** Observed and expected paths up to and including the diverging step. */
-export function failurePaths(engine: SpecEngine, trace: Trace, f: Divergence): { observed: StepObservation[]; expected: StepObservation[] } {
+export function failurePaths(
+  engine: SpecEngine,
+  trace: Trace,
+  f: Divergence,
+): { observed: StepObservation[]; expected: StepObservation[] } {
   const prefix = canonicalPath(engine, trace, f.step);
   if (f.previous !== undefined && prefix.length > 0) prefix[prefix.length - 1] = f.previous;
   const near = f.closest ?? closest(f.allowed, f.observed);
