@@ -8,7 +8,7 @@ import type { Timeout } from '../model/action.js';
 import type { ProfileParams } from '../profiles/params.js';
 import { push } from './list.js';
 import { lookupUmcg } from './lookup.js';
-import { access } from './memory.js';
+import { access, pinnable } from './memory.js';
 import { pinPages, unpinPages } from './pin.js';
 import { sleepUntilRunning } from './sleep.js';
 import { atomic, fire, local, type Routine } from './thread.js';
@@ -71,9 +71,14 @@ function* earlyNextChecks(me: number, p: ProfileParams): Routine<string | undefi
     yield* unpinPages(me);
     return yield* err('wait.no-next', 'ESRCH');
   }
-  if (p.pinNext && next !== 0 && (yield* atomic(undefined, (s) => lookupUmcg(s, next))) < 0)
-    return yield* err('pin.next', 'ESRCH');
-  return undefined;
+  if (!p.pinNext || next === 0) return undefined;
+  // RFC v1 pins next like self and server: no such task is ESRCH, an unpinnable struct EFAULT; either way before
+  // the caller's own CAS, and the failed pin leaves stale pin state behind (App. C).
+  const found = yield* atomic(undefined, (s) => {
+    const j = lookupUmcg(s, next);
+    return j < 0 ? 'ESRCH' : pinnable(s, s.k[j]!.umcg) ? 0 : 'EFAULT';
+  });
+  return found === 0 ? undefined : yield* err('pin.next', found);
 }
 
 /** RFC v2 order: wake `next_tid` first, then enqueue the worker caller and wake its server (R15). */

@@ -111,7 +111,7 @@ export const STATE_RULES = {
     group: 'pin',
     title: 'RFC v1 pins next too',
     statement:
-      "In RFC v1 `umcg_wait` also pins the task named by `next_tid`: a garbage or non-UMCG `next_tid` fails with ESRCH while pinning, before the caller's own CAS and before a worker caller is enqueued, and leaves stale pin state behind, so the caller's next pin fails with EBUSY.",
+      "In RFC v1 `umcg_wait` also pins the task named by `next_tid`: a garbage or non-UMCG `next_tid` fails with ESRCH (a struct that cannot be pinned with EFAULT) while pinning, before the caller's own CAS and before a worker caller is enqueued, and leaves stale pin state behind, so the caller's next pin fails with EBUSY.",
     profiles: ['pz-v1'],
     sources: ['[O-RFCv2] App. C'],
   },
