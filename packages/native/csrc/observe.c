@@ -111,8 +111,9 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 		snprintf(out, n, "asleep:syscall");
 }
 
-int ux_rt_quiesce(struct ux_rt *rt, int64_t since, char *err, size_t errlen)
+int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err, size_t errlen)
 {
+	int64_t stable_since = 0;
 	int64_t deadline = since + (int64_t)rt->cfg->timeout_ms * 1000000LL;
 	char prev[UX_MAX_TASKS][32], cur[UX_MAX_TASKS][32];
 	int stable = 0;
@@ -131,7 +132,9 @@ int ux_rt_quiesce(struct ux_rt *rt, int64_t since, char *err, size_t errlen)
 		}
 		memcpy(prev, cur, sizeof(prev));
 		stable = quiet && same ? stable + 1 : (quiet ? 1 : 0);
-		if (stable >= STABLE_SAMPLES)
+		if (stable == 1)
+			stable_since = ux_clock_ns(CLOCK_MONOTONIC);
+		if (stable >= STABLE_SAMPLES && ux_clock_ns(CLOCK_MONOTONIC) - stable_since >= min_stable)
 			return 0;
 		if (ux_clock_ns(CLOCK_MONOTONIC) > deadline) {
 			size_t off = 0;

@@ -55,8 +55,11 @@ void ux_rt_read_words(struct ux_rt *rt, int i, uint64_t w[UF_COUNT]);
 int64_t ux_clock_ns(int clock);
 
 /* observe.c */
-/* Waits until every task is quiescent; 0 ok, -1 timeout (detail in err). */
-int ux_rt_quiesce(struct ux_rt *rt, int64_t since_ns, char *err, size_t errlen);
+/*
+ * Waits until every task is quiescent for 3 samples and at least min_stable_ns;
+ * 0 ok, -1 timeout (detail in err).
+ */
+int ux_rt_quiesce(struct ux_rt *rt, int64_t since_ns, int64_t min_stable_ns, char *err, size_t errlen);
 /* Appends the observation of the current (quiescent) state as JSON. */
 void ux_rt_observe(struct ux_rt *rt, struct ux_buf *b, uint32_t *res_seen);
 
