@@ -36,7 +36,7 @@ describe('sim adapter', () => {
     expect(t.info).toMatchObject({ name: 'sim', build: { profile: 'pz-v2' } });
     expect(t.capabilities.features.has('controlled-interleaving')).toBe(true);
     expect(t.capabilities.features.has('kick')).toBe(true);
-    expect(t.capabilities.features.has('worker-timeouts')).toBe(false);
+    expect(t.capabilities.features.has('worker-timeouts')).toBe(true);
     await t.close();
   });
 
