@@ -12,7 +12,7 @@ import { type GenContext, nextRegistered, type Role, roleOf } from './internal/c
 import { requiredFeatures } from './internal/features.js';
 import { fnv1a } from './internal/hash.js';
 import { pickWeighted } from './internal/pick.js';
-import { withVariants } from './internal/variants.js';
+import { maybeVariant } from './internal/variants.js';
 import { actionKind } from './kinds.js';
 import { describeKnobs, type Knobs } from './knobs.js';
 import type { GenPlan } from './plan.js';
@@ -70,11 +70,10 @@ export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: Profil
   const rules = new Set<RuleId>();
   for (const choice of plan.choices) {
     if (ctx.obs.killed) break;
-    const listed = engine.enabledActions(state);
-    const enabled = plan.knobs.variants ? withVariants(engine, state, listed, names) : listed;
-    const i = pickWeighted(actionWeights(enabled, plan.knobs, ctx), choice);
-    const action = enabled[i];
-    if (action === undefined) break;
+    const enabled = engine.enabledActions(state);
+    const picked = enabled[pickWeighted(actionWeights(enabled, plan.knobs, ctx), choice)];
+    if (picked === undefined) break;
+    const action = plan.knobs.variants ? maybeVariant(engine, state, picked, names, choice) : picked;
     const out = engine.stepFirst(state, action);
     actions.push(action);
     for (const r of out.rules) rules.add(r);

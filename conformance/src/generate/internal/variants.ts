@@ -1,8 +1,8 @@
 /**
  * Argument variants of enabled actions: the spec's `enabledActions` lists a small, interesting set; swarm runs with
- * the `variants` knob also try the same operations with other arguments (every task's tid in `server_tid` and
- * `next_tid`, PREEMPT added to a state store, a PREEMPT CAS and a kick on every task, kick flags, timed waits).
- * Each variant is kept only if the spec enables it (`whyNotEnabled`), so traces stay valid.
+ * the `variants` knob sometimes replace the picked action by the same operation with other arguments (every task's
+ * tid in `server_tid` and `next_tid`, PREEMPT added to a state store, a PREEMPT CAS and a kick on every task, kick
+ * flags, timed waits). A variant is used only if the spec enables it (`whyNotEnabled`), so traces stay valid.
  * @internal
  * @module
  */
@@ -46,22 +46,18 @@ function variantsOf(a: Action, tasks: readonly TaskName[]): Action[] {
   }
 }
 
-/** `enabled` plus the enabled variants of its actions (deduplicated, in a stable order). */
-export function withVariants(
+/**
+ * With the `variants` knob, a quarter of the choices (low bits 12..15) replace the picked action by one of its
+ * enabled variants (chosen by the next bits); choice 0, where shrinking goes, never does.
+ */
+export function maybeVariant(
   engine: SpecEngine,
   state: EngineState,
-  enabled: readonly Action[],
+  picked: Action,
   tasks: readonly TaskName[],
-): Action[] {
-  const seen = new Set(enabled.map((a) => JSON.stringify(a)));
-  const out = [...enabled];
-  for (const a of enabled) {
-    for (const v of variantsOf(a, tasks)) {
-      const key = JSON.stringify(v);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (engine.whyNotEnabled(state, v) === undefined) out.push(v);
-    }
-  }
-  return out;
+  choice: number,
+): Action {
+  if ((choice & 15) < 12) return picked;
+  const vs = variantsOf(picked, tasks).filter((v) => engine.whyNotEnabled(state, v) === undefined);
+  return vs[(choice >>> 4) % Math.max(1, vs.length)] ?? picked;
 }
