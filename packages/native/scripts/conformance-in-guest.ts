@@ -93,7 +93,8 @@ async function main(): Promise<number> {
         `local,path=${nodeDir},mount_tag=nodefs,security_model=none,readonly=on,id=fs1`,
       ],
       onLine: (l) => {
-        if (/9p mount|Kernel panic|BUG|WARNING|conformance-in-guest|not found|No such/.test(l)) process.stderr.write(`guest: ${l}\n`);
+        if (/9p mount|Kernel panic|BUG|WARNING|conformance-in-guest|not found|No such/.test(l))
+          process.stderr.write(`guest: ${l}\n`);
       },
     });
     const out = (boot.serial1 ?? '').replace(/\r/g, '');

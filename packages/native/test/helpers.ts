@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTrace } from '../../../conformance/src/check/checkTrace.js';
+import { retarget } from '../../../conformance/src/run/retarget.js';
 import { parseLitmus } from '../../../conformance/src/trace/litmus.js';
 import { parseTrace } from '../../../conformance/src/trace/parse.js';
 import type { Trace } from '../src/internal/contracts.js';
 
-export { checkTrace, parseLitmus, parseTrace };
+export { checkTrace, parseLitmus, parseTrace, retarget };
 
 /** The conformance corpus directory. */
 export const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../conformance/corpus');

@@ -1,12 +1,14 @@
 /**
- * The executor in a guest booted on the reference kernel: corpus traces (those whose requirements the native
- * target offers) and litmus programs, checked against the spec under the `ref-6.1` profile.
+ * The executor in a guest booted on the reference kernel: every corpus trace and litmus program that applies to
+ * the `ref-6.1` profile (the conformance runner's `retarget`) and needs only features the native target offers,
+ * checked against the spec. Real threads on TCG are timing-dependent, so traces that fail are re-run once in a
+ * second boot; a trace must pass in one of them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { canonicalObservation, explore } from '@umcg/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RawProbe } from '../../src/index.js';
+import type { RawProbe, RawResponse } from '../../src/index.js';
 import {
   encodeConfig,
   encodeLitmus,
@@ -17,7 +19,7 @@ import {
   toTraceRun,
 } from '../../src/index.js';
 import type { Trace } from '../../src/internal/contracts.js';
-import { CORPUS, checkTrace, parseLitmus, parseTrace } from '../helpers.js';
+import { CORPUS, checkTrace, parseLitmus, parseTrace, retarget } from '../helpers.js';
 import { type GuestBatch, guestUnavailable, runInGuest } from './harness.js';
 
 const why = guestUnavailable();
@@ -27,49 +29,56 @@ if (why !== undefined) {
 }
 
 const PROFILE = 'ref-6.1';
+const LITMUS_RUNS = 3;
 const offered = new Set<string>(NATIVE_FEATURES);
-const traces: Trace[] = readdirSync(CORPUS)
+const applies = <T extends { readonly header: Trace['header'] }>(t: T): T | undefined => {
+  const r = retarget(t, PROFILE);
+  return 'item' in r && r.item.header.requires.every((f) => offered.has(f) || f === 'controlled-interleaving')
+    ? r.item
+    : undefined;
+};
+const files = readdirSync(CORPUS).sort();
+const traces: Trace[] = files
   .filter((f) => f.endsWith('.trace'))
-  .sort()
-  .map((f) => parseTrace(readFileSync(resolve(CORPUS, f), 'utf8'), f))
-  .filter((t) => t.header.requires.every((r) => offered.has(r)))
-  .map((t) => ({ ...t, header: { ...t.header, profile: PROFILE } }));
-const litmus = readdirSync(CORPUS)
+  .map((f) => applies(parseTrace(readFileSync(resolve(CORPUS, f), 'utf8'), f)))
+  .filter((t): t is Trace => t !== undefined);
+const litmus = files
   .filter((f) => f.endsWith('.litmus'))
-  .sort()
-  .map((f) => parseLitmus(readFileSync(resolve(CORPUS, f), 'utf8'), f))
-  .filter((l) => l.header.requires.every((r) => r === 'controlled-interleaving' || offered.has(r)));
+  .map((f) => applies(parseLitmus(readFileSync(resolve(CORPUS, f), 'utf8'), f)))
+  .filter((l) => l !== undefined);
 
-/** Traces that must conform on the reference kernel (the rest are reported, see the log). */
-const MUST_PASS = [
-  'register-server',
-  'register-worker',
-  'block-unblock',
-  'register-errors-in-order',
-  'wait-einval',
-  'kick-errors',
-  'syscall-no-block',
-  'worker-to-worker-switch',
-];
+const config = encodeConfig({ ctl: 451, wait: 452, kick: 453, timeoutMs: 3000 });
+const traceLines = (ts: readonly Trace[]): string[] =>
+  ts.flatMap((t) =>
+    encodeTrace(
+      t.header.name,
+      t.header.tasks,
+      t.steps.map((s) => s.action),
+    ),
+  );
+
+function verdictOf(t: Trace, r: RawResponse | undefined): { kind: string; text: string } {
+  if (r === undefined) return { kind: 'missing', text: `missing   ${t.header.name}: no response` };
+  const run = toTraceRun(r);
+  const v = run.status === 'completed' ? checkTrace(t, run.observations) : undefined;
+  const kind = v?.kind ?? run.status;
+  const why =
+    v?.kind === 'fail'
+      ? `: ${v.failure.explanation.split('\n').slice(0, 3).join(' | ')}`
+      : run.detail
+        ? `: ${run.detail}`
+        : '';
+  return { kind, text: `${kind.padEnd(9)} ${String(r.ms ?? '?').padStart(5)} ms ${t.header.name}${why}` };
+}
 
 describe.skipIf(why !== undefined)('native executor in a guest on the reference kernel', () => {
   let batch: GuestBatch;
-  const byId = new Map<string, ReturnType<typeof parseResponseLine>>();
+  const byId = new Map<string, RawResponse>();
 
   beforeAll(async () => {
-    const req = [encodeConfig({ ctl: 451, wait: 452, kick: 453, timeoutMs: 3000 }), 'probe'];
-    for (const t of traces)
-      req.push(
-        ...encodeTrace(
-          t.header.name,
-          t.header.tasks,
-          t.steps.map((s) => s.action),
-        ),
-      );
-    litmus.forEach((l, i) => {
-      for (let k = 0; k < 3; k++) req.push(...encodeLitmus(`${l.header.name}.${k}`, l.program));
-      void i;
-    });
+    const req = [config, 'probe', ...traceLines(traces)];
+    for (const l of litmus)
+      for (let k = 0; k < LITMUS_RUNS; k++) req.push(...encodeLitmus(`${l.header.name}.${k}`, l.program));
     const t0 = Date.now();
     batch = await runInGuest(req);
     for (const line of batch.lines) {
@@ -77,9 +86,10 @@ describe.skipIf(why !== undefined)('native executor in a guest on the reference 
       byId.set(r.id, r);
     }
     console.log(
-      `guest: ${traces.length} traces + ${litmus.length * 3} litmus runs in ${Date.now() - t0} ms (boot to ready ${batch.boot.readyMs} ms, QEMU total ${batch.boot.durationMs} ms)`,
+      `guest: ${traces.length} traces + ${litmus.length * LITMUS_RUNS} litmus runs in ${Date.now() - t0} ms ` +
+        `(boot to ready ${batch.boot.readyMs} ms, QEMU total ${batch.boot.durationMs} ms)`,
     );
-  }, 300_000);
+  }, 400_000);
 
   afterAll(() => {
     if (batch?.boot.findings.length)
@@ -87,41 +97,32 @@ describe.skipIf(why !== undefined)('native executor in a guest on the reference 
   });
 
   it('boots cleanly and the probe finds UMCG at 451-453', () => {
-    expect(batch.boot.findings.filter((f) => f.kind !== 'warn')).toEqual([]);
+    expect(batch.boot.findings).toEqual([]);
     const probe = JSON.parse(batch.lines[0] ?? '{}') as RawProbe;
     expect(probe.status, probe.detail).toBe('completed');
     expect(probe.release).toMatch(/^6\.1\./);
   });
 
-  it('runs every offered corpus trace; the core ones conform to ref-6.1', () => {
-    const summary: string[] = [];
-    const failed: string[] = [];
-    for (const t of traces) {
-      const r = byId.get(t.header.name);
-      if (r === undefined) {
-        failed.push(`${t.header.name}: no response`);
-        continue;
-      }
-      const run = toTraceRun(r);
-      const v = run.status === 'completed' ? checkTrace(t, run.observations) : undefined;
-      const kind = v?.kind ?? run.status;
-      summary.push(
-        `${kind.padEnd(9)} ${String(r.ms ?? '?').padStart(5)} ms ${t.header.name}${v?.kind === 'fail' ? `: ${v.failure.explanation.split('\n').slice(0, 3).join(' | ')}` : run.detail ? `: ${run.detail}` : ''}`,
-      );
-      if (MUST_PASS.includes(t.header.name) && kind !== 'pass') failed.push(summary.at(-1)!);
-    }
-    console.log(summary.join('\n'));
-    expect(failed).toEqual([]);
-  });
+  it('every applicable corpus trace conforms to ref-6.1 (failures get one re-run in a second boot)', async () => {
+    const first = traces.map((t) => ({ t, v: verdictOf(t, byId.get(t.header.name)) }));
+    console.log(first.map((x) => x.v.text).join('\n'));
+    const retry = first.filter((x) => x.v.kind !== 'pass').map((x) => x.t);
+    if (retry.length === 0) return;
+    const again = await runInGuest([config, ...traceLines(retry)]);
+    const byId2 = new Map(again.lines.map((l) => parseResponseLine(l)).map((r) => [r.id, r] as const));
+    const second = retry.map((t) => verdictOf(t, byId2.get(t.header.name)));
+    console.log(`re-run:\n${second.map((v) => v.text).join('\n')}`);
+    expect(second.filter((v) => v.kind !== 'pass').map((v) => v.text)).toEqual([]);
+  }, 400_000);
 
   it('litmus outcomes are among those the spec allows', () => {
     const lines: string[] = [];
     for (const l of litmus) {
       const allowed = explore({ profile: PROFILE, tasks: l.program.tasks }, l.program);
-      for (let k = 0; k < 3; k++) {
+      for (let k = 0; k < LITMUS_RUNS; k++) {
         const r = byId.get(`${l.header.name}.${k}`);
         expect(r, `${l.header.name}.${k}`).toBeDefined();
-        const run = toLitmusRun(r!);
+        const run = toLitmusRun(r as RawResponse);
         const key = canonicalObservation(run.observation);
         lines.push(
           `${run.status} ${l.header.name}.${k}: ${allowed.outcomes.has(key) ? 'allowed' : 'NOT ALLOWED'} ${run.detail ?? ''}`,
