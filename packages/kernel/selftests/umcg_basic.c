@@ -323,12 +323,26 @@ static void test_trap(void)
 
 /* ---- preemption via kick ---------------------------------------------------- */
 
+/*
+ * Spin (no syscalls) until preempted 3 times: each preemption stamps
+ * runnable_ts.  Give up after 10 s.
+ */
 static void spin_fn(struct worker *w)
 {
-	uint64_t end = now_ns(CLOCK_MONOTONIC) + 300000000ull;
+	uint64_t end = now_ns(CLOCK_MONOTONIC) + 10000000000ull;
+	uint64_t ts = __atomic_load_n(&w->ut->runnable_ts, __ATOMIC_SEQ_CST);
+	int seen = 0;
 
-	while (now_ns(CLOCK_MONOTONIC) < end)
-		atomic_fetch_add(&w->progress, 1);
+	while (seen < 3 && now_ns(CLOCK_MONOTONIC) < end) {
+		uint64_t t = __atomic_load_n(&w->ut->runnable_ts,
+					     __ATOMIC_SEQ_CST);
+
+		if (t != ts) {
+			ts = t;
+			seen++;
+		}
+	}
+	atomic_store(&w->progress, seen);
 }
 
 static void test_preempt(void)
@@ -344,10 +358,10 @@ static void test_preempt(void)
 	server_run(&s);
 	for (i = 0; i < 2; i++) {
 		pthread_join(w[i].thread, NULL);
-		ok &= w[i].result == 0;
+		ok &= w[i].result == 0 && atomic_load(&w[i].progress) == 3;
 	}
-	tap_result(ok && !s.error && atomic_load(&s.npreempts) >= 10,
-		   "preempt: 2 spinning workers, %lu preemptions via kick",
+	tap_result(ok && !s.error && atomic_load(&s.npreempts) >= 2,
+		   "preempt: 2 spinning workers, each preempted 3 times (%lu PREEMPT+kick)",
 		   atomic_load(&s.npreempts));
 	umcg_ctl(UMCG_CTL_UNREGISTER, s.ut, 0);
 }
@@ -636,7 +650,10 @@ static void *waker(void *arg)
 
 	sleep_ms(20);
 	syscall(SYS_tgkill, getpid(), a->tid, SIGUSR1);
-	sleep_ms(40);
+	/* Let the first handler run (and see RUNNABLE) before the wake. */
+	for (int i = 0; i < 5000 && !atomic_load(&sig1_state); i++)
+		sleep_ms(1);
+	sleep_ms(30);
 	/* Make the server RUNNING the way a worker would. */
 	cas_state(a->ut, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING);
 	syscall(SYS_tgkill, getpid(), a->tid, SIGUSR2);
