@@ -17,16 +17,15 @@ import { umcgUpdateState, umcgWakeServer } from './state.js';
 /** Handles an expired timer of `t`'s wait; `worker` tells whether the caller counted as a worker. */
 export function* umcgTimedOut(k: Kernel, t: Task, worker: boolean): KGen<void> {
   if (worker && k.p.workerTimeout === 'requeue') {
-    if ((yield* umcgPinPages(k, t)) !== 0) {
-      yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
-      return;
+    // A pin that fails (e.g. the server is gone) skips the enqueue: the worker just keeps waiting.
+    if ((yield* umcgPinPages(k, t)) === 0) {
+      const st = yield* get32(k, t.umcgTask + STATE);
+      if (st !== undefined && (st & TASK_MASK) === RUNNABLE) {
+        if ((yield* umcgEnqueue(k, t)) === 0) yield* umcgWakeServer(k, t);
+      }
+      yield STEP;
+      umcgUnpin(t);
     }
-    const st = yield* get32(k, t.umcgTask + STATE);
-    if (st !== undefined && (st & TASK_MASK) === RUNNABLE) {
-      if ((yield* umcgEnqueue(k, t)) === 0) yield* umcgWakeServer(k, t);
-    }
-    yield STEP;
-    umcgUnpin(t);
     yield* umcgWaitRunning(k, t, 0);
     return;
   }
