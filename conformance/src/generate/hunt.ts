@@ -40,8 +40,9 @@ export interface HuntOptions {
   /** Stop generating and shrinking after this many ms (default: no limit). */
   readonly timeLimitMs?: number;
   /**
-   * Budget of fast-check's shrinking, in target runs and ms (default 400 runs, 5000 ms); past it, candidates are
-   * no longer run and trace-level minimization (`minimizeTrace`) finishes the job.
+   * Budget of fast-check's shrinking, in target runs (default 400) and optionally ms (default none: a wall-clock
+   * budget makes the result depend on the machine's load); past it, candidates are no longer run and trace-level
+   * minimization (`minimizeTrace`) finishes the job.
    */
   readonly shrinkBudget?: { readonly runs?: number; readonly ms?: number };
 }
@@ -116,7 +117,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let shrinkRuns = 0;
   const inconclusive: Record<string, { count: number; first: string }> = {};
   const budgetRuns = options.shrinkBudget?.runs ?? 400;
-  const budgetMs = options.shrinkBudget?.ms ?? 5000;
+  const budgetMs = options.shrinkBudget?.ms ?? Number.POSITIVE_INFINITY;
   let shrinkStart = 0;
   const prop = fc.asyncProperty(arb, async (g) => {
     if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
