@@ -40,6 +40,14 @@ describe('huntTarget (toy engine)', () => {
     );
   });
 
+  test('the same seed gives the same hunt: same failure, same minimal trace', async () => {
+    const a = await huntTarget(brokenTarget(engine), { ...base, runs: 300, seed: 7 });
+    const b = await huntTarget(brokenTarget(engine), { ...base, runs: 300, seed: 7 });
+    expect(b.failure?.trace).toEqual(a.failure?.trace);
+    expect(b.failure?.path).toBe(a.failure?.path);
+    expect(b.runs).toBe(a.runs);
+  });
+
   test('the seed and path replay exactly the minimal trace', async () => {
     const target = brokenTarget(engine);
     const first = await huntTarget(target, { ...base, runs: 300, seed: 42 });
