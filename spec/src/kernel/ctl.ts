@@ -22,6 +22,7 @@ import { access } from './memory.js';
 import { pinPages, unpinPages } from './pin.js';
 import { atomic, fire, local, type Routine } from './thread.js';
 import { updateState, wakeServer } from './update-state.js';
+import { isWorker } from './worker.js';
 
 /** The body of `umcg_ctl`; `self` is the raw pointer argument. Returns 0 or an errno name. */
 export function* sysUmcgCtl(me: number, flags: number, self: number, clock: number): Routine<string> {
@@ -53,7 +54,7 @@ function* register(me: number, worker: boolean, self: number, clock: number): Ro
   const serverOk = yield* atomic('ctl.register.server-tid', (s) => {
     if (!worker) return lookupThread(s, copy.server_tid) === me;
     const j = lookupUmcg(s, copy.server_tid);
-    return j >= 0 && !s.k[j]!.marker;
+    return j >= 0 && !isWorker(s, j);
   });
   if (!serverOk) return yield* err('ctl.register.server-tid', 'ESRCH');
   const want = worker ? UMCG_TASK_BLOCKED : UMCG_TASK_RUNNING;
@@ -72,9 +73,9 @@ function* register(me: number, worker: boolean, self: number, clock: number): Ro
 
 function* unregister(me: number, worker: boolean, self: number): Routine<string> {
   // As in the posted code, "is a worker" is the worker marker (cleared by the RFC v2 ERANGE bug, App. C).
-  const [registered, isWorker, mode] = yield* local(
+  const [registered, callerIsWorker, mode] = yield* local(
     undefined,
-    (s) => [s.k[me]!.umcg, s.k[me]!.marker, s.world.params.unregister] as const,
+    (s) => [s.k[me]!.umcg, isWorker(s, me), s.world.params.unregister] as const,
   );
   if (mode === 'null-self') {
     if (self !== 0 || worker || registered === 0) return yield* err('ctl.unregister.null-self', 'EINVAL');
@@ -82,7 +83,7 @@ function* unregister(me: number, worker: boolean, self: number): Routine<string>
     return '0';
   }
   if (self === 0 || self !== registered) return yield* err('ctl.unregister.self', 'EINVAL');
-  if (worker !== isWorker) return yield* err('ctl.unregister.worker-flag', 'EINVAL');
+  if (worker !== callerIsWorker) return yield* err('ctl.unregister.worker-flag', 'EINVAL');
   const pin = yield* pinPages(me);
   if (pin !== 0) return yield* err('ctl.unregister.pin', pin);
   const r = yield* updateState(self, UMCG_TASK_RUNNING, UMCG_TASK_NONE);
@@ -90,7 +91,7 @@ function* unregister(me: number, worker: boolean, self: number): Routine<string>
     if (!(yield* local(undefined, (s) => s.world.params.unregisterLeaksPin))) yield* unpinPages(me);
     return yield* err('ctl.unregister.not-running', r);
   }
-  if (isWorker) yield* wakeServer(me);
+  if (callerIsWorker) yield* wakeServer(me);
   yield* unpinPages(me);
   yield* clear(me, 'ctl.unregister.effects');
   return '0';

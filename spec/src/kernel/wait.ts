@@ -14,6 +14,7 @@ import { sleepUntilRunning } from './sleep.js';
 import { atomic, fire, local, type Routine } from './thread.js';
 import { updateState, wakeServer } from './update-state.js';
 import { type NextResult, wakeNext } from './wait-next.js';
+import { isWorker } from './worker.js';
 
 type Rule = Parameters<typeof fire>[0];
 
@@ -23,7 +24,7 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
     undefined,
     // Worker-ness is the worker marker, as in the posted code: after the RFC v2 ERANGE bug cleared it, the next
     // umcg_wait treats the worker as a server (facts App. C).
-    (s) => [s.world.params, s.k[me]!.umcg, s.k[me]!.marker] as const,
+    (s) => [s.world.params, s.k[me]!.umcg, isWorker(s, me)] as const,
   );
   const enqueueFlag = (flags & UMCG_WAIT_ENQUEUE) !== 0 && p.enqueueFlag;
   if (self === 0 || (flags & ~(p.enqueueFlag ? UMCG_WAIT_ENQUEUE : 0)) !== 0)

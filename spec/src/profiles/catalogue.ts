@@ -31,6 +31,7 @@ export const PZ_V2_PARAMS: ProfileParams = {
   pinWritesZero: false,
   unregisterLeaksPin: true,
   erangeLosesMarker: true,
+  workerCheck: 'marker',
   clockStoredEarly: true,
 };
 
@@ -139,6 +140,10 @@ export const REF_61 = declare(
     syscalls: [REF_KERNEL_SYSCALLS, 'next free numbers on Linux 6.1'],
     unregisterLeaksPin: [false, 'facts §6.17: a reference kernel must not leave stale pins (WARN)'],
     erangeLosesMarker: [false, 'facts §6.26: treated as a bug'],
+    workerCheck: [
+      'flag',
+      'App. C: the marker-based checks are bugs; packages/kernel keeps a permanent flag (D2)',
+    ],
   },
 );
 

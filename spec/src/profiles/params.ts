@@ -71,6 +71,12 @@ export interface ProfileParams {
   /** Whether `ERANGE` loses the worker marker until the next syscall entry (v2 bug). Facts §6.26, App. C. */
   readonly erangeLosesMarker: boolean;
   /**
+   * What "is a worker" means in the checks of register (the named server must not be a worker), `umcg_wait` and
+   * unregister: the worker `marker` (posted code: cleared while the worker sleeps in a UMCG wait and by the ERANGE
+   * bug, App. C) or a permanent per-task `flag` (the reference kernel).
+   */
+  readonly workerCheck: 'marker' | 'flag';
+  /**
    * Whether `umcg_ctl` register stores a valid clock before its later checks fail (§6.16; every PeterZ version).
    */
   readonly clockStoredEarly: boolean;
