@@ -111,6 +111,11 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 		snprintf(out, n, "asleep:syscall");
 }
 
+void ux_rt_where(struct ux_rt *rt, int i, char *out, size_t n)
+{
+	task_where(rt, i, 0, out, n);
+}
+
 int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err, size_t errlen)
 {
 	int64_t stable_since = 0;

@@ -60,6 +60,8 @@ int64_t ux_clock_ns(int clock);
  * 0 ok, -1 timeout (detail in err).
  */
 int ux_rt_quiesce(struct ux_rt *rt, int64_t since_ns, int64_t min_stable_ns, char *err, size_t errlen);
+/* Where task i is now ("" when not quiescent). */
+void ux_rt_where(struct ux_rt *rt, int i, char *out, size_t n);
 /* Appends the observation of the current (quiescent) state as JSON. */
 void ux_rt_observe(struct ux_rt *rt, struct ux_buf *b, uint32_t *res_seen);
 
