@@ -7,7 +7,7 @@ import type { Field } from '../abi/layout.js';
 import type { Timeout } from '../model/action.js';
 import { sysUmcgCtl } from './ctl.js';
 import { syscallPath } from './exit-to-user.js';
-import { preSchedule } from './hooks.js';
+import { preSchedule, sysEnter } from './hooks.js';
 import { sysUmcgKick } from './kick.js';
 import { atomic, block, defineTop, fire, local, type Routine } from './thread.js';
 import { userCas, userStore, userTake } from './user-ops.js';
@@ -76,7 +76,16 @@ function* blockingBody(me: number, blocking: boolean, sleepState: 1 | 2): Routin
   }
 }
 
+/**
+ * `exit`: an ordinary syscall, so a worker's entry hook pins first (a failed pin kills the process, §2.12); then
+ * the thread is gone without any UMCG notification (§2.11).
+ */
 function* exitThread(me: number): Routine<void> {
+  yield* local(undefined, (s) => {
+    s.k[me]!.mode = 'kernel';
+    s.k[me]!.call = 'syscall';
+  });
+  yield* sysEnter(me);
   yield* atomic('task.exit', (s) => {
     const k = s.k[me]!;
     k.mode = 'exited';

@@ -11,6 +11,7 @@ import { ttwu } from './update-state.js';
 /** The body of `umcg_kick`. */
 export function* sysUmcgKick(me: number, flags: number, tid: number): Routine<string> {
   const p = yield* local(undefined, (s) => s.world.params);
+  if (p.syscalls.kick === undefined) return yield* err('kick.enosys', 'ENOSYS');
   if (p.kickOrder === 'flags-first' && flags !== 0) return yield* err('kick.flags', 'EINVAL');
   const target = yield* atomic(undefined, (s) => lookupUmcg(s, p.tidMask ? tid & UMCG_TID_MASK : tid));
   if (target < 0) return yield* err('kick.lookup', 'ESRCH');

@@ -180,6 +180,13 @@ export const WAIT_RULES = {
     profiles: ALL,
     sources: ['[PZ-v2] §2.5 step 7', '§2.12'],
   },
+  'kick.enosys': {
+    group: 'kick',
+    title: 'The prototype has no kick',
+    statement: '`umcg_kick` appeared in RFC v1; before it the syscall does not exist and returns ENOSYS.',
+    profiles: ['pz-proto', 'pz-proto-code'],
+    sources: ['[PZ-proto] §1.1', '[PZ-v1]'],
+  },
   'kick.lookup': {
     group: 'kick',
     title: 'Kick: the target must be a registered task (ESRCH first)',
