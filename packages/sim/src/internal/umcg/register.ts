@@ -57,5 +57,6 @@ function serverOk(k: Kernel, t: Task, worker: boolean, tid: number): boolean {
   const s = k.thread(tid);
   if (s === undefined) return false;
   if (!worker) return s === t || k.m('server-register-any-tid');
-  return s.umcgTask !== 0 && (!s.pfWorker || k.m('worker-register-accepts-worker'));
+  const isWorker = k.p.workerCheck === 'flag' ? s.syscallWork : s.pfWorker;
+  return s.umcgTask !== 0 && (!isWorker || k.m('worker-register-accepts-worker'));
 }

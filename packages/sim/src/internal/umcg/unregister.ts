@@ -28,7 +28,7 @@ export function* umcgUnregister(k: Kernel, t: Task, worker: boolean, self: numbe
     return 0;
   }
   if (self === 0 || self !== t.umcgTask) return 'EINVAL';
-  if (worker !== t.pfWorker) return 'EINVAL';
+  if (worker !== (k.p.workerCheck === 'flag' ? t.syscallWork : t.pfWorker)) return 'EINVAL';
   const pr = yield* umcgPinPages(k, t);
   if (pr !== 0) return pr;
   const r = k.m('unregister-state-unchecked')

@@ -31,7 +31,8 @@ function badFlags(k: Kernel, flags: number, worker: boolean, timeout: WaitTimeou
 /** The syscall. */
 export function* sysUmcgWait(k: Kernel, t: Task, flags: number, timeout: WaitTimeout): KGen<Ret> {
   if (t.umcgTask === 0) return 'EINVAL';
-  const worker = t.pfWorker;
+  // Worker-ness: the marker in the posted code, a permanent flag in the reference kernel (workerCheck).
+  const worker = k.p.workerCheck === 'flag' ? t.syscallWork : t.pfWorker;
   if (badFlags(k, flags, worker, timeout)) return 'EINVAL';
   t.pfWorker = false;
   if (worker && timeout !== 'none' && k.p.workerTimeout === 'erange' && !k.m('erange-after-cas')) {
