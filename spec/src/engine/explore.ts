@@ -13,7 +13,7 @@ import { initialState } from './initial.js';
 import { canRun, execute, isLocal, start } from './interpreter.js';
 import { observe } from './observe.js';
 import { interruptible } from './quiescence.js';
-import { step } from './step.js';
+import { step, whyNotEnabled } from './step.js';
 
 interface Node {
   readonly s: SpecState;
@@ -27,8 +27,15 @@ export function explore(
   options: { maxStates?: number } = {},
 ): ExploreResult {
   const maxStates = options.maxStates ?? 200_000;
+  // The prologue runs step by step over every allowed outcome. A branch where the process died, or where a later
+  // prologue step is not possible (another allowed outcome of an earlier one), is not part of the program.
   let starts = [initialState(config)];
-  for (const action of program.prologue) starts = starts.flatMap((s) => step(s, action).map((o) => o.state));
+  for (const action of program.prologue) {
+    starts = starts.flatMap((s) =>
+      whyNotEnabled(s, action) === undefined ? step(s, action).map((o) => o.state) : [],
+    );
+  }
+  starts = starts.filter((s) => !s.killed);
   const names = config.tasks.map((t) => t.name);
   const lists = names.map((n) => program.threads[n] ?? []);
   const outcomes = new Map<string, { observation: ReturnType<typeof observe>; rules: Set<RuleId> }>();

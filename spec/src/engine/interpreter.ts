@@ -22,7 +22,13 @@ function live(s: SpecState, i: number): Live {
   for (const v of th.log) next = gen.next(v);
   l = { gen, next };
   lives.set(th, l);
+  th.pending = kindOf(next);
   return l;
+}
+
+function kindOf(next: IteratorResult<Op, void>): Thread['pending'] {
+  if (next.done) return 'done';
+  return next.value.kind === 'block' ? 'block' : next.value.local ? 'local' : 'atomic';
 }
 
 /** The next micro-step of thread `i`, or undefined when it has nothing to run. */
@@ -34,6 +40,9 @@ export function nextOp(s: SpecState, i: number): Op | undefined {
 
 /** Whether thread `i` can make progress now (has an op and is not parked). */
 export function canRun(s: SpecState, i: number): boolean {
+  const th = s.threads[i]!;
+  // A parked thread is known from its plain data: no generator replay needed while it sleeps.
+  if (th.frame !== undefined && th.pending === 'block') return s.k[i]!.kstate === 0;
   const op = nextOp(s, i);
   if (!op) return false;
   return op.kind === 'atomic' || s.k[i]!.kstate === 0;
@@ -41,6 +50,8 @@ export function canRun(s: SpecState, i: number): boolean {
 
 /** Whether thread `i`'s next step is a local one (no interleaving point needed). */
 export function isLocal(s: SpecState, i: number): boolean {
+  const th = s.threads[i]!;
+  if (th.frame === undefined || th.pending === 'block' || th.pending === 'atomic') return false;
   const op = nextOp(s, i);
   return op !== undefined && op.kind === 'atomic' && op.local;
 }
@@ -70,6 +81,7 @@ export function execute(s: SpecState, i: number): void {
   th.log.push(v);
   th.sig = mix(th.sig, v);
   l.next = l.gen.next(v);
+  th.pending = kindOf(l.next);
   if (l.next.done) {
     th.frame = undefined;
     th.log = [];
@@ -90,4 +102,5 @@ export function start(
   th.frame = { name, args };
   th.log = [];
   th.sig = 0;
+  th.pending = undefined;
 }

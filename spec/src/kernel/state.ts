@@ -68,6 +68,8 @@ export interface Thread {
   log: unknown[];
   /** A 53-bit running hash of `log`, so states hash without serialising whole logs. */
   sig: number;
+  /** The kind of the next micro-step, once known (lets a parked thread be skipped without replaying it). */
+  pending?: 'block' | 'local' | 'atomic' | 'done' | undefined;
 }
 
 /** Static facts of a spec instance (shared between clones). */
@@ -123,7 +125,7 @@ export class SpecState {
       this.mem.map((m) => ({ ...m })),
       [...this.mapped],
       this.k.map((t) => ({ ...t })),
-      this.threads.map((t) => ({ frame: t.frame, log: [...t.log], sig: t.sig })),
+      this.threads.map((t) => ({ frame: t.frame, log: [...t.log], sig: t.sig, pending: t.pending })),
       this.killed,
       this.now,
       new Set(this.fired),
