@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hangTimeout } from '../src/adapter.js';
+import { hangTimeout, probedFeatures, QEMU_FEATURES } from '../src/adapter.js';
 import { chooseAccel, kvmDeviceUsable } from '../src/guest/accel.js';
 import { bzImageRelease, bzImageVersion } from '../src/guest/bzImage.js';
 import { initScript, READY_MARKER, VIRTIO_PORT_NAME } from '../src/guest/init.js';
@@ -41,6 +41,20 @@ describe('parseQemuArgs', () => {
     expect(() => parseQemuArgs({ jobs: 'two' })).toThrow(/positive integer/);
     expect(() => parseQemuArgs({ accel: 'hvf' })).toThrow(/tcg, kvm or auto/);
     expect(() => parseQemuArgs({ channel: 'ttyS0' })).toThrow(/virtio or ttyS1/);
+  });
+});
+
+describe('probedFeatures', () => {
+  it('keeps the features the executor says it has', () => {
+    expect([...probedFeatures({ id: 'probe', features: ['signals', 'kick', 'bogus'] })].sort()).toEqual([
+      'kick',
+      'signals',
+    ]);
+  });
+
+  it('falls back to the full list for an executor that does not say', () => {
+    expect([...probedFeatures({ id: 'probe' })]).toEqual([...QEMU_FEATURES]);
+    expect([...probedFeatures(undefined)]).toEqual([...QEMU_FEATURES]);
   });
 });
 
