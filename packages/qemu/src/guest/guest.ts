@@ -65,6 +65,8 @@ export class Guest {
   release = '';
   /** Console lines so far. */
   readonly consoleLines: string[] = [];
+  /** Console findings printed while the guest booted (before the executor's first answer). */
+  bootFindings: ConsoleFinding[] = [];
   /** Findings not yet attributed to a request. */
   private pendingFindings: ConsoleFinding[] = [];
   private socket: Socket | undefined;
@@ -165,6 +167,8 @@ export class Guest {
       );
     }
     this.probe = probe;
+    // Trouble printed while booting belongs to the kernel's boot, not to the first trace.
+    this.bootFindings = this.pendingFindings.splice(0);
     this.bootMs = Date.now() - t0;
   }
 
@@ -257,11 +261,16 @@ export class Guest {
     const findings = this.pendingFindings.splice(0);
     if (findings.length === 0) return { kind: 'response', value: got, findings };
     this.tainted = true;
+    // Printed before this request was sent: the previous trace's kernel paths are the likelier cause.
+    const earlier = findings.every((f) => f.line <= before)
+      ? 'before this trace started (after the previous one): '
+      : '';
+    const from = Math.max(0, Math.min(before, ...findings.map((f) => f.line - 1)) - 5);
     return {
       kind: 'response',
       value: got,
       findings,
-      detail: crashDetail(findingsHeadline(findings), this.consoleLines.slice(Math.max(0, before - 5))),
+      detail: crashDetail(`${earlier}${findingsHeadline(findings)}`, this.consoleLines.slice(from)),
     };
   }
 

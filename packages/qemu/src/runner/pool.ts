@@ -18,12 +18,21 @@ export interface PoolStats {
   release: string;
   /** The executor's `probe` answer of the last booted guest. */
   probe: Record<string, unknown> | undefined;
+  /** Console findings printed while guests booted (`kind: text`), e.g. a WARN in the kernel's init code. */
+  bootFindings: string[];
 }
 
 /** A pool of at most `jobs` guests booted from one configuration. */
 export class GuestPool {
   /** Figures so far. */
-  readonly stats: PoolStats = { boots: 0, bootMs: [], discarded: 0, release: '', probe: undefined };
+  readonly stats: PoolStats = {
+    boots: 0,
+    bootMs: [],
+    discarded: 0,
+    release: '',
+    probe: undefined,
+    bootFindings: [],
+  };
   private readonly idle: Guest[] = [];
   private readonly all = new Set<Guest>();
   private starting = 0;
@@ -66,6 +75,7 @@ export class GuestPool {
         this.stats.bootMs.push(g.bootMs);
         this.stats.release = g.release;
         this.stats.probe = g.probe;
+        for (const f of g.bootFindings) this.stats.bootFindings.push(`${f.kind}: ${f.text}`);
         this.release(g);
       },
       (e: Error) => {
