@@ -1,7 +1,7 @@
 /**
  * `--target=qemu`: traces run by the executor inside QEMU guests booting the reference kernel (or a `kernel=`
  * bzImage; `UMCG_QEMU_KERNEL=<bzImage>` sets the default, and is what `probe` checks). `--target-args` keys: kernel, config, executor, jobs, smp, memory, accel (tcg|kvm|auto), channel
- * (virtio|ttyS1), boot-timeout (ms), append, ctl/wait/kick (syscall numbers). A kernel panic, oops, BUG, WARN, lockdep report or hang during a trace
+ * (virtio|ttyS1), boot-timeout (ms), append, ctl/wait/kick (syscall numbers), step-timeout (ms). A kernel panic, oops, BUG, WARN, lockdep report or hang during a trace
  * gives status `crashed` with the guest console in `detail`; the guest is then replaced.
  * @module
  */

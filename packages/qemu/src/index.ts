@@ -34,4 +34,10 @@ export { QEMU_INSTALL, qemuVersion } from './guest/qemuVersion.js';
 export { type BatchOptions, type BatchResult, runBatch } from './runner/batch.js';
 export { GuestPool, type PoolStats } from './runner/pool.js';
 export { shard } from './runner/shard.js';
-export { openQemuSession, parseQemuArgs, type QemuOptions, type QemuSession } from './session.js';
+export {
+  GUEST_STEP_TIMEOUT_MS,
+  openQemuSession,
+  parseQemuArgs,
+  type QemuOptions,
+  type QemuSession,
+} from './session.js';

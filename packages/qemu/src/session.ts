@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
 import { type AccelRequest, chooseAccel } from './guest/accel.js';
 import { ensureExecutor } from './guest/executor.js';
 import { Guest, type GuestConfig } from './guest/guest.js';
@@ -15,8 +16,18 @@ import { qemuVersion } from './guest/qemuVersion.js';
 import { encodeConfig } from './internal/native.js';
 import { GuestPool } from './runner/pool.js';
 
-/** The executor's per-step quiescence timeout (its default), sent along with other syscall numbers. */
-const EXECUTOR_STEP_TIMEOUT_MS = 2_000;
+/**
+ * The executor's per-step quiescence timeout in a guest (`step-timeout`): larger than its own 2 s default, because a
+ * TCG vCPU on a busy 2-core host can take that long to let a woken task run.
+ */
+export const GUEST_STEP_TIMEOUT_MS = 4_000;
+
+/** The reference kernel's syscall numbers (`packages/kernel/include/uapi/linux/umcg.h`). */
+const REFERENCE_SYSCALLS = {
+  ctl: REF_KERNEL_SYSCALLS.ctl,
+  wait: REF_KERNEL_SYSCALLS.wait,
+  kick: REF_KERNEL_SYSCALLS.kick ?? REF_KERNEL_SYSCALLS.wait + 1,
+};
 
 /** Options of a session (the adapter reads them from `--target-args`). */
 export interface QemuOptions {
@@ -42,6 +53,8 @@ export interface QemuOptions {
   readonly append?: string;
   /** Console lines, as they arrive. */
   readonly onConsoleLine?: (line: string) => void;
+  /** The executor's per-step quiescence timeout, ms (default {@link GUEST_STEP_TIMEOUT_MS}). */
+  readonly stepTimeoutMs?: number;
   /** Syscall numbers of a kernel that does not use the reference ones (451/452/453). */
   readonly syscalls?: { readonly ctl: number; readonly wait: number; readonly kick: number };
 }
@@ -74,6 +87,7 @@ export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptio
     'ctl',
     'wait',
     'kick',
+    'step-timeout',
   ];
   for (const k of Object.keys(args))
     if (!known.includes(k))
@@ -101,6 +115,7 @@ export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptio
     accel,
     channel,
     bootTimeoutMs: int('boot-timeout'),
+    stepTimeoutMs: int('step-timeout'),
     append: args.append,
   };
   const nrs = ['ctl', 'wait', 'kick'].map(int);
@@ -122,6 +137,7 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
   const initramfs = buildGuestImage({ executor, channel });
   const qemu = qemuVersion() ?? 'unknown';
   const smp = opts.smp ?? 2;
+  const stepTimeoutMs = opts.stepTimeoutMs ?? GUEST_STEP_TIMEOUT_MS;
   const base: Omit<GuestConfig, 'accel'> = {
     kernel: kernel.bzImage,
     initramfs,
@@ -131,9 +147,7 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     bootTimeoutMs: opts.bootTimeoutMs ?? 120_000,
     ...(opts.append === undefined ? {} : { append: opts.append }),
     ...(opts.onConsoleLine === undefined ? {} : { onConsoleLine: opts.onConsoleLine }),
-    ...(opts.syscalls === undefined
-      ? {}
-      : { preamble: [encodeConfig({ ...opts.syscalls, timeoutMs: EXECUTOR_STEP_TIMEOUT_MS })] }),
+    preamble: [encodeConfig({ ...(opts.syscalls ?? REFERENCE_SYSCALLS), timeoutMs: stepTimeoutMs })],
   };
   const tryKvm = async (): Promise<boolean> => {
     const g = await Guest.boot({ ...base, accel: 'kvm', bootTimeoutMs: 30_000 });
@@ -161,6 +175,7 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     executor,
   };
   if (kernel.inputHash !== undefined) build.kernelInputHash = kernel.inputHash;
+  build.stepTimeoutMs = String(stepTimeoutMs);
   if (opts.syscalls !== undefined)
     build.syscalls = `${opts.syscalls.ctl}/${opts.syscalls.wait}/${opts.syscalls.kick}`;
   return {
