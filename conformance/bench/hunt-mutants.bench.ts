@@ -6,8 +6,8 @@
  */
 import type { Adapter } from '../src/adapter/types.js';
 import { checkTrace } from '../src/check/checkTrace.js';
-import { huntLitmus } from '../src/generate/huntLitmus.js';
 import { huntTarget } from '../src/generate/hunt.js';
+import { huntLitmus } from '../src/generate/huntLitmus.js';
 
 // Loaded by name so that type-checking this package does not type-check the simulator's sources.
 const simModule = '@umcg/sim';
@@ -26,7 +26,13 @@ const sizes: number[] = [];
 for (const mutant of names) {
   const target = await simAdapter.open({ profile: 'pz-v2', timeoutMs: 10_000, seed: 1, args: { mutant } });
   const t0 = cpu();
-  const r = await huntTarget(target, { check: checkTrace, runs, seed: 1, failuresDir: false, generation: { exclude: ['fault'] } });
+  const r = await huntTarget(target, {
+    check: checkTrace,
+    runs,
+    seed: 1,
+    failuresDir: false,
+    generation: { exclude: ['fault'] },
+  });
   let line: string;
   if (r.failure) {
     const f = r.failure;
@@ -34,11 +40,15 @@ for (const mutant of names) {
     line = `trace  ${f.trace.steps.length} steps, ${f.trace.header.tasks.length} tasks (first failure ${f.originalSteps} steps), reproduced ${f.reproduced.failed}/${f.reproduced.runs}`;
   } else {
     const l = await huntLitmus(target, { programs: 150, runsPerProgram: 30, seed: 1 });
-    line = l.failure ? `litmus ${Object.keys(l.failure.test.program.threads).length} threads, prologue ${l.failure.test.program.prologue.length} steps` : 'missed';
+    line = l.failure
+      ? `litmus ${Object.keys(l.failure.test.program.threads).length} threads, prologue ${l.failure.test.program.prologue.length} steps`
+      : 'missed';
   }
   if (!line.startsWith('missed')) caught++;
   console.log(`${mutant.padEnd(32)} ${line}  [${Math.round(cpu() - t0)} ms CPU]`);
   await target.close();
 }
 sizes.sort((a, b) => a - b);
-console.log(`caught ${caught}/${names.length}; minimal sequential traces: median ${sizes[Math.floor(sizes.length / 2)]} steps, max ${sizes.at(-1)}`);
+console.log(
+  `caught ${caught}/${names.length}; minimal sequential traces: median ${sizes[Math.floor(sizes.length / 2)]} steps, max ${sizes.at(-1)}`,
+);
