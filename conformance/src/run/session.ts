@@ -3,7 +3,8 @@
  * programs on one target, with expectations, rule coverage, provenance and the exit code.
  * @module
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
 import type { Adapter, Target } from '../adapter/types.js';
@@ -237,9 +238,19 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   return { report, expectations: exp };
 }
 
-/** Default locations, relative to the repository root (the working directory of `pnpm conformance`). */
+/** The repository root (this file is conformance/src/run/session.ts). */
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Default locations: corpus and expectations in the checkout (whatever the working directory), failures in it. */
 export const DEFAULTS = {
-  corpus: 'conformance/corpus',
-  expectations: (target: string): string => join('conformance/expectations', `${target}.json`),
+  corpus: relativeOrAbsolute(join(REPO, 'conformance/corpus')),
+  expectations: (target: string): string =>
+    relativeOrAbsolute(join(REPO, 'conformance/expectations', `${target}.json`)),
   failures: '.conformance/failures',
 } as const;
+
+/** A path relative to the working directory when it lies below it (short, as people type it), else absolute. */
+function relativeOrAbsolute(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
