@@ -38,10 +38,12 @@ function* wakeNext(me: number, masked: boolean): Routine<'none' | KResult | 'ESR
   const r = yield* wakeTask(target[0], target[1]);
   if (r !== 0) return r;
   // The write-back of the profile applies to every use of next_tid (facts §1.2 table: RFC v1 clears it).
-  const ok = yield* atomic('wait.next.writeback', (s) => {
+  const ok = yield* atomic(undefined, (s) => {
     const p = s.world.params;
+    if (p.nextTidWriteback === 'none') return true;
     const m = access(s, s.k[me]!.umcg);
     if (!m) return false;
+    s.fired.add('wait.next.writeback');
     if (p.nextTidWriteback === 'clear') m.next_tid = 0;
     if (p.nextTidWriteback === 'tid-running') m.next_tid = (m.next_tid | 0x80000000) >>> 0;
     return true;
