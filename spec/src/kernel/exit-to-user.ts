@@ -49,6 +49,8 @@ export function* syscallPath(
     const k = s.k[me]!;
     k.mode = 'user';
     k.call = '';
+    // Back in user mode: the task may be interrupted again (at most once per stay in user mode).
+    k.interrupted = false;
     if (call !== 'interrupt') k.result = { call, ret };
   });
 }
