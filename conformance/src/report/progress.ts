@@ -19,11 +19,11 @@ export function createProgress(enabled = true): Progress {
       const now = Date.now();
       if (now - last < 100 && done < total) return;
       last = now;
-      const width = process.stderr.columns ?? 80;
+      const width = process.stderr.columns || 80;
       process.stderr.write(`\r${`[${done}/${total}] ${label}`.slice(0, width - 1).padEnd(width - 1)}`);
     },
     clear() {
-      if (tty) process.stderr.write(`\r${' '.repeat((process.stderr.columns ?? 80) - 1)}\r`);
+      if (tty) process.stderr.write(`\r${' '.repeat((process.stderr.columns || 80) - 1)}\r`);
     },
   };
 }

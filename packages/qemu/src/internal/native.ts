@@ -1,14 +1,14 @@
 /**
- * The executor's wire codec from `@umcg/native` (PROTOCOL.md), imported by relative path until this package lists
- * `@umcg/native` as a dependency (the one place to change then).
+ * The executor's wire codec from `@umcg/native` (PROTOCOL.md), the one place this package imports it
+ * (a dependency of this package).
  * @module
  */
 
-export type { RawProbe, RawResponse } from '../../../native/src/wire/index.js';
+export type { RawProbe, RawResponse } from '@umcg/native';
 export {
   encodeConfig,
   encodeLitmus,
   encodeTrace,
   toLitmusRun,
   toTraceRun,
-} from '../../../native/src/wire/index.js';
+} from '@umcg/native';
