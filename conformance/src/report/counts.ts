@@ -9,6 +9,7 @@ export function countByStatus(results: readonly TraceResult[]): Record<Status, n
   const out: Record<Status, number> = {
     PASS: 0,
     FAIL: 0,
+    FLAKY: 0,
     XFAIL: 0,
     XPASS: 0,
     SKIP: 0,

@@ -12,7 +12,12 @@ export function renderSummary(report: RunReport, outDir: string | undefined): st
   const c = countByStatus(report.results);
   const lines: string[] = [''];
   const failing = report.results.filter((r) => r.report !== undefined);
-  for (const r of failing) lines.push(`FAIL ${r.hash} ${r.name}`, r.report ?? '', '');
+  for (const r of failing)
+    lines.push(
+      `${r.status === 'FLAKY' ? 'FLAKY (did not reproduce)' : 'FAIL'} ${r.hash} ${r.name}`,
+      r.report ?? '',
+      '',
+    );
   const skips = report.results.filter((r) => r.status === 'SKIP');
   if (skips.length > 0) {
     lines.push(`Skipped (${skips.length}):`);

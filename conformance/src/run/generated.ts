@@ -86,7 +86,7 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
     ...base,
     name: f.trace.header.name,
     hash: traceHash(f.trace),
-    status: 'FAIL',
+    status: f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL',
     verdict: f.verdict,
     reason: f.verdict.failure.explanation.split('\n')[0] ?? 'failure',
     replay,

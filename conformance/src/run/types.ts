@@ -6,8 +6,12 @@
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Verdict } from '../check/types.js';
 
-/** The status of one result after expectations are applied. */
-export type Status = 'PASS' | 'FAIL' | 'XFAIL' | 'XPASS' | 'SKIP' | 'TIMEOUT' | 'UNKNOWN' | 'ERROR';
+/**
+ * The status of one result after expectations are applied. `FLAKY`: a divergence on a nondeterministic target that
+ * did not reproduce when the minimal trace was re-run (syzkaller's rule: an unconfirmed repro does not fail the
+ * run); it is printed with its trace and saved for inspection.
+ */
+export type Status = 'PASS' | 'FAIL' | 'FLAKY' | 'XFAIL' | 'XPASS' | 'SKIP' | 'TIMEOUT' | 'UNKNOWN' | 'ERROR';
 
 /** Where a result came from. */
 export type Origin = 'replay' | 'corpus' | 'generated' | 'litmus';
