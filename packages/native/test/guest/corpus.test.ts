@@ -38,10 +38,16 @@ const applies = <T extends { readonly header: Trace['header'] }>(t: T): T | unde
     : undefined;
 };
 const files = readdirSync(CORPUS).sort();
+/** Known failures of the native target (conformance/expectations/native.json), each with its reason. */
+const known: Record<string, { reason: string }> = JSON.parse(
+  readFileSync(resolve(CORPUS, '../expectations/native.json'), 'utf8'),
+);
+for (const [name, e] of Object.entries(known))
+  console.warn(`known failure, not required to pass: ${name}: ${e.reason}`);
 const traces: Trace[] = files
   .filter((f) => f.endsWith('.trace'))
   .map((f) => applies(parseTrace(readFileSync(resolve(CORPUS, f), 'utf8'), f)))
-  .filter((t): t is Trace => t !== undefined);
+  .filter((t): t is Trace => t !== undefined && known[t.header.name] === undefined);
 const litmus = files
   .filter((f) => f.endsWith('.litmus'))
   .map((f) => applies(parseLitmus(readFileSync(resolve(CORPUS, f), 'utf8'), f)))
