@@ -8,7 +8,14 @@ export type * from './adapter/types.js';
 export { openSpecTarget, specAdapter, templateAdapter } from './adapters/index.js';
 export * from './check/index.js';
 export { main } from './cli/main.js';
-export type { HuntFailure, HuntOptions, HuntReport, TraceArbitraryOptions } from './generate/index.js';
+export type {
+  EngineState,
+  HuntFailure,
+  HuntOptions,
+  HuntReport,
+  SpecEngine,
+  TraceArbitraryOptions,
+} from './generate/index.js';
 export {
   generatedTraceArbitrary,
   huntTarget,

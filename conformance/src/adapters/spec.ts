@@ -7,7 +7,7 @@
 import type { LitmusProgram, ProfileId, StepObservation } from '@umcg/spec';
 import { PROFILES } from '@umcg/spec';
 import type { Adapter, LitmusRun, OpenOptions, RunOptions, Target } from '../adapter/types.js';
-import type { EngineExplore, SpecEngine } from '../check/engine.js';
+import type { CheckEngine, EngineExploreResult } from '../check/engine.js';
 import { specEngine } from '../check/engine.js';
 import { FEATURE_NAMES } from '../trace/features.js';
 import { canonicalJson } from '../trace/hash.js';
@@ -15,9 +15,9 @@ import type { Trace, TraceRun } from '../trace/types.js';
 import { prng } from './internal/prng.js';
 
 /** Opens a spec target over `engine` (the real one by default). */
-export function openSpecTarget(options: OpenOptions, engine: SpecEngine = specEngine()): Target {
+export function openSpecTarget(options: OpenOptions, engine: CheckEngine = specEngine()): Target {
   const random = options.args.pick === 'random';
-  const explored = new Map<string, EngineExplore>();
+  const explored = new Map<string, EngineExploreResult>();
   return {
     info: {
       name: 'spec',

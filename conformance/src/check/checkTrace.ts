@@ -9,7 +9,7 @@ import { canonicalObservation } from '@umcg/spec';
 import type { ExpectAtom } from '../trace/expect.js';
 import { parseAtom, unmetExpectations } from '../trace/expect.js';
 import type { Trace } from '../trace/types.js';
-import type { EngineState, SpecEngine } from './engine.js';
+import type { CheckEngine, KeyedState } from './engine.js';
 import { specEngine } from './engine.js';
 import {
   closestObservation,
@@ -29,8 +29,8 @@ export interface CheckOptions {
 type Step = (i: number, obs: StepObservation) => Verdict | undefined;
 
 /** Creates a checker over an engine (the real one by default). */
-export function createChecker<S extends EngineState>(
-  engine: SpecEngine<S>,
+export function createChecker<S extends KeyedState>(
+  engine: CheckEngine<S>,
   options: CheckOptions = {},
 ): CheckTrace {
   const maxStates = options.maxStates ?? 20_000;

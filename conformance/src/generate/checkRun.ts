@@ -7,19 +7,28 @@
 import type { CheckTrace, Verdict } from '../check/types.js';
 import type { Trace, TraceRun } from '../trace/types.js';
 
-/** Checks `run` of `trace` with `check`. */
+/**
+ * Checks `run` of `trace` with `check`. A divergence in the observed prefix is a failure however the run ended (the
+ * target's `detail`, for a kernel the reason it killed the process, is added to the explanation); otherwise a run
+ * that timed out is `unknown` and one that crashed (or printed a kernel WARN, BUG, lockdep report) is an `error`.
+ */
 export function checkRun(check: CheckTrace, trace: Trace, run: TraceRun): Verdict {
   if (run.status === 'unsupported')
     return { kind: 'skip', reason: run.detail ?? 'unsupported by the target' };
   const verdict = check(trace, run.observations);
-  if (verdict.kind !== 'pass' || run.observations.length >= trace.steps.length) return verdict;
+  if (verdict.kind === 'fail') return withTargetReport(verdict, run.detail);
+  if (run.status === 'completed' || verdict.kind === 'skip') return verdict;
   const where = `after ${run.observations.length} of ${trace.steps.length} steps`;
-  if (run.status === 'timeout')
-    return { kind: 'unknown', reason: `timeout ${where}${run.detail ? `: ${run.detail}` : ''}` };
-  return {
-    kind: 'error',
-    reason: `run ended (${run.status}) ${where}${run.detail ? `: ${run.detail}` : ''}`,
-  };
+  const detail = run.detail ? `: ${run.detail}` : '';
+  return run.status === 'timeout'
+    ? { kind: 'unknown', reason: `timeout ${where}${detail}` }
+    : { kind: 'error', reason: `target crashed ${where}${detail}` };
+}
+
+function withTargetReport(verdict: Verdict & { kind: 'fail' }, detail: string | undefined): Verdict {
+  if (detail === undefined) return verdict;
+  const explanation = `${verdict.failure.explanation}\nThe target reported: ${detail}`;
+  return { ...verdict, failure: { ...verdict.failure, explanation } };
 }
 
 /** The failure signature of a verdict: the sorted rule ids of its first divergence (`undefined` unless it fails). */

@@ -1,6 +1,7 @@
 /**
- * The spec's executable API as the generators, the hunter and litmus mode use it. Everything in this directory takes
- * a `SpecEngine` so it can run against the real spec (`defaultEngine()`) or a test double.
+ * The spec's executable API as the checker, the generators, the hunter and litmus mode use it: the one definition.
+ * Everything takes a `SpecEngine` or a `CheckEngine` so it can run against the real spec (`defaultEngine()`) or a
+ * test double.
  * @module
  */
 import type { Action, LitmusProgram, ProfileId, RuleId, StepObservation, TaskDecl } from '@umcg/spec';
@@ -14,12 +15,16 @@ export interface EngineConfig {
   readonly tasks: readonly TaskDecl[];
 }
 
-/** An opaque spec state: clonable and hashable. */
-export interface EngineState {
+/** A spec state as the checker needs it: opaque, with a canonical key (equal keys mean equal states). */
+export interface KeyedState {
+  /** A canonical key. */
+  key(): string;
+}
+
+/** An opaque spec state as the generators need it: hashable and clonable. */
+export interface EngineState extends KeyedState {
   /** A deep copy. */
   clone(): EngineState;
-  /** A canonical key (equal keys mean equal states). */
-  key(): string;
 }
 
 /** One allowed outcome of a step (mirrors `Outcome` of `@umcg/spec`). */
@@ -45,12 +50,13 @@ export interface EngineExploreResult {
   readonly complete: boolean;
 }
 
-/** The spec's executable API (DESIGN.md "The spec"; signatures of `spec/src/engine`). */
-export interface SpecEngine<S extends EngineState = EngineState> {
+/**
+ * The part of the spec's executable API that checking a run needs (the checker, the `spec` target); tests substitute
+ * small fakes for it.
+ */
+export interface CheckEngine<S extends KeyedState = KeyedState> {
   /** The initial state of a process with the given tasks. */
   initialState(config: EngineConfig): S;
-  /** A finite list of interesting actions enabled in `state`. */
-  enabledActions(state: S): Action[];
   /** Why `action` may not be taken in `state`; undefined when it may. */
   whyNotEnabled(state: S, action: Action): string | undefined;
   /** Every allowed outcome of `action` (deduplicated). */
@@ -65,6 +71,12 @@ export interface SpecEngine<S extends EngineState = EngineState> {
   ): EngineExploreResult;
   /** The observation of a state. */
   observe(state: S): StepObservation;
+}
+
+/** The spec's whole executable API as generation uses it (DESIGN.md "The spec"; signatures of `spec/src/engine`). */
+export interface SpecEngine<S extends EngineState = EngineState> extends CheckEngine<S> {
+  /** A finite list of interesting actions enabled in `state`. */
+  enabledActions(state: S): Action[];
 }
 
 const NAMES = [

@@ -6,7 +6,15 @@
  */
 
 export { checkRun, failureSignature } from './checkRun.js';
-export type { EngineConfig, EngineExploreResult, EngineOutcome, EngineState, SpecEngine } from './engine.js';
+export type {
+  CheckEngine,
+  EngineConfig,
+  EngineExploreResult,
+  EngineOutcome,
+  EngineState,
+  KeyedState,
+  SpecEngine,
+} from './engine.js';
 export { defaultEngine, hasSpecEngine } from './engine.js';
 export type { StoredReplay } from './failureStore.js';
 export {

@@ -6,7 +6,7 @@
 import type { ProfileId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
-import { defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';
+import { checkRun, defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';
 import { minimalPrefix, renderFailure, replayCommand } from '../report/failure.js';
 import { traceHash } from '../trace/hash.js';
 import { requirementsOf } from '../trace/requires.js';
@@ -48,15 +48,9 @@ export async function withTimeout(run: Promise<TraceRun>, ms: number): Promise<T
   }
 }
 
-/** The verdict of a target's run of `trace`. */
+/** The verdict of a target's run of `trace` (see {@link checkRun}). */
 export function judge(trace: Trace, run: TraceRun, check: CheckTrace): Verdict {
-  if (run.status === 'timeout') return { kind: 'unknown', reason: run.detail ?? 'timeout' };
-  if (run.status === 'unsupported')
-    return { kind: 'skip', reason: run.detail ?? 'unsupported by the target' };
-  const v = check(trace, run.observations);
-  if (run.status === 'crashed' && v.kind !== 'fail')
-    return { kind: 'error', reason: `target crashed: ${run.detail ?? 'no detail'}` };
-  return v;
+  return checkRun(check, trace, run);
 }
 
 /** Runs and judges one trace. */

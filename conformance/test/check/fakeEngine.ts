@@ -3,9 +3,9 @@
  * RUNNABLE), `exit` kills the process, `store` writes the state word; everything else is a no-op.
  */
 import type { Action, RuleId, StepObservation, TaskObservation } from '@umcg/spec';
-import type { EngineOutcome, EngineState, SpecEngine } from '../../src/check/engine.js';
+import type { CheckEngine, EngineOutcome, KeyedState } from '../../src/check/engine.js';
 
-export interface FakeState extends EngineState {
+export interface FakeState extends KeyedState {
   readonly states: Readonly<Record<string, string>>;
   readonly killed: boolean;
   readonly ret: Readonly<Record<string, string>>;
@@ -54,7 +54,7 @@ const out = (s: FakeState, rules: RuleId[]): EngineOutcome<FakeState> => ({
   rules,
 });
 
-export const fakeEngine: SpecEngine<FakeState> & { stepCalls: number } = {
+export const fakeEngine: CheckEngine<FakeState> & { stepCalls: number } = {
   stepCalls: 0,
   initialState: (c) => mk(Object.fromEntries(c.tasks.map((t) => [t.name, 'NONE'])), false),
   whyNotEnabled: (s) => (s.killed ? 'the process was killed' : undefined),

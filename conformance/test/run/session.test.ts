@@ -131,7 +131,10 @@ describe('runSession', () => {
       },
     };
     const { report } = await runSession(config(dir, hanging, { timeoutMs: 50 }));
-    expect(report.results[0]).toMatchObject({ status: 'TIMEOUT', reason: 'timed out after 50 ms' });
+    expect(report.results[0]).toMatchObject({
+      status: 'TIMEOUT',
+      reason: 'timeout after 0 of 4 steps: timed out after 50 ms',
+    });
     expect(report.exitCode).toBe(124);
   });
 

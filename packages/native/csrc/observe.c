@@ -15,6 +15,8 @@
 
 #define STABLE_SAMPLES	3
 #define SAMPLE_US	1000
+/* Longest a dequeued signal may take to reach its handler before we stop waiting. */
+#define SIGNAL_GRACE_NS	(500LL * 1000000LL)
 
 /* Reads a small /proc file; returns its length or -1. */
 static int read_proc(pid_t pid, pid_t tid, const char *what, char *buf, size_t n)
@@ -45,7 +47,7 @@ static char thread_state(pid_t pid, pid_t tid)
 	return p && p[1] == ' ' ? p[2] : '?';
 }
 
-static int sigusr1_pending(pid_t pid, pid_t tid)
+int ux_sigusr1_pending(pid_t pid, pid_t tid)
 {
 	char buf[2048], *p;
 
@@ -77,9 +79,17 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 	if (st == 'R') {
 		if (!in_loop)
 			return;
-		/* A signal not yet handled while running: not quiescent. */
-		if (atomic_load(&r->signals) < r->sig_sent &&
-		    (sigusr1_pending(rt->pid, tid) || ux_clock_ns(CLOCK_MONOTONIC) - since < 20000000LL))
+		/*
+		 * A signal not yet handled while running: not quiescent.  Once
+		 * dequeued it is no longer pending but its handler may not have
+		 * run yet (a vCPU can stall for milliseconds under TCG), so a
+		 * signal counts until its handler ran, unless it was sent while
+		 * another was pending (lost, like every standard signal).  The
+		 * time limit only guards against a miscount.
+		 */
+		if (atomic_load(&r->signals) < r->sig_sent - r->sig_lost &&
+		    (ux_sigusr1_pending(rt->pid, tid) ||
+		     ux_clock_ns(CLOCK_MONOTONIC) - since < SIGNAL_GRACE_NS))
 			return;
 		snprintf(out, n, "user");
 		return;

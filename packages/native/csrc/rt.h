@@ -31,6 +31,7 @@ struct ux_rt_task {
 	int			unmapped;
 	int			clock;		/* registration clock */
 	int			sig_sent;
+	int			sig_lost;	/* sent while one was pending */
 	uint64_t		shadow[UF_COUNT];	/* last words read (kept for unmapped structs) */
 	uint64_t		base[UF_COUNT];		/* words at the start of the step */
 };
@@ -48,6 +49,13 @@ struct ux_rt {
 
 extern struct ux_rt *ux_rt;
 
+/* Stack size of a task thread. */
+#define UX_STACK_SIZE	(256 * 1024)
+
+/* prefault.c: map (and lock) what task threads touch, so they never page-fault by themselves. */
+int ux_prefault(char *err, size_t errlen);
+void *ux_task_stack(size_t size);
+
 /* task.c */
 int ux_rt_start(struct ux_rt *rt, char *err, size_t errlen);
 void ux_rt_post(struct ux_rt *rt, int i, const struct ux_step *prog, int nprog, int wait_go);
@@ -60,6 +68,8 @@ int64_t ux_clock_ns(int clock);
  * 0 ok, -1 timeout (detail in err).
  */
 int ux_rt_quiesce(struct ux_rt *rt, int64_t since_ns, int64_t min_stable_ns, char *err, size_t errlen);
+/* Whether SIGUSR1 is pending for thread tid of process pid. */
+int ux_sigusr1_pending(pid_t pid, pid_t tid);
 /* Where task i is now ("" when not quiescent). */
 void ux_rt_where(struct ux_rt *rt, int i, char *out, size_t n);
 /* Appends the observation of the current (quiescent) state as JSON. */

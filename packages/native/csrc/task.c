@@ -305,11 +305,12 @@ int ux_rt_start(struct ux_rt *rt, char *err, size_t errlen)
 	sa.sa_handler = on_sigusr1;	/* no SA_RESTART */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGUSR1, &sa, NULL);
-	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, 256 * 1024);
+	if (ux_prefault(err, errlen))
+		return -1;
 	for (int i = 0; i < rt->n; i++) {
 		struct ux_rt_task *r = &rt->task[i];
 		int flags = rt->t->shmem[i] ? MAP_SHARED | MAP_ANONYMOUS : MAP_PRIVATE | MAP_ANONYMOUS;
+		void *stack = ux_task_stack(UX_STACK_SIZE);
 		pthread_t th;
 
 		r->page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, flags, -1, 0);
@@ -324,6 +325,11 @@ int ux_rt_start(struct ux_rt *rt, char *err, size_t errlen)
 		atomic_store(&r->cur_op, -1);
 		if (pipe(r->pipe)) {
 			snprintf(err, errlen, "pipe: %s", strerror(errno));
+			return -1;
+		}
+		pthread_attr_init(&attr);
+		if (!stack || pthread_attr_setstack(&attr, stack, UX_STACK_SIZE)) {
+			snprintf(err, errlen, "task stack: %s", strerror(errno));
 			return -1;
 		}
 		if (pthread_create(&th, &attr, task_main, r)) {

@@ -15,7 +15,7 @@ import type {
   Target,
   Trace,
   TraceRun,
-} from './internal/contracts.js';
+} from '@umcg/conformance';
 import { DEFAULT_SYSCALLS, type NativeSyscalls, probeNative } from './probe.js';
 import { toLitmusRun, toTraceRun } from './wire/decode.js';
 import { encodeConfig, encodeLitmus, encodeTrace } from './wire/encode.js';

@@ -3,11 +3,11 @@
  * on traces made only of user-memory operations and ordinary syscalls of unregistered tasks.
  */
 import { fc, test } from '@fast-check/vitest';
+import type { Trace } from '@umcg/conformance';
 import type { Action, Field, Value } from '@umcg/spec';
 import { describe, expect, it } from 'vitest';
 import type { Executor } from '../src/index.js';
 import { addonExecutor, binaryExecutor, findBinary, native, probeNative } from '../src/index.js';
-import type { Trace } from '../src/internal/contracts.js';
 import { encodeTrace, parseResponseLine, toTraceRun } from '../src/wire/index.js';
 import { checkTrace } from './helpers.js';
 

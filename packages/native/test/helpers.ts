@@ -1,15 +1,11 @@
 /**
- * Test helpers: the conformance engine's trace parser and checker (through their source files until
- * `@umcg/conformance` exports them), and the host executor.
+ * Test helpers: the conformance engine's trace parser and checker, and the host executor.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkTrace } from '../../../conformance/src/check/checkTrace.js';
-import { retarget } from '../../../conformance/src/run/retarget.js';
-import { parseLitmus } from '../../../conformance/src/trace/litmus.js';
-import { parseTrace } from '../../../conformance/src/trace/parse.js';
-import type { Trace } from '../src/internal/contracts.js';
+import type { Trace } from '@umcg/conformance';
+import { checkTrace, parseLitmus, parseTrace, retarget } from '@umcg/conformance';
 
 export { checkTrace, parseLitmus, parseTrace, retarget };
 

@@ -6,11 +6,6 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { DEFAULT_BUSYBOX } from '@umcg/kernel';
-import type { LitmusProgram } from '@umcg/spec';
-import { EXECUTOR_BUILD_HINT, NATIVE_CSRC } from './guest/executor.js';
-import { chooseKernel } from './guest/kernelChoice.js';
-import { QEMU_INSTALL, qemuVersion } from './guest/qemuVersion.js';
 import type {
   Adapter,
   Feature,
@@ -20,26 +15,24 @@ import type {
   Target,
   Trace,
   TraceRun,
-} from './internal/contracts.js';
+} from '@umcg/conformance';
+import { DEFAULT_BUSYBOX } from '@umcg/kernel';
+import type { LitmusProgram } from '@umcg/spec';
+import { EXECUTOR_BUILD_HINT, NATIVE_CSRC } from './guest/executor.js';
+import { chooseKernel } from './guest/kernelChoice.js';
+import { QEMU_INSTALL, qemuVersion } from './guest/qemuVersion.js';
+import { NATIVE_FEATURES } from './internal/native.js';
 import { litmusRequest, replyToLitmusRun, replyToTraceRun, traceRequest } from './internal/wire/codec.js';
 import { openQemuSession, parseQemuArgs, type QemuSession } from './session.js';
 
 /** Adapter version (recorded in every result). */
 export const QEMU_ADAPTER_VERSION = '0.1.0';
 
-/** Features a real kernel run through the executor offers (everything the executor drives; no interleaving control). */
-export const QEMU_FEATURES: readonly Feature[] = [
-  'signals',
-  'faults',
-  'blocking-faults',
-  'unmap',
-  'shmem',
-  'exit',
-  'kick',
-  'timeouts',
-  'garbage-tid',
-  'kill',
-];
+/**
+ * Features a real kernel run through the executor offers: the native executor's, plus `blocking-faults` when the
+ * guest's executor says it can (the probe answer decides, see {@link probedFeatures}). No interleaving control.
+ */
+export const QEMU_FEATURES: readonly Feature[] = [...NATIVE_FEATURES, 'blocking-faults'];
 
 /** Host-side limit on one request: the per-trace timeout less a margin, so a hang is ours to report. */
 export function hangTimeout(traceTimeoutMs: number): number {

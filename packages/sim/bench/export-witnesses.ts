@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Feature, Trace } from '../src/internal/contracts.js';
+import type { Feature, Trace } from '@umcg/conformance';
 import { MUTANTS } from '../src/mutants/catalogue.js';
 import { witnessTrace } from '../src/mutants/mutation.js';
 

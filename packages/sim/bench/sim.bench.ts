@@ -4,7 +4,7 @@
  * @module
  */
 import { getProfile } from '@umcg/spec';
-import type { Trace } from '../src/internal/contracts.js';
+import type { Trace } from '@umcg/conformance';
 import { randomTrace } from '../src/internal/random-trace.js';
 import { DEFAULT_KNOBS } from '../src/internal/run/knobs.js';
 import { runTrace } from '../src/internal/run/trace.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import { getProfile, PROFILES, type ProfileId } from '@umcg/spec';
-import type { Adapter, Capabilities, Feature, OpenOptions, Target } from './internal/contracts.js';
+import type { Adapter, Capabilities, Feature, OpenOptions, Target } from '@umcg/conformance';
 import { DEFAULT_KNOBS, type Knobs, renderKnobs } from './internal/run/knobs.js';
 import { runLitmus } from './internal/run/litmus.js';
 import { runTrace } from './internal/run/trace.js';

@@ -71,7 +71,7 @@ export async function bootGuest(opts: BootOptions): Promise<BootResult> {
   const tapFrom = opts.tapFrom ?? 'console';
   const dir = mkdtempSync(join(tmpdir(), 'umcg-boot-'));
   const serial1 = join(dir, 'ttyS1.txt');
-  const append = ['console=ttyS0', 'panic=-1', 'oops=panic', 'loglevel=5', opts.append ?? '']
+  const append = ['console=ttyS0', 'panic=-1', 'oops=panic', 'loglevel=6', opts.append ?? '']
     .join(' ')
     .trim();
   const argv = [

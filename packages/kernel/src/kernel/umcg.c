@@ -439,7 +439,7 @@ static void umcg_unblock_and_wait(void)
 	}
 die:
 	umcg_unmask_worker(tsk);
-	pr_info_ratelimited("umcg: killing %d: unblock failed (%d)\n",
+	pr_notice_ratelimited("umcg: killing %d: unblock failed (%d)\n",
 			    task_pid_nr(tsk), ret);
 	force_sig(SIGKILL);
 }
@@ -459,7 +459,7 @@ void umcg_sys_enter(struct pt_regs *regs, long syscall)
 
 	ret = umcg_pin_pages();
 	if (ret) {
-		pr_info_ratelimited("umcg: killing %d: pin at syscall entry failed (%d)\n",
+		pr_notice_ratelimited("umcg: killing %d: pin at syscall entry failed (%d)\n",
 				    task_pid_nr(current), ret);
 		force_sig(SIGKILL);
 	}
@@ -473,7 +473,8 @@ void umcg_sys_exit(struct pt_regs *regs)
 	if (!umcg_hooked_syscall(syscall_get_nr(tsk, regs)))
 		return;
 
-	if (tsk->umcg_page) {
+	/* Not blocked, or being killed (a failed pin at entry): no unblock. */
+	if (tsk->umcg_page || fatal_signal_pending(tsk)) {
 		umcg_unpin_pages();
 		return;
 	}
@@ -502,7 +503,7 @@ bool umcg_exception_enter(struct pt_regs *regs)
 	local_irq_enable();
 	ret = umcg_pin_pages();
 	if (ret) {
-		pr_info_ratelimited("umcg: killing %d: pin at exception entry failed (%d)\n",
+		pr_notice_ratelimited("umcg: killing %d: pin at exception entry failed (%d)\n",
 				    task_pid_nr(current), ret);
 		force_sig(SIGKILL);
 	}
@@ -520,7 +521,7 @@ void umcg_exception_exit(struct pt_regs *regs)
 	if (!umcg_exception_hooked(regs))
 		return;
 
-	if (tsk->umcg_page) {
+	if (tsk->umcg_page || fatal_signal_pending(tsk)) {
 		umcg_unpin_pages();
 		return;
 	}
@@ -554,7 +555,7 @@ void umcg_wq_worker_sleeping(struct task_struct *tsk)
 	umcg_unpin_pages_only();
 
 	if (ret) {
-		pr_info_ratelimited("umcg: killing %d: block report failed (%d)\n",
+		pr_notice_ratelimited("umcg: killing %d: block report failed (%d)\n",
 				    task_pid_nr(tsk), ret);
 		force_sig(SIGKILL);
 	}
@@ -609,7 +610,7 @@ void umcg_notify_resume(struct pt_regs *regs)
 	if (!ret || ret == -EINTR)
 		return;
 die:
-	pr_info_ratelimited("umcg: killing %d: return to user failed (%d)\n",
+	pr_notice_ratelimited("umcg: killing %d: return to user failed (%d)\n",
 			    task_pid_nr(tsk), ret);
 	force_sig(SIGKILL);
 }

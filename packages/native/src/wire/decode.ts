@@ -15,7 +15,7 @@ import {
   type Where,
   walkList,
 } from '@umcg/spec';
-import type { LitmusRun, TraceRun } from '../internal/contracts.js';
+import type { LitmusRun, TraceRun } from '@umcg/conformance';
 import type { RawResponse, RawWords } from './raw.js';
 
 /** The symbol table of a response (its tids and struct addresses). */

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Trace } from '@umcg/conformance';
 import { canonicalObservation, explore } from '@umcg/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawProbe, RawResponse } from '../../src/index.js';
@@ -18,7 +19,6 @@ import {
   toLitmusRun,
   toTraceRun,
 } from '../../src/index.js';
-import type { Trace } from '../../src/internal/contracts.js';
 import { CORPUS, checkTrace, parseLitmus, parseTrace, retarget } from '../helpers.js';
 import { type GuestBatch, guestUnavailable, runInGuest } from './harness.js';
 

@@ -47,6 +47,8 @@ export type GuestReply =
       readonly value: { id: string } & Record<string, unknown>;
       readonly findings: readonly ConsoleFinding[];
       readonly detail?: string;
+      /** The kernel's `umcg:` console lines printed while the request ran (why it killed a process). */
+      readonly kernelLog?: readonly string[];
     }
   /** The guest died or hung; `detail` carries the console. */
   | { readonly kind: 'crashed'; readonly cause: string; readonly detail: string };
@@ -54,6 +56,11 @@ export type GuestReply =
 type Answer = { id: string } & Record<string, unknown>;
 /** The one request in flight: settled by its answer, the guest's death, or its timer. */
 type Waiter = { id: string; settle: (v: Answer | 'dead' | 'hang') => void };
+
+/** The UMCG lines of the kernel among console `lines`, without the printk timestamp. */
+export function umcgLines(lines: readonly string[]): string[] {
+  return lines.map((l) => l.replace(/^\[\s*\d+\.\d+\]\s*/, '')).filter((l) => l.startsWith('umcg: '));
+}
 
 /** A booted guest with an open protocol channel. */
 export class Guest {
@@ -259,7 +266,9 @@ export class Guest {
     // Give printk a moment: a WARN printed by the kernel path that finished the request arrives with or just after it.
     await sleep(5);
     const findings = this.pendingFindings.splice(0);
-    if (findings.length === 0) return { kind: 'response', value: got, findings };
+    const umcg = umcgLines(this.consoleLines.slice(before));
+    const kernelLog = umcg.length > 0 ? { kernelLog: umcg } : {};
+    if (findings.length === 0) return { kind: 'response', value: got, findings, ...kernelLog };
     this.tainted = true;
     // Printed before this request was sent: the previous trace's kernel paths are the likelier cause.
     const earlier = findings.every((f) => f.line <= before)
@@ -271,6 +280,7 @@ export class Guest {
       value: got,
       findings,
       detail: crashDetail(`${earlier}${findingsHeadline(findings)}`, this.consoleLines.slice(from)),
+      ...kernelLog,
     };
   }
 

@@ -9,6 +9,7 @@ export {
   encodeConfig,
   encodeLitmus,
   encodeTrace,
+  NATIVE_FEATURES,
   toLitmusRun,
   toTraceRun,
 } from '@umcg/native';

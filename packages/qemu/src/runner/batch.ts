@@ -3,8 +3,9 @@
  * its guest; a crash replaces the guest and the shard goes on with the next trace.
  * @module
  */
+
+import type { Trace, TraceRun } from '@umcg/conformance';
 import { hangTimeout } from '../adapter.js';
-import type { Trace, TraceRun } from '../internal/contracts.js';
 import { replyToTraceRun, traceRequest } from '../internal/wire/codec.js';
 import type { QemuSession } from '../session.js';
 import { shard } from './shard.js';

@@ -4,10 +4,10 @@
  * missing capability, or fails as that file expects.
  */
 import { join } from 'node:path';
+import type { Target } from '@umcg/conformance';
 import { canonicalObservation } from '@umcg/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qemu } from '../../src/adapter.js';
-import type { Target } from '../../src/internal/contracts.js';
 import {
   CONFORMANCE_DIR,
   corpusLitmus,

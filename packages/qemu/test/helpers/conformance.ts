@@ -1,25 +1,17 @@
 /**
- * What the guest tests take from `@umcg/conformance` (its entry point does not export them yet): the corpus, the
- * checker, the runner's judge with expectations.
+ * What the guest tests take from `@umcg/conformance`: the corpus, the checker, the runner's judge with expectations
+ * (and the runner's internal `mapPool`, which the entry point does not export).
  * @module
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseLitmus } from '../../../../conformance/src/trace/litmus.js';
-import { parseTrace } from '../../../../conformance/src/trace/parse.js';
-import type { LitmusTest } from '../../../../conformance/src/trace/types.js';
-import type { Trace } from '../../src/internal/contracts.js';
+import type { LitmusTest, Trace } from '@umcg/conformance';
+import { parseLitmus, parseTrace, retarget } from '@umcg/conformance';
 
-export { createChecker } from '../../../../conformance/src/check/checkTrace.js';
-export { specEngine } from '../../../../conformance/src/check/engine.js';
-export { loadExpectations } from '../../../../conformance/src/run/expectations.js';
+export type { TraceResult } from '@umcg/conformance';
+export { createChecker, loadExpectations, runTrace, specEngine } from '@umcg/conformance';
 export { mapPool } from '../../../../conformance/src/run/pool.js';
-export { runTrace } from '../../../../conformance/src/run/runTrace.js';
-
-import { retarget } from '../../../../conformance/src/run/retarget.js';
-
-export type { TraceResult } from '../../../../conformance/src/run/types.js';
 
 /** The conformance package's root directory. */
 export const CONFORMANCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../conformance');

@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LitmusProgram, ProfileId, StepObservation, TaskDecl } from '@umcg/spec';
-import type { Target, Trace } from '../internal/contracts.js';
+import type { Target, Trace } from '@umcg/conformance';
 
 /** What the mutation test needs from a hunt (a subset of the engine's `HuntReport`). */
 export interface HuntResult {

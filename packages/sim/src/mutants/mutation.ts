@@ -6,7 +6,7 @@
  * @module
  */
 import { openSim } from '../adapter.js';
-import type { Trace } from '../internal/contracts.js';
+import type { Trace } from '@umcg/conformance';
 import type { Mutant } from './catalogue.js';
 import type { Engine } from './engine.js';
 import { shrinkWitness } from './shrink.js';

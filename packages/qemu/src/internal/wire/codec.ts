@@ -4,9 +4,10 @@
  * `crashed`, keeping its observations).
  * @module
  */
+
+import type { LitmusRun, Trace, TraceRun } from '@umcg/conformance';
 import type { LitmusProgram } from '@umcg/spec';
 import type { GuestReply } from '../../guest/guest.js';
-import type { LitmusRun, Trace, TraceRun } from '../contracts.js';
 import { encodeLitmus, encodeTrace, type RawResponse, toLitmusRun, toTraceRun } from '../native.js';
 
 /** The request lines of a trace. */
@@ -49,9 +50,17 @@ export function replyToTraceRun(reply: GuestReply): TraceRun {
     detail,
   }));
   if ('crashed' in r) return { observations: [], status: 'crashed', detail: r.crashed };
-  return reply.kind === 'response' && reply.detail !== undefined
-    ? { observations: r.observations, status: 'crashed', detail: reply.detail }
-    : r;
+  if (reply.kind === 'response' && reply.detail !== undefined)
+    return { observations: r.observations, status: 'crashed', detail: reply.detail };
+  return withKernelLog(r, reply);
+}
+
+/** Adds the kernel's `umcg:` lines of a reply to the run's detail (they say why the kernel killed the process). */
+function withKernelLog(run: TraceRun, reply: GuestReply): TraceRun {
+  const log = reply.kind === 'response' ? reply.kernelLog : undefined;
+  if (log === undefined || log.length === 0) return run;
+  const kernel = `kernel: ${log.join('; ')}`;
+  return { ...run, detail: run.detail === undefined ? kernel : `${run.detail}; ${kernel}` };
 }
 
 const EMPTY = { killed: false, tasks: {}, results: {} } as const;

@@ -5,7 +5,7 @@
  * @module
  */
 import type { LitmusProgram } from '@umcg/spec';
-import type { LitmusRun } from '../contracts.js';
+import type { LitmusRun } from '@umcg/conformance';
 import { Machine, type MachineConfig } from './machine.js';
 import { observe, stamps } from './observe.js';
 

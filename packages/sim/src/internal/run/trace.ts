@@ -3,7 +3,7 @@
  * @module
  */
 import type { StepObservation } from '@umcg/spec';
-import type { Trace, TraceRun } from '../contracts.js';
+import type { Trace, TraceRun } from '@umcg/conformance';
 import { renderKnobs } from './knobs.js';
 import { Machine, type MachineConfig } from './machine.js';
 
