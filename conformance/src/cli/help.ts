@@ -39,6 +39,7 @@ Options:
   --replay <file>        run only this trace file (.trace or .json)
   --seed <n>             seed of generation, litmus sampling and the target (default: time-based, printed)
   --rules <glob>         only traces citing a matching rule id, e.g. 'wait.*' or 'ctl.register.*,kick.*'
+                         (generated traces: those whose spec path fires one; the others are discarded unrun)
   --jobs, -j <n>         traces in flight at once (default 1)
   --shard <i/n>          run the i-th of n slices (CI parallelism)
   --timeout <t>          per-trace wall-clock limit, e.g. 10s, 500ms (default 10s)

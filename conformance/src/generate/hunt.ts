@@ -4,7 +4,7 @@
  * divergence), so shrinking never switches to another bug. The minimal trace is re-run to confirm it reproduces.
  * @module
  */
-import type { ProfileId } from '@umcg/spec';
+import type { ProfileId, RuleId } from '@umcg/spec';
 import fc from 'fast-check';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
@@ -45,6 +45,11 @@ export interface HuntOptions {
    * minimization (`minimizeTrace`) finishes the job.
    */
   readonly shrinkBudget?: { readonly runs?: number; readonly ms?: number };
+  /**
+   * Only run traces whose canonical spec path fires a rule this accepts (`--rules`); the others are discarded
+   * before they reach the target and generation goes on (up to 1000 discarded per run).
+   */
+  readonly select?: (rules: readonly RuleId[]) => boolean;
 }
 
 /** A shrunk failure. */
@@ -81,6 +86,8 @@ export interface HuntReport {
   readonly runs: number;
   /** Target runs spent shrinking. */
   readonly shrinkRuns: number;
+  /** Generated traces discarded by `select` before they reached the target. */
+  readonly discarded: number;
   /** Generated traces whose verdict was `skip`, `unknown` or `error`, with the first reason of each kind. */
   readonly inconclusive: Readonly<Record<string, { readonly count: number; readonly first: string }>>;
   /** The first failure found, shrunk; undefined when every run conformed. */
@@ -115,6 +122,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let firstSteps = 0;
   let runs = 0;
   let shrinkRuns = 0;
+  let discarded = 0;
   const inconclusive: Record<string, { count: number; first: string }> = {};
   const budgetRuns = options.shrinkBudget?.runs ?? 400;
   const budgetMs = options.shrinkBudget?.ms ?? Number.POSITIVE_INFINITY;
@@ -122,6 +130,10 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const prop = fc.asyncProperty(arb, async (g) => {
     if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
       return true;
+    if (options.select !== undefined && !options.select(g.rules)) {
+      discarded++;
+      fc.pre(false);
+    }
     runs++;
     if (signature !== undefined) shrinkRuns++;
     const verdict = checkRun(options.check, g.trace, await target.run(g.trace, { seed: runSeedOf(g.trace) }));
@@ -143,6 +155,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const out = await fc.check(prop, {
     seed,
     numRuns: options.runs ?? 100,
+    ...(options.select !== undefined ? { maxSkipsPerRun: 1000 } : {}),
     ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
   });
@@ -179,7 +192,16 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       reproduced: await reproduce(target, options, trace, sig),
     };
   }
-  return { stored, runs: runs - shrinkRuns, shrinkRuns, inconclusive, failure, seed, ms: Date.now() - t0 };
+  return {
+    stored,
+    runs: runs - shrinkRuns,
+    shrinkRuns,
+    discarded,
+    inconclusive,
+    failure,
+    seed,
+    ms: Date.now() - t0,
+  };
 }
 
 /** Re-runs the minimal trace and counts failures with the same signature. */

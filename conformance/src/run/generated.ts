@@ -12,6 +12,7 @@ import { huntTarget } from '../generate/index.js';
 import { renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
 import { saveFailure } from './failures.js';
+import { ruleMatcher } from './select.js';
 import type { TraceResult } from './types.js';
 
 /** Options of the generated stage. */
@@ -22,6 +23,8 @@ export interface GeneratedOptions {
   readonly seed: number;
   readonly check: CheckTrace;
   readonly failuresDir: string | undefined;
+  /** `--rules` glob: only traces whose spec path fires a matching rule reach the target. */
+  readonly rules?: string;
   /** Progress callback (called for every target run, shrinking included). */
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -41,12 +44,22 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
     seed: o.seed,
     profile: o.profile,
     failuresDir: false,
+    ...(o.rules === undefined ? {} : { select: ruleMatcher(o.rules) }),
   });
   const batchHash = createHash('sha256')
-    .update(canonicalJson({ generated: 1, seed: rep.seed, runs: o.runs, profile: o.profile }))
+    .update(
+      canonicalJson({
+        generated: 1,
+        seed: rep.seed,
+        runs: o.runs,
+        profile: o.profile,
+        ...(o.rules === undefined ? {} : { rules: o.rules }),
+      }),
+    )
     .digest('hex')
     .slice(0, 12);
   const stats: Record<string, number> = { traces: rep.runs, shrinkRuns: rep.shrinkRuns };
+  if (o.rules !== undefined) stats.discarded = rep.discarded;
   for (const [k, v] of Object.entries(rep.inconclusive)) stats[k] = v.count;
   const base = {
     origin: 'generated' as const,

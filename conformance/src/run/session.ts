@@ -182,6 +182,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
             seed: shardSeed,
             check: cfg.check,
             failuresDir: cfg.failuresDir,
+            ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
             ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
           }),
         );

@@ -71,4 +71,32 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
     const ok = await replayStoredFailures(open(), checkTrace, { dir });
     expect(ok[0]?.verdict.kind).toBe('pass');
   }, 60_000);
+
+  test('--rules selection: only traces whose spec path fires a matching rule reach the target', async () => {
+    const ran: string[][] = [];
+    const checkRules = (trace: Parameters<typeof checkTrace>[0], r: Awaited<ReturnType<Target['run']>>) => {
+      const v = checkTrace(trace, r.observations);
+      return v.kind === 'pass' ? v.rules : [];
+    };
+    const t = open();
+    const recording: Target = {
+      ...t,
+      async run(trace, o) {
+        const r = await t.run(trace, o);
+        ran.push([...new Set(r.observations.length > 0 ? checkRules(trace, r) : [])]);
+        return r;
+      },
+    };
+    const rep = await huntTarget(recording, {
+      check: checkTrace,
+      runs: 15,
+      seed: 3,
+      failuresDir: false,
+      select: (rules) => rules.some((r) => r.startsWith('kick.')),
+    });
+    expect(rep.runs).toBe(15);
+    expect(rep.discarded).toBeGreaterThan(0);
+    expect(ran).toHaveLength(15);
+    for (const rules of ran) expect(rules.some((r) => r.startsWith('kick.'))).toBe(true);
+  }, 60_000);
 });

@@ -5,7 +5,6 @@
  */
 
 import { release } from 'node:os';
-import { getProfile, type LitmusProgram, type ProfileId } from '@umcg/spec';
 import type {
   Adapter,
   Feature,
@@ -16,6 +15,7 @@ import type {
   Trace,
   TraceRun,
 } from '@umcg/conformance';
+import { getProfile, type LitmusProgram, type ProfileId } from '@umcg/spec';
 import { DEFAULT_SYSCALLS, type NativeSyscalls, probeNative } from './probe.js';
 import { toLitmusRun, toTraceRun } from './wire/decode.js';
 import { encodeConfig, encodeLitmus, encodeTrace } from './wire/encode.js';

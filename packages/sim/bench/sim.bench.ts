@@ -3,8 +3,9 @@
  * prints traces/s and steps/s (target: at least 1 000 traces/s). Usage: `tsx packages/sim/bench/sim.bench.ts [n]`.
  * @module
  */
-import { getProfile } from '@umcg/spec';
+
 import type { Trace } from '@umcg/conformance';
+import { getProfile } from '@umcg/spec';
 import { randomTrace } from '../src/internal/random-trace.js';
 import { DEFAULT_KNOBS } from '../src/internal/run/knobs.js';
 import { runTrace } from '../src/internal/run/trace.js';

@@ -3,8 +3,9 @@
  * (`--target-args mutant=<name>`). Every run replays exactly under its seed.
  * @module
  */
-import { getProfile, PROFILES, type ProfileId } from '@umcg/spec';
+
 import type { Adapter, Capabilities, Feature, OpenOptions, Target } from '@umcg/conformance';
+import { getProfile, PROFILES, type ProfileId } from '@umcg/spec';
 import { DEFAULT_KNOBS, type Knobs, renderKnobs } from './internal/run/knobs.js';
 import { runLitmus } from './internal/run/litmus.js';
 import { runTrace } from './internal/run/trace.js';

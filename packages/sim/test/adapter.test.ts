@@ -1,7 +1,7 @@
+import type { OpenOptions, Trace } from '@umcg/conformance';
 import { canonicalObservation, tidOf } from '@umcg/spec';
 import { describe, expect, it } from 'vitest';
 import { simAdapter } from '../src/adapter.js';
-import type { OpenOptions, Trace } from '@umcg/conformance';
 import * as d from '../src/internal/dsl.js';
 import { RUN } from './scenarios.js';
 

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
+import type { Trace } from '@umcg/conformance';
 import { canonicalObservation, getProfile } from '@umcg/spec';
 import { describe, expect } from 'vitest';
-import type { Trace } from '@umcg/conformance';
 import { randomTrace } from '../src/internal/random-trace.js';
 import { DEFAULT_KNOBS } from '../src/internal/run/knobs.js';
 import { runTrace } from '../src/internal/run/trace.js';

@@ -3,6 +3,8 @@
  * `renderTid`, `renderPtr`, `walkList`), so the native and QEMU targets render exactly like the spec.
  * @module
  */
+
+import type { LitmusRun, TraceRun } from '@umcg/conformance';
 import {
   type CallResult,
   errnoName,
@@ -15,7 +17,6 @@ import {
   type Where,
   walkList,
 } from '@umcg/spec';
-import type { LitmusRun, TraceRun } from '@umcg/conformance';
 import type { RawResponse, RawWords } from './raw.js';
 
 /** The symbol table of a response (its tids and struct addresses). */

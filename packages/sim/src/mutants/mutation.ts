@@ -5,8 +5,9 @@
  * kills the mutant.
  * @module
  */
-import { openSim } from '../adapter.js';
+
 import type { Trace } from '@umcg/conformance';
+import { openSim } from '../adapter.js';
 import type { Mutant } from './catalogue.js';
 import type { Engine } from './engine.js';
 import { shrinkWitness } from './shrink.js';

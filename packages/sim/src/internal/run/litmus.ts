@@ -4,8 +4,9 @@
  * one returned), interleaved at single user-memory accesses by the seeded scheduler.
  * @module
  */
-import type { LitmusProgram } from '@umcg/spec';
+
 import type { LitmusRun } from '@umcg/conformance';
+import type { LitmusProgram } from '@umcg/spec';
 import { Machine, type MachineConfig } from './machine.js';
 import { observe, stamps } from './observe.js';
 

@@ -2,8 +2,9 @@
  * Running a whole trace: one observation per step; after SIGKILL every later step reports the dead process.
  * @module
  */
-import type { StepObservation } from '@umcg/spec';
+
 import type { Trace, TraceRun } from '@umcg/conformance';
+import type { StepObservation } from '@umcg/spec';
 import { renderKnobs } from './knobs.js';
 import { Machine, type MachineConfig } from './machine.js';
 
