@@ -14,17 +14,42 @@ export const CHOICE_RANGE = 0x10000;
  * weight is 0 the choice falls back to a uniform pick.
  */
 export function pickWeighted(weights: readonly number[], choice: number): number {
-  if (weights.length === 0) return -1;
-  const order = weights.map((_w, i) => i).sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
-  let total = 0;
-  for (const w of weights) total += w;
+  const n = weights.length;
+  if (n === 0) return -1;
   const c = ((choice % CHOICE_RANGE) + CHOICE_RANGE) % CHOICE_RANGE;
-  if (!(total > 0)) return order[Math.floor((c / CHOICE_RANGE) * weights.length)] ?? 0;
+  // Indices grouped by weight, groups by descending weight: the same order as a stable sort, without sorting
+  // hundreds of candidates (there are only a few distinct weights).
+  const groups = new Map<number, number[]>();
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] ?? 0;
+    total += w;
+    const g = groups.get(w);
+    if (g === undefined) groups.set(w, [i]);
+    else g.push(i);
+  }
+  const keys = [...groups.keys()].sort((a, b) => b - a);
+  if (!(total > 0)) return nth(groups, keys, Math.floor((c / CHOICE_RANGE) * n));
   const r = (c / CHOICE_RANGE) * total;
   let acc = 0;
-  for (const i of order) {
-    acc += weights[i] ?? 0;
-    if (r < acc) return i;
+  let lastPositive = -1;
+  for (const w of keys) {
+    for (const i of groups.get(w) ?? []) {
+      acc += w;
+      if (r < acc) return i;
+      if (w > 0) lastPositive = i;
+    }
   }
-  return order.findLast((i) => (weights[i] ?? 0) > 0) ?? 0;
+  return Math.max(lastPositive, 0);
+}
+
+/** The `k`-th index in group order. */
+function nth(groups: ReadonlyMap<number, readonly number[]>, keys: readonly number[], k: number): number {
+  let left = k;
+  for (const w of keys) {
+    const g = groups.get(w) ?? [];
+    if (left < g.length) return g[left] ?? 0;
+    left -= g.length;
+  }
+  return 0;
 }
