@@ -1,5 +1,6 @@
 import { tidOf } from '@umcg/spec';
 import { describe, expect, it } from 'vitest';
+import { umcgLines } from '../src/guest/guest.js';
 import type { RawResponse } from '../src/internal/native.js';
 import {
   litmusRequest,
@@ -176,6 +177,22 @@ describe('response decoding', () => {
       status: 'unsupported',
       detail: 'ENOSYS',
     });
+  });
+
+  it("adds the kernel's umcg: lines printed during the trace to the run's detail", () => {
+    const r = replyToTraceRun({
+      kind: 'response',
+      value: { ...RESPONSE, detail: 'killed by signal 9 at step 3' } as never,
+      findings: [],
+      kernelLog: umcgLines([
+        '[    4.511793] umcg: killing 56: pin at syscall entry failed (-3)',
+        '[    4.600000] virtio_net: unrelated',
+      ]),
+    });
+    expect(r.status).toBe('completed');
+    expect(r.detail).toBe(
+      'killed by signal 9 at step 3; kernel: umcg: killing 56: pin at syscall entry failed (-3)',
+    );
   });
 
   it('gives a litmus run its final observation', () => {
