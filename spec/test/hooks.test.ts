@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalObservation,
   num,
+  step,
   stepFirst,
   tidOf,
   UMCG_TASK_BLOCKED,
@@ -154,6 +155,40 @@ describe('preemption (R9-R12)', () => {
     expect(outs.map((o) => o.killed).sort()).toEqual([false, true]);
     sc.state = stepFirst(sc.state, { op: 'store', task: 'w0', target: 'w0', field: 'state', value }).state;
     expect(sc.all({ op: 'signal', task: 'w0' }).every((o) => o.killed)).toBe(true);
+  });
+
+  it("the spontaneous interrupt may also land just before the task's own next action", () => {
+    // The seen-in-CI case: a server stores RUNNABLE|PREEMPT|COND_WAIT into its own state and then calls umcg_wait.
+    // A tick before the syscall runs the hook: PREEMPT on a task that is not RUNNING kills (R11).
+    const sc = new Scenario('ref-6.1', ['s0']).server('s0');
+    const value = num(UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT | UMCG_TF_PREEMPT);
+    sc.state = stepFirst(sc.state, { op: 'store', task: 's0', target: 's0', field: 'state', value }).state;
+    const outs = sc.all({ op: 'wait', task: 's0', flags: 0, timeout: 'none' });
+    expect(outs.map((o) => (o.killed ? 'killed' : o.tasks.s0!.where)).sort()).toEqual([
+      'asleep:umcg_wait',
+      'killed',
+    ]);
+  });
+
+  it('an action after an interrupt that put its task to sleep runs once the task is woken', () => {
+    const sc = running();
+    const value = num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT);
+    sc.state = stepFirst(sc.state, { op: 'store', task: 'w0', target: 'w0', field: 'state', value }).state;
+    // Without the interrupt the syscall's own return runs the hook; with it, the syscall has not started.
+    const outs = sc.all({ op: 'syscall', task: 'w0', blocking: false });
+    expect(outs.map((o) => o.tasks.w0!.where).sort()).toEqual(['asleep:interrupt', 'asleep:syscall']);
+    const preempted = outs.find((o) => o.tasks.w0!.where === 'asleep:interrupt')!;
+    expect(preempted.tasks.w0).toMatchObject({ state: 'RUNNABLE' });
+    expect(preempted.tasks.s0!.list).toEqual(['w0']);
+    expect(preempted.results.w0).toBeUndefined();
+    // Switching to w0 lets it return to user mode; only then does its syscall run and return.
+    sc.state = step(sc.state, { op: 'syscall', task: 'w0', blocking: false }).find(
+      (o) => o.observation.tasks.w0!.where === 'asleep:interrupt',
+    )!.state;
+    sc.drain('s0');
+    sc.switchTo('s0', 'w0');
+    expect(sc.result('w0')).toBe('0');
+    expect(sc.task('w0').where).toBe('user');
   });
 
   it('R12: RUNNABLE without COND_WAIT cannot return to user: a signal makes it wait', () => {

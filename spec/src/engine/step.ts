@@ -11,7 +11,7 @@ import type { Outcome } from './api.js';
 import { actionFrame } from './frame.js';
 import { start } from './interpreter.js';
 import { observe } from './observe.js';
-import { runAll, runFirst } from './quiescence.js';
+import { interruptible, runAll, runFirst } from './quiescence.js';
 import { taskIndex } from './resolve.js';
 
 /** Why `action` cannot be taken in `s` (undefined when it can). */
@@ -73,6 +73,25 @@ function begin(state: SpecState, action: Action): SpecState {
   return s;
 }
 
+/**
+ * Every start of `action`: the action itself and, when its task is in user mode where a spontaneous interrupt may
+ * land (`interruptible`), the action after such an interrupt. The interrupt may hit the task at any moment of its
+ * stay in user mode, so also just before its own next action (EXECUTION-MODEL.md).
+ */
+function begins(state: SpecState, action: Action): SpecState[] {
+  const plain = begin(state, action);
+  if (ENV_OPS.has(action.op)) return [plain];
+  const me = taskIndex(state, action.task);
+  if (!interruptible(state).includes(me)) return [plain];
+  const s = begin(state, action);
+  const frame = s.threads[me]!.frame!;
+  s.k[me]!.interrupted = true;
+  start(s, me, 'interrupted-before', [frame.name, ...frame.args]);
+  return [plain, s];
+}
+
+const ENV_OPS: ReadonlySet<Action['op']> = new Set(['complete', 'expire', 'signal', 'unmap']);
+
 function outcome(s: SpecState, before: SpecState): Outcome<SpecState> {
   return { state: s, observation: observe(s, before.mem), rules: [...s.fired] as RuleId[] };
 }
@@ -84,7 +103,7 @@ export function stepFirst(state: SpecState, action: Action): Outcome<SpecState> 
 
 /** Every allowed outcome of `action` from `state`, deduplicated by observation and state. */
 export function step(state: SpecState, action: Action): Outcome<SpecState>[] {
-  const { finals } = runAll(begin(state, action));
+  const finals = begins(state, action).flatMap((s) => runAll(s).finals);
   if (finals.length === 1) return [outcome(finals[0]!, state)];
   const seen = new Map<string, Outcome<SpecState>>();
   for (const f of finals) {

@@ -9,7 +9,7 @@ import { sysUmcgCtl } from './ctl.js';
 import { syscallPath } from './exit-to-user.js';
 import { preSchedule, sysEnter } from './hooks.js';
 import { sysUmcgKick } from './kick.js';
-import { atomic, block, defineTop, fire, local, type Routine } from './thread.js';
+import { atomic, block, defineTop, fire, instantiate, local, type Routine } from './thread.js';
 import { userCas, userStore, userTake } from './user-ops.js';
 import { sysUmcgWait } from './wait.js';
 
@@ -34,7 +34,18 @@ defineTop('syscall', (me, blocking) =>
 );
 defineTop('fault', (me, blocking) => faultPath(me, blocking as boolean));
 defineTop('interrupt', (me) => syscallPath(me, 'interrupt', false, nothing));
+defineTop('interrupted-before', (me, name, ...args) => interruptedBefore(me, name as string, args));
 defineTop('exit', (me) => exitThread(me));
+
+/**
+ * A user action whose task takes a spontaneous interrupt just before it (EXECUTION-MODEL.md): the hook runs first;
+ * the action (routine `name` with `args`) starts once the task is back in user mode, which may be in a later step
+ * when the hook put it to sleep.
+ */
+function* interruptedBefore(me: number, name: string, args: readonly (string | number | boolean)[]): Routine<void> {
+  yield* syscallPath(me, 'interrupt', false, nothing);
+  yield* instantiate({ name, args }, me);
+}
 
 /** The body of an interrupt: nothing happens before the way back to user mode. */
 function* nothing(): Routine<string> {
