@@ -42,7 +42,11 @@ defineTop('exit', (me) => exitThread(me));
  * the action (routine `name` with `args`) starts once the task is back in user mode, which may be in a later step
  * when the hook put it to sleep.
  */
-function* interruptedBefore(me: number, name: string, args: readonly (string | number | boolean)[]): Routine<void> {
+function* interruptedBefore(
+  me: number,
+  name: string,
+  args: readonly (string | number | boolean)[],
+): Routine<void> {
   yield* syscallPath(me, 'interrupt', false, nothing);
   yield* instantiate({ name, args }, me);
 }
