@@ -380,13 +380,14 @@ static void *spinner(void *arg)
 	return NULL;
 }
 
-static void test_preempt_manual(void)
+/*
+ * Register the calling thread as server @s, start a spinner worker @w (its
+ * thread in @th), take it off the runnable list and return its tid.
+ */
+static pid_t start_spinner(struct umcg_task *s, struct umcg_task *w,
+			   pthread_t *th)
 {
-	struct umcg_task *s = &tasks[0], *w = &tasks[1];
-	pid_t me = sys_gettid(), wtid;
-	uint64_t ts;
-	pthread_t th;
-	long r;
+	pid_t me = sys_gettid();
 
 	memset(s, 0, sizeof(*s));
 	s->state = UMCG_TASK_RUNNING;
@@ -397,11 +398,22 @@ static void test_preempt_manual(void)
 	w->server_tid = me;
 	atomic_store(&step, 0);
 	memset(tids, 0, sizeof(tids));
-	pthread_create(&th, NULL, spinner, w);
+	pthread_create(th, NULL, spinner, w);
 	while (!s->runnable_workers_ptr)
 		sleep_ms(1);
 	__atomic_exchange_n(&s->runnable_workers_ptr, 0, __ATOMIC_SEQ_CST);
-	wtid = wait_tid(1);
+	return wait_tid(1);
+}
+
+static void test_preempt_manual(void)
+{
+	struct umcg_task *s = &tasks[0], *w = &tasks[1];
+	uint64_t ts;
+	pid_t wtid;
+	pthread_t th;
+	long r;
+
+	wtid = start_spinner(s, w, &th);
 
 	r = umcg_switch(s, wtid, now_ns(CLOCK_MONOTONIC) + 20000000);
 	tap_result(r == -ETIMEDOUT && state_of(w) == UMCG_TASK_RUNNING,
@@ -443,24 +455,11 @@ static void test_preempt_kick(void)
 {
 	/* Same as above, but the kick comes from a helper thread. */
 	struct umcg_task *s = &tasks[0], *w = &tasks[1];
-	pid_t me = sys_gettid(), wtid;
 	pthread_t th, kt;
+	pid_t wtid;
 	long r;
 
-	memset(s, 0, sizeof(*s));
-	s->state = UMCG_TASK_RUNNING;
-	s->server_tid = me;
-	umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC);
-	memset(w, 0, sizeof(*w));
-	w->state = UMCG_TASK_BLOCKED;
-	w->server_tid = me;
-	atomic_store(&step, 0);
-	memset(tids, 0, sizeof(tids));
-	pthread_create(&th, NULL, spinner, w);
-	while (!s->runnable_workers_ptr)
-		sleep_ms(1);
-	__atomic_exchange_n(&s->runnable_workers_ptr, 0, __ATOMIC_SEQ_CST);
-	wtid = wait_tid(1);
+	wtid = start_spinner(s, w, &th);
 
 	r = umcg_switch(s, wtid, now_ns(CLOCK_MONOTONIC) + 20000000);
 	cas_state(w, UMCG_TASK_RUNNING, UMCG_TASK_RUNNING | UMCG_TF_PREEMPT);

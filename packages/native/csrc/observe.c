@@ -126,6 +126,48 @@ void ux_rt_where(struct ux_rt *rt, int i, char *out, size_t n)
 	task_where(rt, i, 0, out, n);
 }
 
+/*
+ * A running thread looks the same in /proc whether it executes user code or
+ * a kernel path on its way back to user mode (the return-to-user hook after a
+ * timer tick, say), and such a path may have written half of its changes.
+ * So every task seen in "user" must echo a fresh ping from its command loop,
+ * which only user code runs.  Returns 0 when all did and no task moved
+ * meanwhile, 1 when some task moved (sample again), -1 at the deadline.
+ */
+static int user_barrier(struct ux_rt *rt, char cur[][32], int64_t since, int64_t deadline)
+{
+	uint32_t want[UX_MAX_TASKS] = { 0 };
+	struct timespec ts = { 0, 100 * 1000 };
+	char where[32];
+
+	for (int i = 0; i < rt->n; i++)
+		if (!strcmp(cur[i], "user"))
+			want[i] = atomic_fetch_add(&rt->task[i].ping, 1) + 1;
+	for (;;) {
+		int waiting = 0;
+
+		for (int i = 0; i < rt->n; i++) {
+			if (!want[i] || atomic_load(&rt->task[i].pong) == want[i])
+				continue;
+			task_where(rt, i, since, where, sizeof(where));
+			if (strcmp(where, "user"))
+				return 1;
+			waiting = 1;
+		}
+		if (!waiting)
+			break;
+		if (ux_clock_ns(CLOCK_MONOTONIC) > deadline)
+			return -1;
+		nanosleep(&ts, NULL);
+	}
+	for (int i = 0; i < rt->n; i++) {
+		task_where(rt, i, since, where, sizeof(where));
+		if (strcmp(where, cur[i]))
+			return 1;
+	}
+	return 0;
+}
+
 int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err, size_t errlen)
 {
 	int64_t stable_since = 0;
@@ -149,8 +191,14 @@ int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err
 		stable = quiet && same ? stable + 1 : (quiet ? 1 : 0);
 		if (stable == 1)
 			stable_since = ux_clock_ns(CLOCK_MONOTONIC);
-		if (stable >= STABLE_SAMPLES && ux_clock_ns(CLOCK_MONOTONIC) - stable_since >= min_stable)
-			return 0;
+		if (stable >= STABLE_SAMPLES && ux_clock_ns(CLOCK_MONOTONIC) - stable_since >= min_stable) {
+			int moved = user_barrier(rt, cur, since, deadline);
+
+			if (!moved)
+				return 0;
+			if (moved > 0)
+				stable = 0;
+		}
 		if (ux_clock_ns(CLOCK_MONOTONIC) > deadline) {
 			size_t off = 0;
 

@@ -16,6 +16,8 @@ struct ux_rt_task {
 	_Atomic int		signals;	/* SIGUSR1 handler runs */
 	_Atomic int		sigret;		/* a handler ended; cleared back in user code */
 	_Atomic uint32_t	res_seq;	/* bumped after res_call/res_ret are written */
+	_Atomic uint32_t	ping;		/* controller: echo request */
+	_Atomic uint32_t	pong;		/* thread: last ping echoed from its command loop */
 	_Atomic int		cur_op;		/* op being executed, -1 in the loop */
 	_Atomic int64_t		deadline;	/* absolute timeout of the last future wait */
 	_Atomic pid_t		tid;

@@ -269,9 +269,14 @@ static void *task_main(void *arg)
 		uint32_t p;
 
 		while ((p = atomic_load_explicit(&r->posted, memory_order_acquire)) == seen) {
+			uint32_t ping = atomic_load_explicit(&r->ping, memory_order_acquire);
+
 			/* Back in user code: a handler's rt_sigreturn is over. */
 			if (atomic_load_explicit(&r->sigret, memory_order_relaxed))
 				atomic_store_explicit(&r->sigret, 0, memory_order_relaxed);
+			/* Only user code echoes: the controller's proof we are not in a kernel path. */
+			if (atomic_load_explicit(&r->pong, memory_order_relaxed) != ping)
+				atomic_store_explicit(&r->pong, ping, memory_order_release);
 			cpu_relax();
 		}
 		seen = p;

@@ -52,8 +52,16 @@ async function main(): Promise<number> {
       // A writable view of the checkout: symlinks on tmpfs (the CLI writes .conformance/ under its cwd).
       'mkdir -p /work && cd /work',
       'for f in /repo/* /repo/.[!.]*; do case "$f" in */.conformance|*/.git) ;; *) ln -s "$f" . ;; esac; done',
-      `/opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx /repo/conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1`,
-      'rc=$?',
+      `cli() { /opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx /repo/conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1; }`,
+      'cli; rc=$?',
+      // Node itself killed by a signal before the CLI printed its first line is not a conformance result: say so
+      // with the kernel's account of the crash (faulting address, ip, object) and try once more.
+      'if [ $rc -ge 128 ] && ! grep -q "^conformance: target" /tmp/out.txt; then',
+      '  echo "conformance-in-guest: node died before the CLI started (exit $rc): $(head -c 200 /tmp/out.txt)"',
+      '  dmesg | grep -iE "segfault|traps:|general protection|invalid opcode" | tail -5 | sed "s/^/conformance-in-guest: kernel: /"',
+      '  echo "conformance-in-guest: running the CLI again (once)"',
+      '  cli; rc=$?',
+      'fi',
       // Not straight to the tty: the CLI's progress line misbehaves on a tty with 0 columns.
       'echo "conformance-in-guest: exit $rc, $(wc -c < /tmp/out.txt) bytes of output"',
       'cat /tmp/out.txt > /dev/ttyS1',
