@@ -50,6 +50,24 @@ export interface HuntOptions {
    * before they reach the target and generation goes on (up to 1000 discarded per run).
    */
   readonly select?: (rules: readonly RuleId[]) => boolean;
+  /**
+   * Re-runs of a first failure before shrinking it (default 2). A failure that none of them repeats is recorded as
+   * flaky (`HuntReport.flaky`) and generation goes on, so a nondeterministic target's timing accident neither costs
+   * a shrink nor ends the run early. 0 shrinks every failure.
+   */
+  readonly confirm?: number;
+}
+
+/** A failure that did not repeat when its trace was re-run at once (kept as found, not shrunk). */
+export interface FlakyFailure {
+  /** The generated trace. */
+  readonly trace: Trace;
+  /** Its failing verdict. */
+  readonly verdict: Verdict & { readonly kind: 'fail' };
+  /** The rule set of its first divergence. */
+  readonly signature: string;
+  /** Re-runs that did not fail the same way. */
+  readonly reruns: number;
 }
 
 /** A shrunk failure. */
@@ -88,6 +106,8 @@ export interface HuntReport {
   readonly shrinkRuns: number;
   /** Generated traces discarded by `select` before they reached the target. */
   readonly discarded: number;
+  /** Failures that did not repeat on re-runs (generation went on after each). */
+  readonly flaky: readonly FlakyFailure[];
   /** Generated traces whose verdict was `skip`, `unknown` or `error`, with the first reason of each kind. */
   readonly inconclusive: Readonly<Record<string, { readonly count: number; readonly first: string }>>;
   /** The first failure found, shrunk; undefined when every run conformed. */
@@ -123,6 +143,8 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let runs = 0;
   let shrinkRuns = 0;
   let discarded = 0;
+  const flaky: FlakyFailure[] = [];
+  const confirm = options.confirm ?? 2;
   const inconclusive: Record<string, { count: number; first: string }> = {};
   const budgetRuns = options.shrinkBudget?.runs ?? 400;
   const budgetMs = options.shrinkBudget?.ms ?? Number.POSITIVE_INFINITY;
@@ -143,6 +165,10 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     }
     const sig = failureSignature(verdict);
     if (sig === undefined || verdict.kind !== 'fail') return true;
+    if (signature === undefined && confirm > 0 && !(await repeats(target, options, g.trace, sig, confirm))) {
+      flaky.push({ trace: g.trace, verdict, signature: sig, reruns: confirm });
+      return true;
+    }
     if (signature === undefined) {
       signature = sig;
       firstSteps = g.trace.steps.length;
@@ -197,11 +223,28 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     runs: runs - shrinkRuns,
     shrinkRuns,
     discarded,
+    flaky,
     inconclusive,
     failure,
     seed,
     ms: Date.now() - t0,
   };
+}
+
+/** Whether one of `runs` re-runs of `trace` fails with `signature` again. */
+async function repeats(
+  target: Target,
+  options: HuntOptions,
+  trace: Trace,
+  signature: string,
+  runs: number,
+): Promise<boolean> {
+  // The same run seed: a deterministic target (the simulator) repeats exactly; a real one shows its timing.
+  for (let i = 1; i <= runs; i++) {
+    const v = checkRun(options.check, trace, await target.run(trace, { seed: runSeedOf(trace) }));
+    if (failureSignature(v) === signature) return true;
+  }
+  return false;
 }
 
 /** Re-runs the minimal trace and counts failures with the same signature. */

@@ -23,7 +23,7 @@ export {
   replayStoredFailures,
   saveFailure,
 } from './failureStore.js';
-export type { HuntFailure, HuntOptions, HuntReport } from './hunt.js';
+export type { FlakyFailure, HuntFailure, HuntOptions, HuntReport } from './hunt.js';
 export { huntTarget, runSeedOf } from './hunt.js';
 export type { HuntLitmusOptions, HuntLitmusReport } from './huntLitmus.js';
 export { huntLitmus } from './huntLitmus.js';

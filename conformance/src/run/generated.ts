@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace } from '../check/types.js';
-import { huntTarget } from '../generate/index.js';
+import { type FlakyFailure, huntTarget } from '../generate/index.js';
 import { renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
 import { saveFailure } from './failures.js';
@@ -29,8 +29,11 @@ export interface GeneratedOptions {
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
 
-/** Runs the generated stage and returns its result (one line; a failure carries the full report). */
-export async function runGenerated(target: Target, o: GeneratedOptions): Promise<TraceResult> {
+/**
+ * Runs the generated stage and returns its results: one per failure that did not repeat on re-runs (`FLAKY`,
+ * saved unshrunk; generation went on), then the stage's own line (`PASS`, or the shrunk `FAIL` with its report).
+ */
+export async function runGenerated(target: Target, o: GeneratedOptions): Promise<TraceResult[]> {
   const t0 = performance.now();
   const rules = new Set<RuleId>();
   const check: CheckTrace = (trace, obs) => {
@@ -68,19 +71,24 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
     stats,
     durationMs: Math.round(performance.now() - t0),
   };
+  const flaky: TraceResult[] = [];
+  for (const x of rep.flaky) flaky.push(await flakyResult(o, base, x));
   const f = rep.failure;
   if (f === undefined) {
     const inconclusive = Object.entries(rep.inconclusive)
       .map(([k, v]) => `${v.count} ${k} (first: ${v.first})`)
       .join('; ');
-    return {
-      ...base,
-      name: `generated x${rep.runs} seed=${rep.seed}`,
-      hash: batchHash,
-      status: 'PASS',
-      verdict: { kind: 'pass', steps: rep.runs, rules: base.rules },
-      ...(inconclusive === '' ? {} : { reason: inconclusive }),
-    };
+    return [
+      ...flaky,
+      {
+        ...base,
+        name: `generated x${rep.runs} seed=${rep.seed}`,
+        hash: batchHash,
+        status: 'PASS',
+        verdict: { kind: 'pass', steps: rep.runs, rules: base.rules },
+        ...(inconclusive === '' ? {} : { reason: inconclusive }),
+      },
+    ];
   }
   const file =
     o.failuresDir === undefined
@@ -95,14 +103,45 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
     `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps; reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,
     `  fast-check: seed=${f.seed} path=${f.path}`,
   ];
+  return [
+    ...flaky,
+    {
+      ...base,
+      name: f.trace.header.name,
+      hash: traceHash(f.trace),
+      status: f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL',
+      verdict: f.verdict,
+      reason: f.verdict.failure.explanation.split('\n')[0] ?? 'failure',
+      replay,
+      report: `${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay })}\n${extra.join('\n')}`,
+    },
+  ];
+}
+
+/** The result of a failure that did not repeat: saved as found, reported as FLAKY (it does not fail the run). */
+async function flakyResult(
+  o: GeneratedOptions,
+  base: Pick<TraceResult, 'origin' | 'profile' | 'rules' | 'stats' | 'durationMs'>,
+  x: FlakyFailure,
+): Promise<TraceResult> {
+  const file =
+    o.failuresDir === undefined
+      ? `${traceHash(x.trace)}.trace`
+      : await saveFailure(
+          o.failuresDir,
+          x.trace,
+          `${o.targetName}: generated, seed ${o.seed}, did not repeat`,
+        );
+  const replay = replayCommand(o.targetName, o.profile, file);
+  const note = `  Did not fail again in ${x.reruns} immediate re-run(s): not shrunk; generation went on.`;
   return {
     ...base,
-    name: f.trace.header.name,
-    hash: traceHash(f.trace),
-    status: f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL',
-    verdict: f.verdict,
-    reason: f.verdict.failure.explanation.split('\n')[0] ?? 'failure',
+    name: x.trace.header.name,
+    hash: traceHash(x.trace),
+    status: 'FLAKY',
+    verdict: x.verdict,
+    reason: x.verdict.failure.explanation.split('\n')[0] ?? 'failure',
     replay,
-    report: `${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay })}\n${extra.join('\n')}`,
+    report: `${renderFailure({ trace: x.trace, failure: x.verdict.failure, rules: x.verdict.rules, replay })}\n${note}`,
   };
 }

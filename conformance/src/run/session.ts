@@ -174,18 +174,17 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, `generating ${runs} traces`);
-        emit(
-          await runGenerated(main, {
-            targetName: cfg.targetName,
-            profile: runProfile,
-            runs,
-            seed: shardSeed,
-            check: cfg.check,
-            failuresDir: cfg.failuresDir,
-            ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
-            ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
-          }),
-        );
+        const generated = await runGenerated(main, {
+          targetName: cfg.targetName,
+          profile: runProfile,
+          runs,
+          seed: shardSeed,
+          check: cfg.check,
+          failuresDir: cfg.failuresDir,
+          ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
+          ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
+        });
+        for (const r of generated) emit(r);
       }
       if (cfg.litmus)
         await runLitmusStage(
