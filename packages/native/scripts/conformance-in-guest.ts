@@ -6,7 +6,8 @@
  *   pnpm --filter @umcg/native run conformance:guest -- [conformance args, default: --corpus --profile ref-6.1]
  *
  * Environment: UMCG_KERNEL=<bzImage> (default: the cached reference kernel), UMCG_GUEST_MEM (MiB, default 2048),
- * UMCG_GUEST_TIMEOUT (s, default 1800). Node needs madvise(): a kernel of your own must have CONFIG_ADVISE_SYSCALLS.
+ * UMCG_GUEST_TIMEOUT (s, default 1800), UMCG_GUEST_NODE_FLAGS (default `--single-threaded`). Node needs madvise():
+ * a kernel of your own must have CONFIG_ADVISE_SYSCALLS.
  * Exits with the guest CLI's exit code (255 when the guest failed).
  */
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,13 @@ function stageNode(): string {
 
 const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
 
+/**
+ * Node's flags in the guest (`UMCG_GUEST_NODE_FLAGS` replaces them). V8 compiles on background threads by default;
+ * under multi-threaded TCG the code one vCPU writes is sometimes run stale by another (Node died in the guest with
+ * SIGSEGV or SIGILL at a JIT address in 2 of ~10 CI runs), so V8 keeps its work on the main thread.
+ */
+const NODE_FLAGS = process.env.UMCG_GUEST_NODE_FLAGS ?? '--single-threaded';
+
 async function main(): Promise<number> {
   const bzImage = process.env.UMCG_KERNEL || kernelArtifacts().bzImage;
   const nodeDir = stageNode();
@@ -52,7 +60,7 @@ async function main(): Promise<number> {
       // A writable view of the checkout: symlinks on tmpfs (the CLI writes .conformance/ under its cwd).
       'mkdir -p /work && cd /work',
       'for f in /repo/* /repo/.[!.]*; do case "$f" in */.conformance|*/.git) ;; *) ln -s "$f" . ;; esac; done',
-      `cli() { /opt/node/node ${process.env.UMCG_GUEST_NODE_FLAGS ?? ''} --import tsx /repo/conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1; }`,
+      `cli() { /opt/node/node ${NODE_FLAGS} --import tsx /repo/conformance/src/cli/main.ts --target=native --reporter simple --out /tmp/runs ${cliArgs.map(quote).join(' ')} > /tmp/out.txt 2>&1; }`,
       'cli; rc=$?',
       // Node itself killed by a signal before the CLI printed its first line is not a conformance result: say so
       // with the kernel's account of the crash (faulting address, ip, object) and try once more.
