@@ -29,11 +29,32 @@ export interface GeneratedOptions {
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
 
+/** Fresh hunts started after a shrunk failure that no longer reproduced (each with the traces still owed). */
+const MAX_RESTARTS = 3;
+
 /**
  * Runs the generated stage and returns its results: one per failure that did not repeat on re-runs (`FLAKY`,
  * saved unshrunk; generation went on), then the stage's own line (`PASS`, or the shrunk `FAIL` with its report).
+ * A failure that repeated at once but no longer reproduces once shrunk is `FLAKY` too; then a fresh hunt (next
+ * seed) runs the traces still owed, so `--runs N` means N traces on a nondeterministic target as well.
  */
 export async function runGenerated(target: Target, o: GeneratedOptions): Promise<TraceResult[]> {
+  const out: TraceResult[] = [];
+  let left = o.runs;
+  let seed = o.seed;
+  for (let restart = 0; ; restart++) {
+    const results = await huntOnce(target, { ...o, runs: left, seed });
+    const stage = results[results.length - 1];
+    const ran = stage?.stats?.traces ?? left;
+    if (stage?.status !== 'FLAKY' || restart >= MAX_RESTARTS || ran >= left) return [...out, ...results];
+    out.push(...results);
+    left -= ran;
+    seed = (seed + 0x9e3779b9) | 0;
+  }
+}
+
+/** One hunt: its FLAKY results, then its PASS line or its shrunk failure. */
+async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResult[]> {
   const t0 = performance.now();
   const rules = new Set<RuleId>();
   const check: CheckTrace = (trace, obs) => {

@@ -12,6 +12,7 @@ import { replayStoredFailures } from '../../src/generate/failureStore.js';
 import { huntTarget } from '../../src/generate/hunt.js';
 import { traceArbitrary } from '../../src/generate/traceArbitrary.js';
 import { saveFailure as saveFailureA } from '../../src/run/failures.js';
+import { runGenerated } from '../../src/run/generated.js';
 import { keepCondWait } from './fixtures/broken.js';
 import { replayCanonical } from './fixtures/replay.js';
 
@@ -124,4 +125,33 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
     expect(rep.flaky[0]!.reruns).toBe(2);
     expect(rep.runs).toBe(40);
   }, 60_000);
+
+  test('a failure that stops reproducing once shrunk is FLAKY and a fresh hunt runs the traces still owed', async () => {
+    const inner = brokenSpec();
+    const clean = open();
+    let badRunsLeft = 2; // the first failing run and its immediate re-run, then never again
+    const fading: Target = {
+      ...inner,
+      async run(trace, o) {
+        const bad = await inner.run(trace, o);
+        const good = await clean.run(trace, o);
+        if (JSON.stringify(bad.observations) !== JSON.stringify(good.observations) && badRunsLeft > 0) {
+          badRunsLeft--;
+          return bad;
+        }
+        return good;
+      },
+    };
+    const results = await runGenerated(fading, {
+      targetName: 'fading',
+      profile: 'pz-v2',
+      runs: 60,
+      seed: 5,
+      check: checkTrace,
+      failuresDir: undefined,
+    });
+    expect(results.map((r) => r.status)).toEqual(['FLAKY', 'PASS']);
+    const traces = results.reduce((n, r) => n + (r.stats?.traces ?? 0), 0);
+    expect(traces).toBe(60);
+  }, 120_000);
 });
