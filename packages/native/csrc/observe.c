@@ -97,12 +97,14 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 	if (st != 'S' && st != 'D')
 		return;
 	/*
-	 * An interruptible sleep with our signal pending is about to end (the
-	 * signal wakes it; under TCG that can take milliseconds): not quiescent.
-	 * Only an uninterruptible one (D: a blocking fault) keeps it pending.
+	 * An interruptible sleep with our signal pending is about to end: the
+	 * signal wakes it, and every UMCG sleep and our blocking syscall end on
+	 * a pending signal.  Under TCG with spinning threads the woken thread can
+	 * wait long for a vCPU, so there is no time limit here but the step's
+	 * timeout.  Only an uninterruptible sleep (D: a blocking fault) keeps a
+	 * signal pending.
 	 */
-	if (st == 'S' && ux_sigusr1_pending(rt->pid, tid) &&
-	    ux_clock_ns(CLOCK_MONOTONIC) - since < SIGNAL_GRACE_NS)
+	if (st == 'S' && ux_sigusr1_pending(rt->pid, tid))
 		return;
 	if (read_proc(rt->pid, tid, "syscall", buf, sizeof(buf)) < 0)
 		return;
