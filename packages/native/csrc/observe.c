@@ -101,16 +101,10 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 	 * signal wakes it, and every UMCG sleep and our blocking syscall end on
 	 * a pending signal.  Under TCG with spinning threads the woken thread can
 	 * wait long for a vCPU, so there is no time limit here but the step's
-	 * timeout.
+	 * timeout.  Only an uninterruptible sleep (D: a blocking fault) keeps a
+	 * signal pending.
 	 */
 	if (st == 'S' && ux_sigusr1_pending(rt->pid, tid))
-		return;
-	/*
-	 * Outside a blocking fault an uninterruptible sleep is a transient one
-	 * (a lock on the way through a kernel path): with our signal pending
-	 * the task is still on its way to the handler.
-	 */
-	if (st == 'D' && op != UX_FAULT && ux_sigusr1_pending(rt->pid, tid))
 		return;
 	if (read_proc(rt->pid, tid, "syscall", buf, sizeof(buf)) < 0)
 		return;
