@@ -7,10 +7,11 @@
 import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
-import type { CheckTrace } from '../check/types.js';
+import type { CheckTrace, Verdict } from '../check/types.js';
 import { type FlakyFailure, huntTarget } from '../generate/index.js';
 import { renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
+import type { Trace } from '../trace/types.js';
 import { saveFailure } from './failures.js';
 import { ruleMatcher } from './select.js';
 import type { TraceResult } from './types.js';
@@ -111,58 +112,50 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
       },
     ];
   }
-  const file =
-    o.failuresDir === undefined
-      ? `${traceHash(f.trace)}.trace`
-      : await saveFailure(
-          o.failuresDir,
-          f.trace,
-          `${o.targetName}: generated, seed ${f.seed} path ${f.path}`,
-        );
-  const replay = replayCommand(o.targetName, o.profile, file);
   const extra = [
     `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps; reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,
     `  fast-check: seed=${f.seed} path=${f.path}`,
   ];
-  return [
-    ...flaky,
-    {
-      ...base,
-      name: f.trace.header.name,
-      hash: traceHash(f.trace),
-      status: f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL',
-      verdict: f.verdict,
-      reason: f.verdict.failure.explanation.split('\n')[0] ?? 'failure',
-      replay,
-      report: `${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay })}\n${extra.join('\n')}`,
-    },
-  ];
+  const status = f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL';
+  const saved = `generated, seed ${f.seed} path ${f.path}`;
+  return [...flaky, await failureResult(o, base, f.trace, f.verdict, status, saved, extra)];
+}
+
+/** A failing generated trace as a result: saved to the failure database, with its replay command and report. */
+async function failureResult(
+  o: GeneratedOptions,
+  base: Pick<TraceResult, 'origin' | 'profile' | 'rules' | 'stats' | 'durationMs'>,
+  trace: Trace,
+  verdict: Verdict & { readonly kind: 'fail' },
+  status: 'FAIL' | 'FLAKY',
+  saved: string,
+  extra: readonly string[],
+): Promise<TraceResult> {
+  const file =
+    o.failuresDir === undefined
+      ? `${traceHash(trace)}.trace`
+      : await saveFailure(o.failuresDir, trace, `${o.targetName}: ${saved}`);
+  const replay = replayCommand(o.targetName, o.profile, file);
+  return {
+    ...base,
+    name: trace.header.name,
+    hash: traceHash(trace),
+    status,
+    verdict,
+    reason: verdict.failure.explanation.split('\n')[0] ?? 'failure',
+    replay,
+    report: `${renderFailure({ trace, failure: verdict.failure, rules: verdict.rules, replay })}\n${extra.join('\n')}`,
+  };
 }
 
 /** The result of a failure that did not repeat: saved as found, reported as FLAKY (it does not fail the run). */
-async function flakyResult(
+function flakyResult(
   o: GeneratedOptions,
   base: Pick<TraceResult, 'origin' | 'profile' | 'rules' | 'stats' | 'durationMs'>,
   x: FlakyFailure,
 ): Promise<TraceResult> {
-  const file =
-    o.failuresDir === undefined
-      ? `${traceHash(x.trace)}.trace`
-      : await saveFailure(
-          o.failuresDir,
-          x.trace,
-          `${o.targetName}: generated, seed ${o.seed}, did not repeat`,
-        );
-  const replay = replayCommand(o.targetName, o.profile, file);
   const note = `  Did not fail again in ${x.reruns} immediate re-run(s): not shrunk; generation went on.`;
-  return {
-    ...base,
-    name: x.trace.header.name,
-    hash: traceHash(x.trace),
-    status: 'FLAKY',
-    verdict: x.verdict,
-    reason: x.verdict.failure.explanation.split('\n')[0] ?? 'failure',
-    replay,
-    report: `${renderFailure({ trace: x.trace, failure: x.verdict.failure, rules: x.verdict.rules, replay })}\n${note}`,
-  };
+  return failureResult(o, base, x.trace, x.verdict, 'FLAKY', `generated, seed ${o.seed}, did not repeat`, [
+    note,
+  ]);
 }
