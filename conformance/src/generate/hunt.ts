@@ -165,7 +165,11 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     }
     const sig = failureSignature(verdict);
     if (sig === undefined || verdict.kind !== 'fail') return true;
-    if (signature === undefined && confirm > 0 && !(await repeats(target, options, g.trace, sig, confirm))) {
+    if (
+      signature === undefined &&
+      confirm > 0 &&
+      (await rerunFailures(target, options, g.trace, sig, confirm, true)) === 0
+    ) {
       flaky.push({ trace: g.trace, verdict, signature: sig, reruns: confirm });
       return true;
     }
@@ -205,6 +209,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       `Found by huntTarget on ${target.info.name} (seed ${out.seed}, swarm: ${swarm}); shrunk from ${firstSteps} to ` +
       `${h.tasks.length} task(s) and ${min.trace.steps.length} steps, failing with the same rules (${sig}).`;
     const trace = { ...min.trace, header: { ...h, description } };
+    const reruns = options.reproduce ?? 3;
     failure = {
       trace,
       verdict,
@@ -215,7 +220,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       minimizeRuns: min.attempts,
       seed: out.seed,
       path: out.counterexamplePath ?? '',
-      reproduced: await reproduce(target, options, trace, sig),
+      reproduced: { failed: await rerunFailures(target, options, trace, sig, reruns, false), runs: reruns },
     };
   }
   return {
@@ -231,34 +236,26 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   };
 }
 
-/** Whether one of `runs` re-runs of `trace` fails with `signature` again. */
-async function repeats(
+/**
+ * Re-runs `trace` up to `runs` times and counts the runs that fail with `signature`; `firstOnly` stops at the first
+ * (the confirmation of a new failure). Run seeds start at the trace's own, so a deterministic target (the simulator)
+ * repeats exactly and a real one shows its timing.
+ */
+async function rerunFailures(
   target: Target,
   options: HuntOptions,
   trace: Trace,
   signature: string,
   runs: number,
-): Promise<boolean> {
-  // The same run seed: a deterministic target (the simulator) repeats exactly; a real one shows its timing.
-  for (let i = 1; i <= runs; i++) {
-    const v = checkRun(options.check, trace, await target.run(trace, { seed: runSeedOf(trace) }));
-    if (failureSignature(v) === signature) return true;
-  }
-  return false;
-}
-
-/** Re-runs the minimal trace and counts failures with the same signature. */
-async function reproduce(
-  target: Target,
-  options: HuntOptions,
-  trace: Trace,
-  signature: string,
-): Promise<HuntFailure['reproduced']> {
-  const runs = options.reproduce ?? 3;
+  firstOnly: boolean,
+): Promise<number> {
   let failed = 0;
   for (let i = 0; i < runs; i++) {
-    const v = checkRun(options.check, trace, await target.run(trace, { seed: runSeedOf(trace) + i }));
-    if (failureSignature(v) === signature) failed++;
+    const seed = runSeedOf(trace) + (firstOnly ? 0 : i);
+    const v = checkRun(options.check, trace, await target.run(trace, { seed }));
+    if (failureSignature(v) !== signature) continue;
+    failed++;
+    if (firstOnly) break;
   }
-  return { failed, runs };
+  return failed;
 }

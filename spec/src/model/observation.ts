@@ -57,12 +57,17 @@ export interface StepObservation {
   readonly killed: boolean;
   /** Per task, in declaration order; absent when `killed`. */
   readonly tasks: Readonly<Record<TaskName, TaskObservation>>;
-  /** Calls that returned during the step, by task. */
+  /** Calls that returned during the step, by task (not compared when `killed`). */
   readonly results: Readonly<Record<TaskName, CallResult>>;
 }
 
-/** A stable string form of an observation (key order fixed), used to compare and hash observations. */
+/**
+ * A stable string form of an observation (key order fixed), used to compare and hash observations. A killed
+ * observation is only `KILLED`: its results were in the process's memory, which no target can read after the kill
+ * (EXECUTION-MODEL.md, "Observations").
+ */
 export function canonicalObservation(obs: StepObservation): string {
+  if (obs.killed) return 'KILLED';
   const tasks = Object.keys(obs.tasks)
     .sort()
     .map((name) => {
@@ -74,5 +79,5 @@ export function canonicalObservation(obs: StepObservation): string {
   const results = Object.keys(obs.results)
     .sort()
     .map((name) => `${name}=${obs.results[name]!.call}:${obs.results[name]!.ret}`);
-  return `${obs.killed ? 'KILLED' : 'alive'}|${tasks.join(' ')}|${results.join(' ')}`;
+  return `alive|${tasks.join(' ')}|${results.join(' ')}`;
 }
