@@ -48,11 +48,6 @@ export async function withTimeout(run: Promise<TraceRun>, ms: number): Promise<T
   }
 }
 
-/** The verdict of a target's run of `trace` (see {@link checkRun}). */
-export function judge(trace: Trace, run: TraceRun, check: CheckTrace): Verdict {
-  return checkRun(check, trace, run);
-}
-
 /** Runs and judges one trace. */
 export async function runTrace(
   trace: Trace,
@@ -85,10 +80,10 @@ export async function runTrace(
     };
   let verdict: Verdict;
   try {
-    verdict = judge(
+    verdict = checkRun(
+      ctx.check,
       trace,
       await withTimeout(ctx.target.run(trace, { seed: ctx.seed }), ctx.timeoutMs),
-      ctx.check,
     );
   } catch (e) {
     verdict = { kind: 'error', reason: `infrastructure: ${(e as Error).message}` };
@@ -138,10 +133,10 @@ async function reproduce(
   let failed = 0;
   for (let i = 1; i <= runs; i++) {
     try {
-      const v = judge(
+      const v = checkRun(
+        ctx.check,
         minimal,
         await withTimeout(ctx.target.run(minimal, { seed: ctx.seed + i }), ctx.timeoutMs),
-        ctx.check,
       );
       const sig =
         v.kind === 'fail' && v.failure.cause === 'expectation' ? 'expectation' : failureSignature(v);
@@ -175,7 +170,7 @@ async function minimalTrace(
       verdict.failure.step,
       async (candidate) => {
         const run = await withTimeout(ctx.target.run(candidate, { seed: ctx.seed }), ctx.timeoutMs);
-        return failureSignature(judge(candidate, run, ctx.check)) === signature;
+        return failureSignature(checkRun(ctx.check, candidate, run)) === signature;
       },
       ctx.minimizeAttempts ?? 200,
     );
