@@ -87,7 +87,7 @@ describe('block and unblock (R1-R5)', () => {
   it('a signal interrupts a blocking syscall with EINTR, delivered once the worker is run again', () => {
     const sc = running();
     sc.do({ op: 'syscall', task: 'w0', blocking: true });
-    sc.do({ op: 'signal', task: 'w0' });
+    sc.pick({ op: 'signal', task: 'w0' }, (o) => o.tasks.w0!.where === 'asleep:rt_sigreturn');
     expect(sc.rules).toContain('signal.syscall-eintr');
     // R5 enqueued w0; its wait for RUNNING ended early so the handler ran while RUNNABLE (R12), then it waits on.
     expect(sc.task('w0')).toMatchObject({ where: 'asleep:rt_sigreturn', state: 'RUNNABLE', signals: 1 });

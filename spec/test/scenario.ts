@@ -48,6 +48,16 @@ export class Scenario {
     return first.observation;
   }
 
+  /** Runs one action and goes on from the allowed outcome that `which` selects (the first one if several). */
+  pick(action: Action, which: (o: StepObservation) => boolean): StepObservation {
+    const o = step(this.state, action).find((x) => which(x.observation));
+    if (!o) throw new Error('no allowed outcome matches');
+    this.state = o.state;
+    this.obs = o.observation;
+    this.rules = [...o.rules];
+    return o.observation;
+  }
+
   /** Every allowed observation of an action (the state is not advanced). */
   all(action: Action): StepObservation[] {
     return step(this.state, action).map((o) => o.observation);

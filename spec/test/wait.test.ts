@@ -141,11 +141,36 @@ describe("umcg_wait error paths and the caller's state after each (facts §2.5)"
     const sc = new Scenario('pz-v2', ['s0', 'w0']).server('s0');
     sc.drain('s0');
     sc.wait('s0', 'future');
-    sc.do({ op: 'signal', task: 's0' });
+    const signal = { op: 'signal', task: 's0' } as const;
+    // The handler returns through rt_sigreturn, or an interrupt suspends it in the hook (signal.handler-interrupt).
+    expect(
+      sc
+        .all(signal)
+        .map((o) => `${o.tasks.s0!.where} ${o.tasks.s0!.signals}`)
+        .sort(),
+    ).toEqual(['asleep:interrupt 0', 'asleep:interrupt 1', 'asleep:rt_sigreturn 1']);
+    sc.pick(signal, (o) => o.tasks.s0!.where === 'asleep:rt_sigreturn');
     expect(sc.result('s0')).toBeUndefined();
     expect(sc.task('s0')).toMatchObject({ where: 'asleep:rt_sigreturn', state: 'RUNNABLE', signals: 1 });
     expect(sc.state.k[0]!.timer).toBe(0);
     sc.worker('w0', 's0');
+    expect(sc.result('s0')).toBe('0');
+  });
+
+  it('signal.handler-interrupt: a handler suspended in the hook keeps its signal blocked until RUNNING', () => {
+    const sc = new Scenario('pz-v2', ['s0', 'w0']).server('s0');
+    sc.drain('s0');
+    sc.wait('s0');
+    const signal = { op: 'signal', task: 's0' } as const;
+    // The interrupt landed at the handler's entry: it has not run yet.
+    sc.pick(signal, (o) => o.tasks.s0!.where === 'asleep:interrupt' && o.tasks.s0!.signals === 0);
+    expect(sc.rules).toContain('signal.handler-interrupt');
+    expect(sc.task('s0')).toMatchObject({ state: 'RUNNABLE', signals: 0 });
+    // A second signal is blocked: it does not end the wait, and no handler runs.
+    expect(sc.do(signal).tasks.s0).toMatchObject({ where: 'asleep:interrupt', signals: 0 });
+    // Made RUNNING, the handler runs and returns, and the blocked signal is delivered on rt_sigreturn's way out.
+    sc.worker('w0', 's0');
+    expect(sc.task('s0')).toMatchObject({ state: 'RUNNING', where: 'user', signals: 2 });
     expect(sc.result('s0')).toBe('0');
   });
 

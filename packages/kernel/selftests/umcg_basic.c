@@ -693,105 +693,6 @@ static void test_signal(void)
 	signal(SIGUSR2, SIG_DFL);
 }
 
-/* ---- one handler run per signal, asleep in the return-to-user hook ---------- */
-
-#define STORM_SIGNALS	300
-
-static atomic_int storm_handled, storm_stop;
-static _Atomic pid_t storm_tid;
-
-static void on_storm(int sig)
-{
-	if (sig == SIGUSR1)
-		atomic_fetch_add(&storm_handled, 1);
-}
-
-static void on_cpu(int cpu)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
-static void *busy(void *arg)
-{
-	on_cpu(0);
-	while (!atomic_load(&storm_stop))
-		;
-	return NULL;
-}
-
-/* A server that makes itself RUNNABLE: the return-to-user hook waits. */
-static void *storm_sleeper(void *arg)
-{
-	struct umcg_task *s = arg;
-
-	on_cpu(0);
-	memset(s, 0, sizeof(*s));
-	s->state = UMCG_TASK_RUNNING;
-	s->server_tid = sys_gettid();
-	if (umcg_ctl(UMCG_CTL_REGISTER, s, CLOCK_MONOTONIC))
-		return (void *)1;
-	/* From the store on, any return to user mode may wait. */
-	atomic_store(&storm_tid, sys_gettid());
-	store_state(s, UMCG_TASK_RUNNABLE);
-	syscall(SYS_getppid);
-	umcg_ctl(UMCG_CTL_UNREGISTER, s, 0);
-	return NULL;
-}
-
-/*
- * Every signal sent to a task asleep in the hook runs its handler, then the
- * hook waits again.  Two busy threads share the sleeper's CPU, so reschedules
- * come often: an exit to user mode that looped once more after setting up the
- * handler frame would sleep in the hook with the handler not run (and its
- * signal blocked, so that no later signal could end the sleep).
- */
-static void test_signal_storm(void)
-{
-	struct sigaction sa = { .sa_handler = on_storm };
-	struct umcg_task *s = &tasks[0];
-	pthread_t th, spin[2];
-	int sent, missing = 0;
-	cpu_set_t all;
-	void *ret;
-
-	sched_getaffinity(0, sizeof(all), &all);
-	sigaction(SIGUSR1, &sa, NULL);
-	sigaction(SIGUSR2, &sa, NULL);
-	atomic_store(&storm_handled, 0);
-	atomic_store(&storm_stop, 0);
-	atomic_store(&storm_tid, 0);
-	for (int i = 0; i < 2; i++)
-		pthread_create(&spin[i], NULL, busy, NULL);
-	pthread_create(&th, NULL, storm_sleeper, s);
-	while (!atomic_load(&storm_tid))
-		sleep_ms(1);
-	sleep_ms(50);
-	on_cpu(1);
-	for (sent = 1; sent <= STORM_SIGNALS && !missing; sent++) {
-		syscall(SYS_tgkill, getpid(), storm_tid, SIGUSR1);
-		for (int i = 0; i < 2000 && atomic_load(&storm_handled) < sent; i++)
-			usleep(500);
-		if (atomic_load(&storm_handled) < sent)
-			missing = sent;
-	}
-	cas_state(s, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING);
-	syscall(SYS_tgkill, getpid(), storm_tid, SIGUSR2);
-	pthread_join(th, &ret);
-	atomic_store(&storm_stop, 1);
-	for (int i = 0; i < 2; i++)
-		pthread_join(spin[i], NULL);
-	sched_setaffinity(0, sizeof(all), &all);
-	tap_result(!ret && !missing,
-		   "signal: %d signals to a task asleep in the return-to-user hook each ran the handler once (first missing: %d)",
-		   STORM_SIGNALS, missing);
-	signal(SIGUSR1, SIG_DFL);
-	signal(SIGUSR2, SIG_DFL);
-}
-
 /* ---- fork and exec ------------------------------------------------------------ */
 
 static void test_fork(void)
@@ -918,7 +819,6 @@ int main(int argc, char **argv)
 	test_w2w();
 	test_timeouts();
 	test_signal();
-	test_signal_storm();
 	test_fork();
 	test_exec();
 	test_worker_exit();

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,16 +48,32 @@ static char thread_state(pid_t pid, pid_t tid)
 	return p && p[1] == ' ' ? p[2] : '?';
 }
 
-int ux_sigusr1_pending(pid_t pid, pid_t tid)
+/* Bit of SIGUSR1 in a /proc/<pid>/status mask line such as "SigPnd:". */
+static int usr1_in(const char *status, const char *key)
 {
-	char buf[2048], *p;
+	const char *p = strstr(status, key);
+
+	return p ? (int)((strtoull(p + strlen(key), NULL, 16) >> (SIGUSR1 - 1)) & 1) : 0;
+}
+
+int ux_sigusr1_pending(pid_t pid, pid_t tid, int unblocked_only)
+{
+	char buf[2048];
 
 	if (read_proc(pid, tid, "status", buf, sizeof(buf)) < 0)
 		return 0;
-	p = strstr(buf, "SigPnd:");
-	if (!p)
+	if (!usr1_in(buf, "SigPnd:"))
 		return 0;
-	return (strtoull(p + 7, NULL, 16) >> (10 - 1)) & 1;
+	/* Blocked while its own handler runs, or is suspended (signal.handler-interrupt). */
+	return !unblocked_only || !usr1_in(buf, "SigBlk:");
+}
+
+/* Whether a "-1 <sp> <pc>" line of /proc/<tid>/syscall has its pc in the handler. */
+static int in_handler(const char *syscall_line)
+{
+	unsigned long sp, pc;
+
+	return sscanf(syscall_line, "-1 %lx %lx", &sp, &pc) == 2 && ux_in_handler(pc);
 }
 
 /* Where a task is: writes "user", "asleep:<call>", "exited", or "" when not quiescent. */
@@ -88,7 +105,7 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 		 * time limit only guards against a miscount.
 		 */
 		if (atomic_load(&r->signals) < r->sig_sent - r->sig_lost &&
-		    (ux_sigusr1_pending(rt->pid, tid) ||
+		    (ux_sigusr1_pending(rt->pid, tid, 0) ||
 		     ux_clock_ns(CLOCK_MONOTONIC) - since < SIGNAL_GRACE_NS))
 			return;
 		snprintf(out, n, "user");
@@ -102,9 +119,10 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 	 * a pending signal.  Under TCG with spinning threads the woken thread can
 	 * wait long for a vCPU, so there is no time limit here but the step's
 	 * timeout.  Only an uninterruptible sleep (D: a blocking fault) keeps a
-	 * signal pending.
+	 * signal pending, and a sleep in the hook of an interrupt that landed
+	 * in the handler, where the signal is blocked.
 	 */
-	if (st == 'S' && ux_sigusr1_pending(rt->pid, tid))
+	if (st == 'S' && ux_sigusr1_pending(rt->pid, tid, 1))
 		return;
 	if (read_proc(rt->pid, tid, "syscall", buf, sizeof(buf)) < 0)
 		return;
@@ -113,6 +131,10 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 	 * like an interrupt: the handler's flag tells them apart.
 	 */
 	nr = strncmp(buf, "running", 7) ? strtol(buf, NULL, 10) : -1;
+	if (nr == -1 && in_handler(buf)) {
+		snprintf(out, n, "asleep:interrupt");
+		return;
+	}
 	if (nr == -1 && atomic_load(&r->sigret)) {
 		snprintf(out, n, "asleep:rt_sigreturn");
 		return;

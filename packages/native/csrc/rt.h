@@ -64,14 +64,17 @@ void ux_rt_post(struct ux_rt *rt, int i, const struct ux_step *prog, int nprog, 
 void ux_rt_read_words(struct ux_rt *rt, int i, uint64_t w[UF_COUNT]);
 int64_t ux_clock_ns(int clock);
 
+/* Whether a user pc is inside the SIGUSR1 handler. */
+int ux_in_handler(unsigned long pc);
+
 /* observe.c */
 /*
  * Waits until every task is quiescent for 3 samples and at least min_stable_ns;
  * 0 ok, -1 timeout (detail in err).
  */
 int ux_rt_quiesce(struct ux_rt *rt, int64_t since_ns, int64_t min_stable_ns, char *err, size_t errlen);
-/* Whether SIGUSR1 is pending for thread tid of process pid. */
-int ux_sigusr1_pending(pid_t pid, pid_t tid);
+/* Whether SIGUSR1 is pending for thread tid of process pid (and not blocked, with unblocked_only). */
+int ux_sigusr1_pending(pid_t pid, pid_t tid, int unblocked_only);
 /* Where task i is now ("" when not quiescent). */
 void ux_rt_where(struct ux_rt *rt, int i, char *out, size_t n);
 /* Appends the observation of the current (quiescent) state as JSON. */

@@ -85,7 +85,7 @@ static void exec_step(struct ux_rt *rt, const struct ux_step *st)
 		break;
 	case UX_SIGNAL:
 		/* A standard signal sent while one is pending is lost. */
-		if (ux_sigusr1_pending(rt->pid, atomic_load(&r->tid)))
+		if (ux_sigusr1_pending(rt->pid, atomic_load(&r->tid), 0))
 			r->sig_lost++;
 		r->sig_sent++;
 		syscall(SYS_tgkill, rt->pid, atomic_load(&r->tid), SIGUSR1);

@@ -38,6 +38,12 @@ int64_t ux_clock_ns(int clock)
 	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+/*
+ * The handler lives in a section of its own, so that the observer can tell
+ * an interrupt that landed in it (/proc/<tid>/syscall shows its pc) from the
+ * way back through rt_sigreturn (ux_in_handler()).
+ */
+__attribute__((section("ux_sighandler"), noinline))
 static void on_sigusr1(int sig)
 {
 	(void)sig;
@@ -45,6 +51,14 @@ static void on_sigusr1(int sig)
 		atomic_fetch_add(&me->signals, 1);
 		atomic_store(&me->sigret, 1);	/* rt_sigreturn follows */
 	}
+}
+
+extern const char __start_ux_sighandler[], __stop_ux_sighandler[];
+
+int ux_in_handler(unsigned long pc)
+{
+	return pc >= (unsigned long)__start_ux_sighandler &&
+	       pc < (unsigned long)__stop_ux_sighandler;
 }
 
 static const int field_off[UF_COUNT] = { 0, 4, 8, 12, 16, 24, 32, 40, 48, 56 };

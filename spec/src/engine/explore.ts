@@ -10,7 +10,7 @@ import type { RuleId } from '../rules/catalogue.js';
 import type { ExploreResult, SpecConfig } from './api.js';
 import { actionFrame } from './frame.js';
 import { initialState } from './initial.js';
-import { canRun, execute, isLocal, start } from './interpreter.js';
+import { canRun, execute, isLocal, picksOf, start } from './interpreter.js';
 import { observe } from './observe.js';
 import { interruptible } from './quiescence.js';
 import { step, whyNotEnabled } from './step.js';
@@ -88,7 +88,7 @@ export function explore(
   return { outcomes: result, states: seen.size, complete };
 }
 
-type Choice = { readonly kind: 'run' | 'begin' | 'interrupt'; readonly task: number };
+type Choice = { readonly kind: 'run' | 'begin' | 'interrupt'; readonly task: number; readonly pick?: number };
 
 function settleLocal(s: SpecState): void {
   let progressed = true;
@@ -107,8 +107,11 @@ function choicesOf(s: SpecState, pcs: readonly number[], lists: readonly (readon
   if (s.killed) return [];
   const out: Choice[] = [];
   for (let i = 0; i < s.threads.length; i++) {
-    if (canRun(s, i)) out.push({ kind: 'run', task: i });
-    else if (s.threads[i]!.frame === undefined && s.k[i]!.mode === 'user' && pcs[i]! < lists[i]!.length) {
+    if (canRun(s, i)) {
+      const n = picksOf(s, i);
+      for (let pick = 0; pick < n; pick++)
+        out.push(pick === 0 ? { kind: 'run', task: i } : { kind: 'run', task: i, pick });
+    } else if (s.threads[i]!.frame === undefined && s.k[i]!.mode === 'user' && pcs[i]! < lists[i]!.length) {
       out.push({ kind: 'begin', task: i });
     }
   }
@@ -122,7 +125,7 @@ function apply(
   lists: readonly (readonly import('../model/action.js').UserAction[])[],
 ): void {
   const { s, pcs } = n;
-  if (c.kind === 'run') return execute(s, c.task);
+  if (c.kind === 'run') return execute(s, c.task, c.pick);
   if (c.kind === 'interrupt') {
     s.k[c.task]!.interrupted = true;
     return start(s, c.task, 'interrupt', []);

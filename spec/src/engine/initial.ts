@@ -40,6 +40,7 @@ const idleTask = (): KTask => ({
   call: '',
   sigpending: 0,
   signals: 0,
+  sigblocked: false,
   timer: 0,
   completion: 0,
   sigctx: false,

@@ -28,7 +28,8 @@ function live(s: SpecState, i: number): Live {
 
 function kindOf(next: IteratorResult<Op, void>): Thread['pending'] {
   if (next.done) return 'done';
-  return next.value.kind === 'block' ? 'block' : next.value.local ? 'local' : 'atomic';
+  const op = next.value;
+  return op.kind === 'block' ? 'block' : op.kind === 'atomic' && op.local ? 'local' : 'atomic';
 }
 
 /** The next micro-step of thread `i`, or undefined when it has nothing to run. */
@@ -45,7 +46,7 @@ export function canRun(s: SpecState, i: number): boolean {
   if (th.frame !== undefined && th.pending === 'block') return s.k[i]!.kstate === 0;
   const op = nextOp(s, i);
   if (!op) return false;
-  return op.kind === 'atomic' || s.k[i]!.kstate === 0;
+  return op.kind !== 'block' || s.k[i]!.kstate === 0;
 }
 
 /** Whether thread `i`'s next step is a local one (no interleaving point needed). */
@@ -67,8 +68,14 @@ function mix(h: number, v: unknown): number {
 /** Micro-steps executed so far in this process (for benchmarks). */
 export const counters = { executed: 0 };
 
-/** Executes the next micro-step of thread `i` in place. */
-export function execute(s: SpecState, i: number): void {
+/** The number of continuations of thread `i`'s next step: its `choose` width, else 1. */
+export function picksOf(s: SpecState, i: number): number {
+  const op = nextOp(s, i);
+  return op?.kind === 'choose' ? op.n : 1;
+}
+
+/** Executes the next micro-step of thread `i` in place (`pick`: the continuation of a `choose`). */
+export function execute(s: SpecState, i: number, pick = 0): void {
   counters.executed++;
   const th = s.threads[i]!;
   const l = live(s, i);
@@ -77,6 +84,8 @@ export function execute(s: SpecState, i: number): void {
   if (op.kind === 'atomic') {
     v = op.run(s, i);
     if (op.rule) s.fired.add(op.rule);
+  } else if (op.kind === 'choose') {
+    v = pick;
   }
   th.log.push(v);
   th.sig = mix(th.sig, v);

@@ -6,10 +6,10 @@
 import '../kernel/actions.js';
 import { resumeAction } from '../kernel/notify-resume.js';
 import type { SpecState } from '../kernel/state.js';
-import { canRun, execute, isLocal, start } from './interpreter.js';
+import { canRun, execute, isLocal, picksOf, start } from './interpreter.js';
 
-/** A scheduling choice: run thread i's next step, or interrupt task i in user mode. */
-type Choice = { readonly kind: 'run' | 'interrupt'; readonly task: number };
+/** A scheduling choice: run thread i's next step (with the pick of a `choose`), or interrupt task i in user mode. */
+type Choice = { readonly kind: 'run' | 'interrupt'; readonly task: number; readonly pick?: number };
 
 /** Tasks that may take a spontaneous interrupt: registered, in user mode, idle, hook would act. */
 export function interruptible(s: SpecState): number[] {
@@ -35,14 +35,19 @@ function settle(s: SpecState, spontaneous: boolean): Choice[] {
     }
     if (progressed) continue;
     const choices: Choice[] = [];
-    for (let i = 0; i < s.threads.length; i++) if (canRun(s, i)) choices.push({ kind: 'run', task: i });
+    for (let i = 0; i < s.threads.length; i++) {
+      if (!canRun(s, i)) continue;
+      const n = picksOf(s, i);
+      for (let pick = 0; pick < n; pick++)
+        choices.push(pick === 0 ? { kind: 'run', task: i } : { kind: 'run', task: i, pick });
+    }
     if (spontaneous) for (const i of interruptible(s)) choices.push({ kind: 'interrupt', task: i });
     return choices;
   }
 }
 
 function apply(s: SpecState, c: Choice): void {
-  if (c.kind === 'run') return execute(s, c.task);
+  if (c.kind === 'run') return execute(s, c.task, c.pick);
   s.k[c.task]!.interrupted = true;
   start(s, c.task, 'interrupt', []);
 }

@@ -61,6 +61,7 @@ function begin(state: SpecState, action: Action): SpecState {
     case 'signal':
       // Standard signals coalesce: a second one while one is pending is not queued again.
       k.sigpending = 1;
+      if (k.sigblocked) break;
       if (k.kstate === 1) ttwu(s, me);
       else if (k.mode === 'user' && s.threads[me]!.frame === undefined) start(s, me, 'interrupt', []);
       break;

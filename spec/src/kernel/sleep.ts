@@ -37,7 +37,7 @@ function* loop(me: number, timed: boolean): Routine<SleepResult> {
     const seen = yield* atomic('sleep.loop', (s) => {
       const k = s.k[me]!;
       k.kstate = 1;
-      if (k.sigpending > 0) return 'signal';
+      if (k.sigpending > 0 && !k.sigblocked) return 'signal';
       const m = access(s, k.umcg);
       return m ? m.state & UMCG_TASK_MASK : 'fault';
     });

@@ -50,6 +50,8 @@ export interface KTask {
   /** Pending (non-fatal) signals and handler runs so far. */
   sigpending: number;
   signals: number;
+  /** In a handler that an interrupt suspended in the hook: its signal is blocked until `rt_sigreturn`. */
+  sigblocked: boolean;
   /** Timer of a timed UMCG wait: 0 none, 1 armed (future), 2 fired. */
   timer: 0 | 1 | 2;
   /** A blocking syscall/fault: 0 none, 1 waiting for `complete`, 2 completed. */
@@ -141,7 +143,7 @@ export class SpecState {
       const th = this.threads[i]!;
       parts.push(
         `${m.state},${m.next_tid},${m.server_tid},${m.hole},${m.blocked_ts},${m.runnable_ts},${m.runnable_workers_ptr},${m.zero0},${m.zero1},${m.zero2},${this.mapped[i] ? 1 : 0}`,
-        `${t.umcg},${+t.worker},${+t.marker},${t.clock},${+t.pinned},${t.pinServer},${t.pinServerAddr},${t.kstate},${t.mode},${t.call},${t.sigpending},${t.signals},${t.timer},${t.completion},${+t.sigctx},${+t.interrupted},${t.result ? `${t.result.call}=${t.result.ret}` : ''}`,
+        `${t.umcg},${+t.worker},${+t.marker},${t.clock},${+t.pinned},${t.pinServer},${t.pinServerAddr},${t.kstate},${t.mode},${t.call},${t.sigpending},${t.signals},${+t.sigblocked},${t.timer},${t.completion},${+t.sigctx},${+t.interrupted},${t.result ? `${t.result.call}=${t.result.ret}` : ''}`,
         th.frame ? `${th.frame.name}(${th.frame.args.join(',')})#${th.log.length}:${th.sig}` : '-',
       );
     }

@@ -24,8 +24,17 @@ export interface BlockOp {
   readonly kind: 'block';
 }
 
+/**
+ * A nondeterministic choice among `n` continuations, made by the scheduler like an interleaving (every pick is
+ * explored, the canonical run takes 0); the pick is the step's result.
+ */
+export interface ChooseOp {
+  readonly kind: 'choose';
+  readonly n: number;
+}
+
 /** A micro-step. */
-export type Op = AtomicOp | BlockOp;
+export type Op = AtomicOp | BlockOp | ChooseOp;
 
 /** A kernel path returning `T`. */
 export type Routine<T> = Generator<Op, T, unknown>;
@@ -66,6 +75,11 @@ export function* local<T>(rule: RuleId | undefined, run: (s: SpecState, me: numb
 /** Records that a rule fired (a local micro-step without effect). */
 export function* fire(rule: RuleId): Routine<void> {
   yield { kind: 'atomic', rule, local: true, run: () => undefined };
+}
+
+/** A scheduling choice among `n` continuations (see {@link ChooseOp}); returns the pick. */
+export function* choose(n: number): Routine<number> {
+  return (yield { kind: 'choose', n }) as number;
 }
 
 /** `schedule()`: parks until woken. */

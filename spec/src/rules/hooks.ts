@@ -187,6 +187,14 @@ export const HOOK_RULES = {
     profiles: ALL,
     sources: ['[PZ-v2] §2.10', '§4.13', 'R12'],
   },
+  'signal.handler-interrupt': {
+    group: 'signal',
+    title: 'An interrupt in a handler runs the hook with the signal blocked',
+    statement:
+      'A handler is user code, so an interrupt may land in it, at its very entry (the handler has not run yet) or later; its return to user mode runs the return-to-user hook, which for a task that is not RUNNING waits (or preempts, or kills) as anywhere else. The handler\'s own signal stays blocked until `rt_sigreturn`, so a second signal does not end that wait: the handler is suspended until the task is made RUNNING (PeterZ: such a handler would wait "ad infinitum"). The follow-ups\' unmanaged signal context has no such wait.',
+    profiles: ['pz-proto', 'pz-proto-code', 'pz-v1', 'pz-v2', 'ref-6.1'],
+    sources: ['[PZ-sig2]', '§4.13', 'R12'],
+  },
   'signal.context-excluded': {
     group: 'signal',
     title: 'Follow-ups: signal context is unmanaged time',
