@@ -245,6 +245,46 @@ int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err
 	}
 }
 
+/* The value of a "Key:\t..." line of a /proc status file, as a short string. */
+static void status_field(const char *status, const char *key, char *out, size_t n)
+{
+	const char *p = strstr(status, key);
+
+	out[0] = 0;
+	if (!p)
+		return;
+	p += strlen(key);
+	p += strspn(p, " \t");
+	snprintf(out, n, "%.*s", (int)strcspn(p, "\n"), p);
+}
+
+/*
+ * A task whose handler count is short of the signals sent to it (and not
+ * lost) at quiescence gets a "diag" string with what /proc showed, so that
+ * a failure report says which state it was in.  A handler suspended in the
+ * hook (blocked signal) is such a case too.
+ */
+static void signal_diag(struct ux_rt *rt, int i, struct ux_buf *b)
+{
+	struct ux_rt_task *r = &rt->task[i];
+	pid_t tid = atomic_load(&r->tid);
+	char status[2048] = "", sc[128] = "", pnd[24], blk[24], diag[320];
+	int missing = r->sig_sent - r->sig_lost - atomic_load(&r->signals);
+
+	if (missing <= 0 || atomic_load(&r->exited))
+		return;
+	read_proc(rt->pid, tid, "status", status, sizeof(status));
+	read_proc(rt->pid, tid, "syscall", sc, sizeof(sc));
+	sc[strcspn(sc, "\n")] = 0;
+	status_field(status, "SigPnd:", pnd, sizeof(pnd));
+	status_field(status, "SigBlk:", blk, sizeof(blk));
+	snprintf(diag, sizeof(diag), "%d of %d signals handled (%d lost); state %c, SigPnd %s, SigBlk %s, syscall %s",
+		 atomic_load(&r->signals), r->sig_sent - r->sig_lost, r->sig_lost,
+		 thread_state(rt->pid, tid) ?: '-', pnd, blk, sc);
+	ux_buf_puts(b, ",\"diag\":");
+	ux_json_str(b, diag);
+}
+
 void ux_rt_observe(struct ux_rt *rt, struct ux_buf *b, uint32_t *res_seen)
 {
 	int first = 1;
@@ -267,6 +307,7 @@ void ux_rt_observe(struct ux_rt *rt, struct ux_buf *b, uint32_t *res_seen)
 				ux_buf_printf(b, ",\"%s\":\"%llu\"", ux_field_name(f), (unsigned long long)w[f]);
 		}
 		ux_buf_puts(b, "}");
+		signal_diag(rt, i, b);
 		ux_buf_printf(b, ",\"base\":{\"blocked_ts\":\"%llu\",\"runnable_ts\":\"%llu\"}}",
 			      (unsigned long long)r->base[UF_BLOCKED_TS], (unsigned long long)r->base[UF_RUNNABLE_TS]);
 	}

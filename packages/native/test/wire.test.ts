@@ -187,4 +187,24 @@ describe('decode', () => {
     expect(() => parseResponseLine('nonsense')).toThrow(/not a JSON/);
     expect(parseResponseLine(JSON.stringify(response)).id).toBe('t');
   });
+
+  it("puts the executor's signal diagnostics into the run's detail, step by step", () => {
+    const diag =
+      '11 of 12 signals handled (0 lost); state S, SigPnd 0000000000000000, SigBlk 0, syscall -1 0x1 0x2';
+    const task = { where: 'asleep:rt_sigreturn', signals: 11, words: words({ state: 2 }) };
+    const r: RawResponse = {
+      id: 'x',
+      status: 'completed',
+      tids: { w0: 10 },
+      addrs: { w0: '4096' },
+      steps: [
+        { killed: false, tasks: { w0: task } },
+        { killed: false, tasks: { w0: { ...task, diag } } },
+      ],
+    };
+    const run = toTraceRun(r);
+    expect(run.observations).toHaveLength(2);
+    expect(run.detail).toBe(`step 2: w0 ${diag}`);
+    expect(toTraceRun({ ...r, steps: r.steps!.slice(0, 1) }).detail).toBeUndefined();
+  });
 });

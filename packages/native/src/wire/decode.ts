@@ -77,10 +77,26 @@ export function decodeSteps(r: RawResponse): StepObservation[] {
   });
 }
 
-/** A trace response as a `TraceRun`. */
+/** The executor's signal diagnostics of a response, one `step N: task ...` line per task that has one. */
+export function signalDiagnostics(r: RawResponse): string[] {
+  return (r.steps ?? []).flatMap((step, i) =>
+    Object.entries(step.tasks ?? {}).flatMap(([name, t]) =>
+      t.diag === undefined ? [] : [`step ${i + 1}: ${name} ${t.diag}`],
+    ),
+  );
+}
+
+/** Signal diagnostics kept in a run's `detail` (the first ones; a count stands for the rest). */
+const MAX_DIAGNOSTICS = 10;
+
+/** A trace response as a `TraceRun` (its signal diagnostics go into `detail`, which failure reports show). */
 export function toTraceRun(r: RawResponse): TraceRun {
   const observations = decodeSteps(r);
-  return r.detail ? { observations, status: r.status, detail: r.detail } : { observations, status: r.status };
+  const all = signalDiagnostics(r);
+  const diags = all.slice(0, MAX_DIAGNOSTICS);
+  if (all.length > MAX_DIAGNOSTICS) diags.push(`(${all.length - MAX_DIAGNOSTICS} more)`);
+  const detail = [r.detail, ...diags].filter((d) => d !== undefined && d !== '').join('; ');
+  return detail ? { observations, status: r.status, detail } : { observations, status: r.status };
 }
 
 /** A litmus response (one final step) as a `LitmusRun`. */

@@ -2,7 +2,14 @@
  * The executor's wire protocol (PROTOCOL.md): request encoding and response decoding, shared with `@umcg/qemu`.
  * @module
  */
-export { decodeSteps, renderResult, symbolsOf, toLitmusRun, toTraceRun } from './decode.js';
+export {
+  decodeSteps,
+  renderResult,
+  signalDiagnostics,
+  symbolsOf,
+  toLitmusRun,
+  toTraceRun,
+} from './decode.js';
 export {
   encodeAction,
   encodeConfig,

@@ -27,6 +27,8 @@ export interface RawTask {
   readonly words: RawWords;
   /** The timestamps at the start of the step (absent from older executors: the previous step is used). */
   readonly base?: { readonly blocked_ts: string; readonly runnable_ts: string };
+  /** Present when fewer handlers ran than signals were sent (and not lost): what /proc showed at quiescence. */
+  readonly diag?: string;
 }
 
 /** One raw step observation. */
