@@ -6,6 +6,7 @@ import {
   type Field,
   initialState,
   num,
+  type Outcome,
   type ProfileId,
   type SpecState,
   type StepObservation,
@@ -41,21 +42,22 @@ export class Scenario {
     const outs = step(this.state, action);
     const keys = new Set(outs.map((o) => canonicalObservation(o.observation)));
     if (keys.size !== 1) throw new Error(`${keys.size} allowed observations:\n${[...keys].join('\n')}`);
-    const first = stepFirst(this.state, action);
-    this.state = first.state;
-    this.obs = first.observation;
-    this.rules = [...first.rules];
-    return first.observation;
+    return this.advance(stepFirst(this.state, action));
+  }
+
+  /** Goes on from outcome `o`. */
+  private advance(o: Outcome<SpecState>): StepObservation {
+    this.state = o.state;
+    this.obs = o.observation;
+    this.rules = [...o.rules];
+    return o.observation;
   }
 
   /** Runs one action and goes on from the allowed outcome that `which` selects (the first one if several). */
   pick(action: Action, which: (o: StepObservation) => boolean): StepObservation {
     const o = step(this.state, action).find((x) => which(x.observation));
     if (!o) throw new Error('no allowed outcome matches');
-    this.state = o.state;
-    this.obs = o.observation;
-    this.rules = [...o.rules];
-    return o.observation;
+    return this.advance(o);
   }
 
   /** Every allowed observation of an action (the state is not advanced). */
