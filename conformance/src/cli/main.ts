@@ -2,7 +2,7 @@
  * Entry point of `pnpm conformance` (root script: `tsx conformance/src/cli/main.ts`). See `--help`.
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Adapter } from '../adapter/types.js';
@@ -20,7 +20,7 @@ import { DEFAULTS, runSession } from '../run/session.js';
 import { defaultTarget, loadAdapter } from '../targets/registry.js';
 import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
-import { parseArgs, UsageError } from './args.js';
+import { clip, parseArgs, UsageError } from './args.js';
 import { doctor } from './doctor.js';
 import { explainRule } from './explain.js';
 import { helpText } from './help.js';
@@ -46,7 +46,18 @@ async function citedBy(rule: string): Promise<string[]> {
   return out;
 }
 
+/** `--replay <file>`: a missing path or a directory is a usage error (like `--corpus` of a missing path). */
+async function checkReplay(file: string): Promise<void> {
+  const st = await stat(file).catch(() => undefined);
+  if (st === undefined) throw new UsageError(`--replay: no such file '${clip(file)}'`);
+  if (st.isDirectory())
+    throw new UsageError(
+      `--replay: '${clip(file)}' is a directory; --replay takes one trace file (use --corpus ${clip(file)} to run every file in it)`,
+    );
+}
+
 async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
+  if (args.replay !== undefined) await checkReplay(args.replay);
   let targetName = args.target;
   let adapter: Adapter;
   if (targetName === undefined) {

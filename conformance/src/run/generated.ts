@@ -9,7 +9,7 @@ import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
 import { type FlakyFailure, huntTarget } from '../generate/index.js';
-import { renderFailure, replayCommand } from '../report/failure.js';
+import { type RunShape, renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
 import type { Trace } from '../trace/types.js';
 import { saveFailure } from './failures.js';
@@ -24,6 +24,8 @@ export interface GeneratedOptions {
   readonly seed: number;
   readonly check: CheckTrace;
   readonly failuresDir: string | undefined;
+  /** `--target-args` the target was opened with and the session seed (repeated in the replay line). */
+  readonly shape?: RunShape;
   /** `--rules` glob: only traces whose spec path fires a matching rule reach the target. */
   readonly rules?: string;
   /** Progress callback (called for every target run, shrinking included). */
@@ -135,7 +137,7 @@ async function failureResult(
     o.failuresDir === undefined
       ? `${traceHash(trace)}.trace`
       : await saveFailure(o.failuresDir, trace, `${o.targetName}: ${saved}`);
-  const replay = replayCommand(o.targetName, o.profile, file);
+  const replay = replayCommand(o.targetName, o.profile, file, o.shape);
   return {
     ...base,
     name: trace.header.name,

@@ -24,6 +24,8 @@ export interface RunTraceContext {
   readonly check: CheckTrace;
   readonly seed: number;
   readonly timeoutMs: number;
+  /** `--target-args` the target was opened with (repeated in the replay line). */
+  readonly targetArgs?: Readonly<Record<string, string>>;
   /** Directory of the failure database (failures are not saved when undefined). */
   readonly failuresDir: string | undefined;
   /** Target runs spent minimizing a failure (default 200; 0 keeps the failing prefix). */
@@ -111,7 +113,11 @@ export async function runTrace(
     ctx.failuresDir === undefined
       ? (meta.file ?? `${hash}.trace`)
       : await saveFailure(ctx.failuresDir, minimal, `${ctx.targetName}: ${reason ?? ''}`);
-  const replay = replayCommand(ctx.targetName, profile, file);
+  const replay = replayCommand(ctx.targetName, profile, file, {
+    targetArgs: ctx.targetArgs ?? {},
+    seed: ctx.seed,
+    timeoutMs: ctx.timeoutMs,
+  });
   const rep = await reproduce(minimal, verdict, ctx);
   const repro = `  Reproduced ${rep.failed}/${rep.runs} re-runs of the minimal trace (seeds ${ctx.seed + 1}..${ctx.seed + rep.runs}).`;
   return {

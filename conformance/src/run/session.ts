@@ -113,6 +113,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     check: cfg.check,
     seed: cfg.seed,
     timeoutMs: cfg.timeoutMs,
+    targetArgs: cfg.targetArgs,
     failuresDir: cfg.failuresDir,
   });
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
@@ -148,7 +149,19 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   };
   const matches = ruleMatcher(cfg.rules);
   try {
-    if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
+    if (cfg.replay?.endsWith('.litmus')) {
+      cfg.onNote?.(`--replay ${cfg.replay}: read as a litmus program (by its .litmus extension)`);
+      await runLitmusStage(
+        cfg,
+        runProfile,
+        expectations,
+        emit,
+        matches,
+        open,
+        { file: cfg.replay },
+        override,
+      );
+    } else if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
     else {
       await runFiles(await listFailures(cfg.failuresDir), 'replay');
       if (cfg.corpusDir !== undefined) {
@@ -181,6 +194,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
           seed: shardSeed,
           check: cfg.check,
           failuresDir: cfg.failuresDir,
+          shape: { targetArgs: cfg.targetArgs, seed: cfg.seed, timeoutMs: cfg.timeoutMs },
           ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
           ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
         });

@@ -103,4 +103,34 @@ describe('the CLI', () => {
     expect(await main(['--bogus'])).toBe(255);
     expect(err).toContain("Run 'pnpm conformance --help'");
   });
+
+  it('--replay of a missing file or a directory is a usage error (255), naming the fix', async () => {
+    expect(await main(['--target=spec', '--replay', join(CORPUS, 'nope.trace')])).toBe(255);
+    expect(err).toContain("--replay: no such file '");
+    err = '';
+    expect(await main(['--target=spec', '--replay', CORPUS])).toBe(255);
+    expect(err).toContain(`is a directory; --replay takes one trace file (use --corpus ${CORPUS}`);
+  });
+
+  it('--replay of a .litmus file runs it as a litmus program and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
+    const code = await main([
+      '--target=spec',
+      '--replay',
+      join(CORPUS, 'enqueue-vs-take.litmus'),
+      '--out',
+      dir,
+    ]);
+    expect(err).toContain('read as a litmus program (by its .litmus extension)');
+    expect(out).toMatch(/PASS +[0-9a-f]{12} +litmus +enqueue-vs-take/);
+    expect(code).toBe(0);
+  });
+
+  it('an unknown profile or a --rules glob matching no rule is a usage error with a suggestion', async () => {
+    expect(await main(['--target=spec', '--profile=pz-2', '--corpus'])).toBe(255);
+    expect(err).toContain("Did you mean 'pz-v2'");
+    err = '';
+    expect(await main(['--target=spec', '--rules=wait.nxt.*', '--corpus'])).toBe(255);
+    expect(err).toContain("Did you mean 'wait.next.*'");
+  });
 });

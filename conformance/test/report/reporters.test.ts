@@ -51,6 +51,14 @@ describe('reporters', () => {
     expect(x).toContain('<skipped message="SKIP: target lacks \'kick\'"/>');
   });
 
+  it('junit stays well-formed XML when a name or report holds ESC and other control characters', () => {
+    const x = renderJunit(report([r('esc\u001b[31mred\u0000', 'FAIL', { report: 'bell\u0007' })]));
+    const controls = [...x].filter((ch) => ch < ' ' && ch !== '\n' && ch !== '\t' && ch !== '\r');
+    expect(controls).toEqual([]);
+    expect(x).toContain('name="esc\\u001b[31mred\\u0000 [abcdef012345]"');
+    expect(x).toContain('>bell\\u0007</failure>');
+  });
+
   it('tap uses SKIP and TODO directives and diagnostics', () => {
     expect(renderTap(rep)).toBe(
       "TAP version 13\n1..4\nok 1 abcdef012345 a\nnot ok 2 abcdef012345 b<&>\n# line1\n# line2\nok 3 abcdef012345 c # SKIP target lacks 'kick'\nok 4 abcdef012345 d # TODO known\n",
