@@ -30,6 +30,8 @@ export function openSpecTarget(options: OpenOptions, engine: CheckEngine = specE
       let s = engine.initialState({ profile: trace.header.profile, tasks: trace.header.tasks });
       const observations: StepObservation[] = [];
       for (const step of trace.steps) {
+        if (run.signal?.aborted)
+          return { observations, status: 'timeout', detail: 'aborted (RunOptions.signal)' };
         const why = engine.whyNotEnabled(s, step.action);
         if (why !== undefined) {
           if (engine.observe(s).killed) break;

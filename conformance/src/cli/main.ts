@@ -76,8 +76,25 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   const stagesGiven = args.corpus !== undefined || args.runs !== undefined || args.litmus || args.sanity;
   const all = !stagesGiven && args.replay === undefined;
   const seed = args.seed ?? Date.now() % 2_147_483_647;
-  const progress = createProgress(args.reporter === 'simple');
+  const progress = createProgress();
   const simple = args.reporter === 'simple';
+  // Ctrl-C: the run in flight is aborted, nothing new starts, what finished is written (marked interrupted).
+  // A second Ctrl-C (more than a second later: pnpm forwards the terminal's SIGINT too) exits at once.
+  const interrupt = new AbortController();
+  let firstSigint = 0;
+  const onSigint = (): void => {
+    if (interrupt.signal.aborted) {
+      if (Date.now() - firstSigint > 1000) process.exit(EXIT.interrupted);
+      return;
+    }
+    firstSigint = Date.now();
+    progress.stop();
+    process.stderr.write(
+      '\ninterrupted: stopping the trace in flight and saving what finished (Ctrl-C again to quit now)\n',
+    );
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
   if (simple)
     process.stdout.write(
       `conformance: target ${targetName}, profile ${args.profile ?? 'per trace (default pz-v2)'}, seed ${seed}\n`,
@@ -109,10 +126,16 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
       progress.clear();
       if (simple) process.stdout.write(`${resultLine(r)}\n`);
     },
-    onProgress: (d, t, l) => progress.tick(d, t, l),
-    onNote: (n) => process.stderr.write(`note: ${n}\n`),
+    onProgress: (d, t, l, f) => progress.tick(d, t, l, f),
+    onNote: (n) => {
+      progress.clear();
+      process.stderr.write(`note: ${n}\n`);
+    },
+    signal: interrupt.signal,
+  }).finally(() => {
+    progress.stop();
+    process.off('SIGINT', onSigint);
   });
-  progress.clear();
   const html = args.reporter === 'html' ? renderHtmlReport(report) : undefined;
   const dir = await writeRunDir(
     runDirName(args.out ?? RUNS_DIR, targetName, new Date(report.provenance.startedAt)),
@@ -124,7 +147,25 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
   else if (args.reporter === 'tap') process.stdout.write(renderTap(report));
   else process.stdout.write(`${dir}/report.html\n`);
+  if (report.interrupted === true) {
+    process.stderr.write(
+      `Interrupted: ${report.results.length} finished result(s) saved in ${dir} (marked interrupted); failures found so far are in ${DEFAULTS.failures}/.\n` +
+        `Run it again with the same seed (the same traces; saved failures replay first): ${resumeCommand(argv, seed)}\n`,
+    );
+    return EXIT.interrupted;
+  }
   return report.exitCode;
+}
+
+/** The command line that runs this session again with the same seed. */
+function resumeCommand(argv: readonly string[], seed: number): string {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--seed') i++;
+    else if (!a.startsWith('--seed=')) rest.push(a);
+  }
+  return ['pnpm conformance', ...rest, `--seed=${seed}`].join(' ');
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -195,7 +236,6 @@ if (isEntryPoint()) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  // Exit as soon as the run is reported: a run abandoned by a timeout must not keep the process alive.
+  main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -56,6 +56,10 @@ export interface HuntOptions {
    * a shrink nor ends the run early. 0 shrinks every failure.
    */
   readonly confirm?: number;
+  /** Interrupt (Ctrl-C): no further trace runs; the report so far comes back with `interrupted`. */
+  readonly signal?: AbortSignal;
+  /** Called after every generated trace ran on the target (not shrink runs): traces run and failures so far. */
+  readonly onRun?: (runs: number, failures: number) => void;
 }
 
 /** A failure that did not repeat when its trace was re-run at once (kept as found, not shrunk). */
@@ -116,6 +120,8 @@ export interface HuntReport {
   readonly seed: number;
   /** Wall time in ms. */
   readonly ms: number;
+  /** The search was interrupted (`signal`): fewer traces ran than asked, nothing was shrunk. */
+  readonly interrupted?: boolean;
 }
 
 /** The run seed of a trace: derived from its content so re-running a trace on a deterministic target is exact. */
@@ -149,7 +155,16 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const budgetRuns = options.shrinkBudget?.runs ?? 400;
   const budgetMs = options.shrinkBudget?.ms ?? Number.POSITIVE_INFINITY;
   let shrinkStart = 0;
+  let yielded = Date.now();
   const prop = fc.asyncProperty(arb, async (g) => {
+    // A target that answers in microtasks (the simulator) would starve the event loop: no progress timer, no
+    // Ctrl-C. Yield to it every 50 ms.
+    if (Date.now() - yielded > 50) {
+      await new Promise((r) => setImmediate(r));
+      yielded = Date.now();
+    }
+    // fast-check cannot be stopped from outside: a throw ends the search (its shrink re-throws at once, unrun).
+    if (options.signal?.aborted) throw new Error('interrupted');
     if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
       return true;
     if (options.select !== undefined && !options.select(g.rules)) {
@@ -158,7 +173,16 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     }
     runs++;
     if (signature !== undefined) shrinkRuns++;
-    const verdict = checkRun(options.check, g.trace, await target.run(g.trace, { seed: runSeedOf(g.trace) }));
+    const verdict = checkRun(
+      options.check,
+      g.trace,
+      await target.run(g.trace, {
+        seed: runSeedOf(g.trace),
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    );
+    if (signature === undefined)
+      options.onRun?.(runs, flaky.length + (failureSignature(verdict) === undefined ? 0 : 1));
     if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
       const e = inconclusive[verdict.kind] ?? { count: 0, first: verdict.reason };
       inconclusive[verdict.kind] = { count: e.count + 1, first: e.first };
@@ -190,7 +214,8 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
   });
   let failure: HuntFailure | undefined;
-  if (out.failed && signature !== undefined && lastFail !== undefined) {
+  const interrupted = options.signal?.aborted === true;
+  if (out.failed && signature !== undefined && lastFail !== undefined && !interrupted) {
     const sig = signature;
     let verdict = lastFail.verdict;
     const min = await minimizeTrace(engine, lastFail.trace, verdict.failure.step, async (candidate) => {
@@ -233,6 +258,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     failure,
     seed,
     ms: Date.now() - t0,
+    ...(interrupted ? { interrupted } : {}),
   };
 }
 

@@ -16,5 +16,5 @@ export function resultLine(r: TraceResult): string {
         .join(' '),
     );
   if (r.reason !== undefined && r.status !== 'PASS') detail.push(r.reason);
-  return `${r.status.padEnd(7)}${r.hash}  ${r.origin.padEnd(9)} ${r.name}  ${detail.join('; ')}  ${r.durationMs}ms`.trimEnd();
+  return `${r.status.padEnd(8)}${r.hash}  ${r.origin.padEnd(9)} ${r.name}  ${detail.join('; ')}  ${r.durationMs}ms`.trimEnd();
 }

@@ -33,6 +33,7 @@ export function renderSummary(report: RunReport, outDir: string | undefined): st
   lines.push(
     `${parts.join(', ') || 'nothing ran'} — target ${p.target.name} ${p.target.version}, profile ${p.profile}, seed ${p.seed}, ${(report.durationMs / 1000).toFixed(1)}s, exit ${report.exitCode}`,
   );
+  if (report.interrupted) lines.push('INTERRUPTED: the results above are those that finished before Ctrl-C.');
   if (outDir !== undefined) lines.push(`Results: ${outDir}`);
   return lines.join('\n');
 }

@@ -28,8 +28,10 @@ export interface GeneratedOptions {
   readonly shape?: RunShape;
   /** `--rules` glob: only traces whose spec path fires a matching rule reach the target. */
   readonly rules?: string;
-  /** Progress callback (called for every target run, shrinking included). */
-  readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Progress callback: after every generated trace ran (shrink runs excluded), with the failures so far. */
+  readonly onProgress?: (done: number, total: number, label: string, failures: number) => void;
+  /** Interrupt (Ctrl-C): no further traces start; the stage's line says how many ran. */
+  readonly signal?: AbortSignal;
 }
 
 /** Fresh hunts started after a shrunk failure that no longer reproduced (each with the traces still owed). */
@@ -46,10 +48,18 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
   let left = o.runs;
   let seed = o.seed;
   for (let restart = 0; ; restart++) {
-    const results = await huntOnce(target, { ...o, runs: left, seed });
+    const before = o.runs - left;
+    const progress = o.onProgress;
+    const results = await huntOnce(target, {
+      ...o,
+      runs: left,
+      seed,
+      ...(progress ? { onProgress: (d, _t, l, f) => progress(before + d, o.runs, l, f) } : {}),
+    });
     const stage = results[results.length - 1];
     const ran = stage?.stats?.traces ?? left;
-    if (stage?.status !== 'FLAKY' || restart >= MAX_RESTARTS || ran >= left) return [...out, ...results];
+    if (stage?.status !== 'FLAKY' || restart >= MAX_RESTARTS || ran >= left || o.signal?.aborted)
+      return [...out, ...results];
     out.push(...results);
     left -= ran;
     seed = (seed + 0x9e3779b9) | 0;
@@ -72,6 +82,8 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     profile: o.profile,
     failuresDir: false,
     ...(o.rules === undefined ? {} : { select: ruleMatcher(o.rules) }),
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onRun: (n: number, f: number) => o.onProgress?.(n, o.runs, 'generated', f) } : {}),
   });
   const batchHash = createHash('sha256')
     .update(
@@ -99,9 +111,10 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
   for (const x of rep.flaky) flaky.push(await flakyResult(o, base, x));
   const f = rep.failure;
   if (f === undefined) {
-    const inconclusive = Object.entries(rep.inconclusive)
-      .map(([k, v]) => `${v.count} ${k} (first: ${v.first})`)
-      .join('; ');
+    const inconclusive = [
+      ...(rep.interrupted ? [`interrupted after ${rep.runs} of ${o.runs} traces`] : []),
+      ...Object.entries(rep.inconclusive).map(([k, v]) => `${v.count} ${k} (first: ${v.first})`),
+    ].join('; ');
     return [
       ...flaky,
       {

@@ -53,35 +53,40 @@ export async function runLitmusStage(
   });
   const runs = Math.max(1, Math.min(cfg.runs > 0 ? cfg.runs : 100, 200));
   let done = 0;
-  await mapPool(selected, cfg.jobs, async ({ test, file }) => {
-    const r = retarget(test, override);
-    if ('skip' in r) {
-      const h = test.header;
-      const hash = litmusHash(test);
-      emit({
-        origin: 'litmus',
-        name: h.name,
-        hash,
-        profile: h.profile,
-        status: 'SKIP',
-        verdict: { kind: 'skip', reason: r.skip },
-        rules: [],
-        durationMs: 0,
-        reason: r.skip,
-        ...(file ? { file } : {}),
-      });
-      return;
-    }
-    const t = r.item;
-    const expectation = expectations[t.header.name];
-    emit(
-      await runLitmus(await open(t.header.profile), t, {
-        runs,
-        seed: cfg.seed,
-        ...(file ? { file } : {}),
-        ...(expectation ? { expectation } : {}),
-      }),
-    );
-    cfg.onProgress?.(++done, selected.length, `litmus ${t.header.name}`);
-  });
+  await mapPool(
+    selected,
+    cfg.jobs,
+    async ({ test, file }) => {
+      const r = retarget(test, override);
+      if ('skip' in r) {
+        const h = test.header;
+        const hash = litmusHash(test);
+        emit({
+          origin: 'litmus',
+          name: h.name,
+          hash,
+          profile: h.profile,
+          status: 'SKIP',
+          verdict: { kind: 'skip', reason: r.skip },
+          rules: [],
+          durationMs: 0,
+          reason: r.skip,
+          ...(file ? { file } : {}),
+        });
+        return;
+      }
+      const t = r.item;
+      const expectation = expectations[t.header.name];
+      emit(
+        await runLitmus(await open(t.header.profile), t, {
+          runs,
+          seed: cfg.seed,
+          ...(file ? { file } : {}),
+          ...(expectation ? { expectation } : {}),
+        }),
+      );
+      cfg.onProgress?.(++done, selected.length, 'litmus', 0);
+    },
+    cfg.signal,
+  );
 }

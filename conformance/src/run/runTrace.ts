@@ -32,21 +32,36 @@ export interface RunTraceContext {
   readonly minimizeAttempts?: number;
   /** Re-runs of the minimal trace to measure the reproduction rate (default 3). */
   readonly reproduceRuns?: number;
+  /** The session's interrupt (Ctrl-C): aborts the run in flight and skips minimization. */
+  readonly signal?: AbortSignal;
 }
 
-/** Runs `run` with a timeout; a timeout gives a `timeout` run. */
-export async function withTimeout(run: Promise<TraceRun>, ms: number): Promise<TraceRun> {
+/**
+ * Runs `run` with a timeout; a timeout gives a `timeout` run. The run gets an `AbortSignal` (`RunOptions.signal`)
+ * that is aborted when the timeout expires or `outer` (the session's interrupt) is, so the adapter stops the
+ * abandoned run instead of finishing it in the background.
+ */
+export async function withTimeout(
+  run: (signal: AbortSignal) => Promise<TraceRun>,
+  ms: number,
+  outer?: AbortSignal,
+): Promise<TraceRun> {
+  const ctl = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<TraceRun>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ observations: [], status: 'timeout', detail: `timed out after ${ms} ms` }),
-      ms,
-    );
+  const stop = new Promise<TraceRun>((resolve) => {
+    const end = (detail: string): void => {
+      resolve({ observations: [], status: 'timeout', detail });
+      ctl.abort(new Error(detail));
+    };
+    timer = setTimeout(() => end(`timed out after ${ms} ms`), ms);
+    if (outer?.aborted) end('interrupted');
+    else outer?.addEventListener('abort', () => end('interrupted'), { once: true, signal: ctl.signal });
   });
   try {
-    return await Promise.race([run, timeout]);
+    return await Promise.race([run(ctl.signal), stop]);
   } finally {
     clearTimeout(timer);
+    if (!ctl.signal.aborted) ctl.abort(new Error('run finished'));
   }
 }
 
@@ -85,7 +100,11 @@ export async function runTrace(
     verdict = checkRun(
       ctx.check,
       trace,
-      await withTimeout(ctx.target.run(trace, { seed: ctx.seed }), ctx.timeoutMs),
+      await withTimeout(
+        (signal) => ctx.target.run(trace, { seed: ctx.seed, signal }),
+        ctx.timeoutMs,
+        ctx.signal,
+      ),
     );
   } catch (e) {
     verdict = { kind: 'error', reason: `infrastructure: ${(e as Error).message}` };
@@ -107,7 +126,7 @@ export async function runTrace(
     durationMs: elapsed(),
     ...(reason === undefined ? {} : { reason }),
   };
-  if (verdict.kind !== 'fail' || applied.status !== 'FAIL') return result;
+  if (verdict.kind !== 'fail' || applied.status !== 'FAIL' || ctx.signal?.aborted) return result;
   const minimal = await minimalTrace(trace, verdict, ctx);
   const file =
     ctx.failuresDir === undefined
@@ -142,7 +161,11 @@ async function reproduce(
       const v = checkRun(
         ctx.check,
         minimal,
-        await withTimeout(ctx.target.run(minimal, { seed: ctx.seed + i }), ctx.timeoutMs),
+        await withTimeout(
+          (signal) => ctx.target.run(minimal, { seed: ctx.seed + i, signal }),
+          ctx.timeoutMs,
+          ctx.signal,
+        ),
       );
       const sig =
         v.kind === 'fail' && v.failure.cause === 'expectation' ? 'expectation' : failureSignature(v);
@@ -175,7 +198,12 @@ async function minimalTrace(
       trace,
       verdict.failure.step,
       async (candidate) => {
-        const run = await withTimeout(ctx.target.run(candidate, { seed: ctx.seed }), ctx.timeoutMs);
+        if (ctx.signal?.aborted) return false;
+        const run = await withTimeout(
+          (signal) => ctx.target.run(candidate, { seed: ctx.seed, signal }),
+          ctx.timeoutMs,
+          ctx.signal,
+        );
         return failureSignature(checkRun(ctx.check, candidate, run)) === signature;
       },
       ctx.minimizeAttempts ?? 200,

@@ -9,10 +9,11 @@ import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
 import type { Adapter, Target } from '../adapter/types.js';
 import type { CheckTrace } from '../check/types.js';
+import { isUnexpected } from '../report/counts.js';
 import { ruleCoverage } from '../report/coverage.js';
 import { listFiles, loadTrace } from '../trace/load.js';
 import type { Trace } from '../trace/types.js';
-import { exitCodeOf } from './exitCode.js';
+import { EXIT, exitCodeOf } from './exitCode.js';
 import type { Expectations } from './expectations.js';
 import { loadExpectations, saveExpectations, staleEntries } from './expectations.js';
 import { listFailures } from './failures.js';
@@ -56,8 +57,10 @@ export interface SessionConfig {
   readonly onResult?: (r: TraceResult) => void;
   /** Called with notes for the user (stderr). */
   readonly onNote?: (note: string) => void;
-  /** Called to report progress. */
-  readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Called to report progress: items done of the stage's total, the stage, and failures in the session so far. */
+  readonly onProgress?: (done: number, total: number, label: string, failures: number) => void;
+  /** Interrupt (Ctrl-C): the run in flight is aborted, nothing new starts, the report is marked `interrupted`. */
+  readonly signal?: AbortSignal;
 }
 
 /** A finished session: the report (its exit code included) and the expectations in force. */
@@ -103,10 +106,13 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   }
   const expectations = await loadExpectations(cfg.expectationsFile);
   const results: TraceResult[] = [];
+  let failures = 0;
   const emit = (r: TraceResult): void => {
     results.push(r);
+    if (isUnexpected(r.status)) failures++;
     cfg.onResult?.(r);
   };
+  const aborted = (): boolean => cfg.signal?.aborted === true;
   const ctxFor = async (p: ProfileId) => ({
     target: await open(p),
     targetName: cfg.targetName,
@@ -115,37 +121,43 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     timeoutMs: cfg.timeoutMs,
     targetArgs: cfg.targetArgs,
     failuresDir: cfg.failuresDir,
+    ...(cfg.signal ? { signal: cfg.signal } : {}),
   });
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
     let done = 0;
-    await mapPool(files, cfg.jobs, async (file) => {
-      let loaded: Trace;
-      try {
-        loaded = await loadTrace(file);
-      } catch (e) {
-        emit(parseError(origin, file, e, runProfile));
-        return;
-      }
-      const r =
-        origin === 'replay' && cfg.replay !== undefined && override !== undefined
-          ? { item: { ...loaded, header: { ...loaded.header, profile: override } } }
-          : retarget(loaded, override);
-      if ('skip' in r) {
-        emit(skipped(origin, loaded, file, r.skip));
-        return;
-      }
-      const trace = r.item;
-      const expectation = expectations[trace.header.name];
-      const ctx = await ctxFor(trace.header.profile);
-      emit(
-        await runTrace(
-          trace,
-          { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir },
-          { origin, file, ...(expectation ? { expectation } : {}) },
-        ),
-      );
-      cfg.onProgress?.(++done, files.length, `${origin} ${trace.header.name}`);
-    });
+    await mapPool(
+      files,
+      cfg.jobs,
+      async (file) => {
+        let loaded: Trace;
+        try {
+          loaded = await loadTrace(file);
+        } catch (e) {
+          emit(parseError(origin, file, e, runProfile));
+          return;
+        }
+        const r =
+          origin === 'replay' && cfg.replay !== undefined && override !== undefined
+            ? { item: { ...loaded, header: { ...loaded.header, profile: override } } }
+            : retarget(loaded, override);
+        if ('skip' in r) {
+          emit(skipped(origin, loaded, file, r.skip));
+          return;
+        }
+        const trace = r.item;
+        const expectation = expectations[trace.header.name];
+        const ctx = await ctxFor(trace.header.profile);
+        emit(
+          await runTrace(
+            trace,
+            { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir },
+            { origin, file, ...(expectation ? { expectation } : {}) },
+          ),
+        );
+        cfg.onProgress?.(++done, files.length, origin, failures);
+      },
+      cfg.signal,
+    );
   };
   const matches = ruleMatcher(cfg.rules);
   try {
@@ -164,7 +176,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     } else if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
     else {
       await runFiles(await listFailures(cfg.failuresDir), 'replay');
-      if (cfg.corpusDir !== undefined) {
+      if (cfg.corpusDir !== undefined && !aborted()) {
         const all = await listFiles(cfg.corpusDir, ['.trace', '.json']);
         const picked = cfg.sanity
           ? all.filter((f) => SANITY_TRACES.some((n) => f.endsWith(`/${n}.trace`)))
@@ -183,10 +195,11 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         }
         await runFiles(selected, 'corpus');
       }
-      if (cfg.runs > 0) {
+      if (cfg.runs > 0 && !aborted()) {
         const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
-        cfg.onProgress?.(0, runs, `generating ${runs} traces`);
+        cfg.onProgress?.(0, runs, 'generated', failures);
+        const progress = cfg.onProgress;
         const generated = await runGenerated(main, {
           targetName: cfg.targetName,
           profile: runProfile,
@@ -196,13 +209,14 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
           failuresDir: cfg.failuresDir,
           shape: { targetArgs: cfg.targetArgs, seed: cfg.seed, timeoutMs: cfg.timeoutMs },
           ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
-          ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
+          ...(progress ? { onProgress: (d, t, l, f) => progress(d, t, l, failures + f) } : {}),
+          ...(cfg.signal ? { signal: cfg.signal } : {}),
         });
         for (const r of generated) emit(r);
       }
-      if (cfg.litmus)
+      if (cfg.litmus && !aborted())
         await runLitmusStage(
-          cfg,
+          { ...cfg, onProgress: (d, t, l) => cfg.onProgress?.(d, t, l, failures) },
           runProfile,
           expectations,
           emit,
@@ -241,13 +255,16 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     results,
     stale,
     coverage: ruleCoverage(results, profiles),
-    exitCode: cfg.save
-      ? exitCodeOf(
-          results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)),
-          [],
-        )
-      : exitCodeOf(results, stale),
+    exitCode: aborted()
+      ? EXIT.interrupted
+      : cfg.save
+        ? exitCodeOf(
+            results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)),
+            [],
+          )
+        : exitCodeOf(results, stale),
     durationMs: Math.round(performance.now() - t0),
+    ...(aborted() ? { interrupted: true } : {}),
   };
   return { report, expectations: exp };
 }

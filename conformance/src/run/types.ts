@@ -84,4 +84,6 @@ export interface RunReport {
   readonly exitCode: number;
   /** Duration in ms. */
   readonly durationMs: number;
+  /** The run was interrupted (Ctrl-C): the results are those that finished; the stages after it did not run. */
+  readonly interrupted?: boolean;
 }

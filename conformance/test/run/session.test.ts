@@ -69,7 +69,7 @@ describe('runSession', () => {
     expect(fail.report).toMatch(/w0 +RUNNING->NONE/);
     expect(fail.report).toContain('returns umcg_ctl=EAGAIN');
     expect(fail.replay).toMatch(
-      /^pnpm conformance --target=buggy --profile=pz-v2 --replay .*failures\/[0-9a-f]{12}\.trace$/,
+      /^pnpm conformance --target=buggy --profile=pz-v2 --seed=7 --replay .*failures\/[0-9a-f]{12}\.trace$/,
     );
     // both failing traces minimize to the same few steps (register the server and the worker, run it, unregister)
     expect(fail.report).toContain('(Minimized from 13 steps.)');

@@ -83,7 +83,7 @@ export async function openSim(options: OpenOptions): Promise<Target> {
           status: 'unsupported',
           detail: `sim does not offer: ${missing.join(', ')}`,
         };
-      return runTrace(cfg, trace, run.seed);
+      return runTrace(cfg, trace, run.seed, run.signal);
     },
     runLitmus: async (program, run) => runLitmus(cfg, program, run.seed),
     close: async () => {},
