@@ -181,7 +181,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     values.has(n) ? int(n, values.get(n) ?? '', min) : undefined;
   return {
     command,
-    positional: positional.slice(command === 'run' ? 0 : 1),
+    // `help` keeps the topic: `explain --help` and `help explain` both give ['explain'].
+    positional:
+      command === 'help'
+        ? positional.slice(first === 'help' ? 1 : 0, first === 'help' ? 2 : 1)
+        : positional.slice(command === 'run' ? 0 : 1),
     target: values.get('target'),
     targetArgs,
     profile: profile as ProfileId | undefined,

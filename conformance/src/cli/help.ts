@@ -54,3 +54,33 @@ Exit codes: 0 all as expected · 1 spec violation or unexpected result · 4 unsu
             · 124 timeout · 255 infrastructure or usage error
 `;
 }
+
+/** The help of each sub-command (`pnpm conformance <command> --help`). */
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  explain: `usage: pnpm conformance explain <rule-id>
+
+Prints a rule of the spec: its statement, group, the profiles where it holds, its sources, its anchor in
+spec/SPEC.md and the corpus traces that cite it. An unknown id lists close ones (exit 1).
+  e.g. pnpm conformance explain wait.next.not-runnable
+`,
+  doctor: `usage: pnpm conformance doctor [--target <name>]
+
+For each target (or the one named): what it needs, whether it is there, and when it opens, its build and the
+features it offers or lacks. Exit 0 when every named target is usable, 4 otherwise.
+`,
+  show: `usage: pnpm conformance show <file> [--target <name>] [--profile <id>]
+
+Runs one trace file (.trace or .json) on a target (default spec) and prints it as a transition log, step by
+step: each action, then what every task did (state, where it sleeps, what a call returned).
+`,
+  report: `usage: pnpm conformance report [runs-dir]
+
+A table over the latest run of every target in the runs directory (default .conformance/runs, or --out): one
+row per trace, joined by content hash, one column per target, and totals.
+`,
+};
+
+/** The help of `command` (the whole CLI's when it has none of its own). */
+export function helpFor(command: string | undefined): string {
+  return (command === undefined ? undefined : COMMAND_HELP[command]) ?? helpText();
+}

@@ -23,7 +23,7 @@ import type { CliArgs } from './args.js';
 import { clip, parseArgs, UsageError } from './args.js';
 import { doctor } from './doctor.js';
 import { explainRule } from './explain.js';
-import { helpText } from './help.js';
+import { helpFor } from './help.js';
 import { showTrace } from './show.js';
 import { reportTable } from './table.js';
 
@@ -179,7 +179,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (args.command === 'help') {
-      process.stdout.write(helpText());
+      process.stdout.write(helpFor(args.positional[0]));
       return EXIT.ok;
     }
     if (args.command === 'explain') {

@@ -12,6 +12,15 @@ import { loadEngine } from '../src/mutants/engine.js';
 import { type MutationResult, mutationTest } from '../src/mutants/mutation.js';
 import { shrinkWitness } from '../src/mutants/shrink.js';
 
+// `--help` prints this and exits before anything is downloaded, built or booted.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: pnpm bench:mutants [runs=500]
+  For every simulator mutant, the spec-based mutation test (generated traces, litmus, witness): killed/total,
+  median time to kill, median shrunk length. Exit 1 if a mutant survives.
+  Env: SIM_MUTATION_ARGS (target args k=v;k=v), SIM_MUTATION_SEED (default 1).`);
+  process.exit(0);
+}
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? Number.NaN : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;

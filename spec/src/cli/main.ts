@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
 import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
+import { exitQuietlyOnClosedPipe, helpFor, wantsHelp } from './help.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specMd = join(specRoot, 'SPEC.md');
@@ -36,6 +37,10 @@ function explain(id: string | undefined): number {
 }
 
 function main(argv: string[]): number {
+  if (wantsHelp(argv)) {
+    console.log(helpFor(argv, USAGE));
+    return 0;
+  }
   const [cmd = 'summary', arg] = argv;
   switch (cmd) {
     case 'render': {
@@ -77,4 +82,5 @@ function main(argv: string[]): number {
   }
 }
 
+exitQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));
