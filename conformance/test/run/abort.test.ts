@@ -7,8 +7,8 @@ import type { Adapter } from '../../src/adapter/types.js';
 import { openSpecTarget, specAdapter } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { resultLine } from '../../src/report/line.js';
-import { runSession } from '../../src/run/session.js';
 import { withTimeout } from '../../src/run/runTrace.js';
+import { runSession } from '../../src/run/session.js';
 import type { TraceRun } from '../../src/trace/types.js';
 
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
