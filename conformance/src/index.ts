@@ -36,7 +36,16 @@ export { renderTap } from './report/tap.js';
 export { EXIT, exitCodeOf } from './run/exitCode.js';
 export type { Expectation, Expectations } from './run/expectations.js';
 export { applyExpectation, loadExpectations, saveExpectations } from './run/expectations.js';
-export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
+export type { FailureGroup, FailureKey, StoredReplay } from './failures/store.js';
+export {
+  clearFailures,
+  FAILURES_DIR,
+  keyDir,
+  listFailures,
+  listGroups,
+  replayStoredFailures,
+  saveFailure,
+} from './failures/store.js';
 export { retarget } from './run/retarget.js';
 export { runTrace } from './run/runTrace.js';
 export { SANITY_TRACES, sanityCheck } from './run/sanity.js';

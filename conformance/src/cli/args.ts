@@ -16,7 +16,7 @@ export type ReporterName = (typeof REPORTERS)[number];
 
 /** Parsed command line. */
 export interface CliArgs {
-  readonly command: 'run' | 'explain' | 'doctor' | 'show' | 'report' | 'help';
+  readonly command: 'run' | 'explain' | 'doctor' | 'show' | 'report' | 'failures' | 'merge' | 'help';
   readonly positional: readonly string[];
   readonly target: string | undefined;
   readonly targetArgs: Readonly<Record<string, string>>;
@@ -57,7 +57,7 @@ const VALUED = [
 ];
 const FLAGS = ['litmus', 'save', 'help', 'sanity'];
 const OPTIONS = [...VALUED, ...FLAGS, 'corpus'].map((n) => `--${n}`);
-const COMMANDS = ['explain', 'doctor', 'show', 'report', 'help'];
+const COMMANDS = ['explain', 'doctor', 'show', 'report', 'failures', 'merge', 'help'] as const;
 
 /** For a glob `lit*rest`: the rule-id prefixes with as many dot-separated parts as `lit`, followed by `*rest`. */
 function globCandidates(glob: string, ids: readonly string[]): string[] {
@@ -146,8 +146,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const first = positional[0];
   const command = flags.has('help')
     ? 'help'
-    : first === 'explain' || first === 'doctor' || first === 'show' || first === 'report' || first === 'help'
-      ? first
+    : (COMMANDS as readonly string[]).includes(first ?? '')
+      ? (first as (typeof COMMANDS)[number])
       : 'run';
   if (command === 'run' && positional.length > 0)
     throw new UsageError(

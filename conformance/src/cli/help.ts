@@ -22,6 +22,9 @@ Start here:
   pnpm conformance doctor --target=native  what a target needs and whether it is there
   pnpm conformance show <file>             a trace's transition log, step by step (--target, default spec)
   pnpm conformance report                  table of the latest run of every target (rows: traces by hash)
+  pnpm conformance failures list           saved failures by target, profile and --target-args (show, clear)
+  pnpm conformance merge <dir...>          join the run directories of --shard i/n runs into one whole run
+  pnpm conformance <command> --help        the help of one command
 
 Targets (--target, default sim when @umcg/sim provides its adapter, else spec):
 ${targets.join('\n')}
@@ -47,8 +50,8 @@ Options:
   --out <dir>            parent of the run directory (default .conformance/runs)
   --save                 rewrite conformance/expectations/<target>.json from this run's failures
 
-If none of --corpus, --runs, --litmus is given, all three run. Saved failures in .conformance/failures/ are
-replayed first. Known failures of a target are listed in conformance/expectations/<target>.json.
+If none of --corpus, --runs, --litmus is given, all three run. Saved failures of the same target, profile and
+--target-args (.conformance/failures/<target>/<profile>/...) are replayed first. Known failures of a target are listed in conformance/expectations/<target>.json.
 
 Exit codes: 0 all as expected · 1 spec violation or unexpected result · 4 unsupported/skipped (reason printed)
             · 124 timeout · 255 infrastructure or usage error
@@ -73,10 +76,23 @@ features it offers or lacks. Exit 0 when every named target is usable, 4 otherwi
 Runs one trace file (.trace or .json) on a target (default spec) and prints it as a transition log, step by
 step: each action, then what every task did (state, where it sleeps, what a call returned).
 `,
+  failures: `usage: pnpm conformance failures list|show <hash>|clear [--target <name>] [--profile <id>]
+
+The failure store (.conformance/failures/): every failing minimal trace, kept apart by target, profile and
+--target-args; a run replays only those of its own target, profile and arguments. list groups them, show prints
+one (by hash or path), clear removes them (those of --target/--profile only when given).
+`,
+  merge: `usage: pnpm conformance merge <run-dir...> [--out <dir>]
+
+Joins the run directories of the shards of one run (--shard 1/n .. n/n) into one run directory under --out
+(default .conformance/runs). Checks they form a whole: one target, one seed, one command (but for --shard,
+--out, --jobs, --reporter), every shard once and not interrupted; otherwise says what is missing (exit 255).
+`,
   report: `usage: pnpm conformance report [runs-dir]
 
 A table over the latest run of every target in the runs directory (default .conformance/runs, or --out): one
-row per trace, joined by content hash, one column per target, and totals.
+row per trace, joined by content hash, one column per target, and totals. Says of each run whether it is whole or
+PARTIAL (a shard, --rules, --replay, --sanity, a stage left out, interrupted).
 `,
 };
 

@@ -22,6 +22,8 @@ import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
 import { clip, parseArgs, UsageError } from './args.js';
 import { doctor } from './doctor.js';
+import { failuresCommand } from './failures.js';
+import { mergeCommand } from './merge.js';
 import { explainRule } from './explain.js';
 import { helpFor } from './help.js';
 import { showTrace } from './show.js';
@@ -205,6 +207,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'report') {
       process.stdout.write(`${await reportTable(args.positional[0] ?? args.out ?? RUNS_DIR)}\n`);
       return EXIT.ok;
+    }
+    if (args.command === 'merge') {
+      const { text, code } = await mergeCommand(args.positional, args.out ?? RUNS_DIR);
+      process.stdout.write(`${text}\n`);
+      return code;
+    }
+    if (args.command === 'failures') {
+      const { text, code } = await failuresCommand(DEFAULTS.failures, args.positional, {
+        ...(args.target === undefined ? {} : { target: args.target }),
+        ...(args.profile === undefined ? {} : { profile: args.profile }),
+      });
+      process.stdout.write(`${text}\n`);
+      return code;
     }
     if (args.command === 'doctor') {
       const { text, code } = await doctor(args.target === undefined ? args.positional : [args.target]);

@@ -11,7 +11,7 @@ import type { CheckTrace, Verdict } from '../check/types.js';
 import type { Trace } from '../trace/types.js';
 import { checkRun, failureSignature } from './checkRun.js';
 import { defaultEngine, type SpecEngine } from './engine.js';
-import { replayStoredFailures, type StoredReplay } from './failureStore.js';
+import { replayStoredFailures, type StoredReplay } from '../failures/store.js';
 import { fnv1a } from './internal/hash.js';
 import { minimizeTrace } from './minimize.js';
 import type { PlanOptions } from './plan.js';
@@ -33,8 +33,13 @@ export interface HuntOptions {
   readonly engine?: SpecEngine;
   /** Generation options. */
   readonly generation?: PlanOptions;
-  /** Directory of stored failures replayed first (default `.conformance/failures`); `false` skips the replay. */
+  /**
+   * Directory of the failure store whose failures for this target (its `info.name`), profile and `targetArgs`
+   * are replayed first (default `.conformance/failures`); `false` skips the replay.
+   */
   readonly failuresDir?: string | false;
+  /** Target arguments the target was opened with (the failure store's key). */
+  readonly targetArgs?: Readonly<Record<string, string>>;
   /** Re-runs of the minimal trace to measure reproduction (default 3). */
   readonly reproduce?: number;
   /** Stop generating and shrinking after this many ms (default: no limit). */
@@ -135,7 +140,14 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const stored =
     options.failuresDir === false
       ? []
-      : await replayStoredFailures(target, options.check, { ...(dir ? { dir } : {}) });
+      : await replayStoredFailures(target, options.check, {
+          ...(dir ? { dir } : {}),
+          key: {
+            target: target.info.name,
+            profile: options.profile ?? 'pz-v2',
+            args: options.targetArgs ?? {},
+          },
+        });
   const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   const engine = options.engine ?? defaultEngine();
   const arb = generatedTraceArbitrary({

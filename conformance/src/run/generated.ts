@@ -12,7 +12,7 @@ import { type FlakyFailure, huntTarget } from '../generate/index.js';
 import { type RunShape, renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
 import type { Trace } from '../trace/types.js';
-import { saveFailure } from './failures.js';
+import { type FailureKey, saveFailure } from '../failures/store.js';
 import { ruleMatcher } from './select.js';
 import type { TraceResult } from './types.js';
 
@@ -26,6 +26,8 @@ export interface GeneratedOptions {
   readonly failuresDir: string | undefined;
   /** `--target-args` the target was opened with and the session seed (repeated in the replay line). */
   readonly shape?: RunShape;
+  /** The failure store's key of this run (default: target name, profile, `shape.targetArgs`). */
+  readonly failureKey?: FailureKey;
   /** `--rules` glob: only traces whose spec path fires a matching rule reach the target. */
   readonly rules?: string;
   /** Progress callback: after every generated trace ran (shrink runs excluded), with the failures so far. */
@@ -149,7 +151,12 @@ async function failureResult(
   const file =
     o.failuresDir === undefined
       ? `${traceHash(trace)}.trace`
-      : await saveFailure(o.failuresDir, trace, `${o.targetName}: ${saved}`);
+      : await saveFailure(
+          o.failuresDir,
+          o.failureKey ?? { target: o.targetName, profile: o.profile, args: o.shape?.targetArgs ?? {} },
+          trace,
+          `${o.targetName}: ${saved}`,
+        );
   const replay = replayCommand(o.targetName, o.profile, file, o.shape);
   return {
     ...base,

@@ -13,7 +13,7 @@ import { requirementsOf } from '../trace/requires.js';
 import type { Trace, TraceRun } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
 import { applyExpectation, rawStatus } from './expectations.js';
-import { saveFailure } from './failures.js';
+import { type FailureKey, saveFailure } from '../failures/store.js';
 import { skipReason } from './gate.js';
 import type { Origin, TraceResult } from './types.js';
 
@@ -26,8 +26,10 @@ export interface RunTraceContext {
   readonly timeoutMs: number;
   /** `--target-args` the target was opened with (repeated in the replay line). */
   readonly targetArgs?: Readonly<Record<string, string>>;
-  /** Directory of the failure database (failures are not saved when undefined). */
+  /** Directory of the failure store (failures are not saved when undefined). */
   readonly failuresDir: string | undefined;
+  /** The store's key of this run (default: target name, the trace's profile, `targetArgs`). */
+  readonly failureKey?: FailureKey;
   /** Target runs spent minimizing a failure (default 200; 0 keeps the failing prefix). */
   readonly minimizeAttempts?: number;
   /** Re-runs of the minimal trace to measure the reproduction rate (default 3). */
@@ -131,7 +133,12 @@ export async function runTrace(
   const file =
     ctx.failuresDir === undefined
       ? (meta.file ?? `${hash}.trace`)
-      : await saveFailure(ctx.failuresDir, minimal, `${ctx.targetName}: ${reason ?? ''}`);
+      : await saveFailure(
+          ctx.failuresDir,
+          ctx.failureKey ?? { target: ctx.targetName, profile, args: ctx.targetArgs ?? {} },
+          minimal,
+          `${ctx.targetName}: ${reason ?? ''}`,
+        );
   const replay = replayCommand(ctx.targetName, profile, file, {
     targetArgs: ctx.targetArgs ?? {},
     seed: ctx.seed,

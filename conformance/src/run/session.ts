@@ -16,7 +16,7 @@ import type { Trace } from '../trace/types.js';
 import { EXIT, exitCodeOf } from './exitCode.js';
 import type { Expectations } from './expectations.js';
 import { loadExpectations, saveExpectations, staleEntries } from './expectations.js';
-import { listFailures } from './failures.js';
+import { type FailureKey, listFailures } from '../failures/store.js';
 import { runGenerated } from './generated.js';
 import { runLitmusStage } from './litmusStage.js';
 import { parseError, skipped } from './parseError.js';
@@ -113,7 +113,10 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     cfg.onResult?.(r);
   };
   const aborted = (): boolean => cfg.signal?.aborted === true;
+  // Failures are saved and replayed under this run's target, profile and target arguments only.
+  const failureKey: FailureKey = { target: cfg.targetName, profile: runProfile, args: cfg.targetArgs };
   const ctxFor = async (p: ProfileId) => ({
+    failureKey,
     target: await open(p),
     targetName: cfg.targetName,
     check: cfg.check,
@@ -175,7 +178,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       );
     } else if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
     else {
-      await runFiles(await listFailures(cfg.failuresDir), 'replay');
+      await runFiles(await listFailures(cfg.failuresDir, failureKey), 'replay');
       if (cfg.corpusDir !== undefined && !aborted()) {
         const all = await listFiles(cfg.corpusDir, ['.trace', '.json']);
         const picked = cfg.sanity
@@ -208,6 +211,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
           check: cfg.check,
           failuresDir: cfg.failuresDir,
           shape: { targetArgs: cfg.targetArgs, seed: cfg.seed, timeoutMs: cfg.timeoutMs },
+          failureKey,
           ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
           ...(progress ? { onProgress: (d, t, l, f) => progress(d, t, l, failures + f) } : {}),
           ...(cfg.signal ? { signal: cfg.signal } : {}),
@@ -229,6 +233,15 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   } finally {
     for (const t of targets.values()) await t.close();
   }
+  const partial = [
+    ...(cfg.shard ? [`shard ${cfg.shard.index}/${cfg.shard.count}`] : []),
+    ...(cfg.rules !== undefined ? [`--rules ${cfg.rules}`] : []),
+    ...(cfg.replay !== undefined ? ['--replay'] : []),
+    ...(cfg.sanity === true ? ['--sanity'] : []),
+    ...(cfg.corpusDir === undefined && cfg.replay === undefined ? ['no corpus'] : []),
+    ...(!cfg.litmus && cfg.replay === undefined ? ['no litmus'] : []),
+    ...(aborted() ? ['interrupted'] : []),
+  ];
   const full =
     cfg.sanity !== true &&
     cfg.replay === undefined &&
@@ -251,6 +264,8 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       seed: cfg.seed,
       command: cfg.command,
       startedAt: started,
+      ...(cfg.shard ? { shard: cfg.shard } : {}),
+      runs: cfg.runs,
     }),
     results,
     stale,
@@ -265,6 +280,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         : exitCodeOf(results, stale),
     durationMs: Math.round(performance.now() - t0),
     ...(aborted() ? { interrupted: true } : {}),
+    ...(partial.length > 0 ? { partial } : {}),
   };
   return { report, expectations: exp };
 }

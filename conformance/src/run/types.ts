@@ -68,6 +68,10 @@ export interface Provenance {
   readonly startedAt: string;
   /** Host facts. */
   readonly host: Readonly<Record<string, string>>;
+  /** `--shard i/n` of this run (merged runs: absent, see `RunReport.partial`). */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Traces asked of the generated stage (`--runs`), before sharding. */
+  readonly runs?: number;
 }
 
 /** A finished run. */
@@ -86,4 +90,9 @@ export interface RunReport {
   readonly durationMs: number;
   /** The run was interrupted (Ctrl-C): the results are those that finished; the stages after it did not run. */
   readonly interrupted?: boolean;
+  /**
+   * Why this run is not a whole run of the suite (`shard 2/4`, `--rules wait.*`, `--replay`, `--sanity`,
+   * `interrupted`, ...); absent for a whole run. `pnpm conformance report` shows it, `merge` clears `shard`.
+   */
+  readonly partial?: readonly string[];
 }

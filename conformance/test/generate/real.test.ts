@@ -8,10 +8,9 @@ import { openSpecTarget } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { failureSignature } from '../../src/generate/checkRun.js';
 import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
-import { replayStoredFailures } from '../../src/generate/failureStore.js';
+import { replayStoredFailures, saveFailure } from '../../src/failures/store.js';
 import { huntTarget } from '../../src/generate/hunt.js';
 import { traceArbitrary } from '../../src/generate/traceArbitrary.js';
-import { saveFailure as saveFailureA } from '../../src/run/failures.js';
 import { runGenerated } from '../../src/run/generated.js';
 import { keepCondWait } from './fixtures/broken.js';
 import { replayCanonical } from './fixtures/replay.js';
@@ -65,11 +64,12 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
     expect(f.signature).toContain('state.update.clears-flags');
     expect(f.reproduced).toEqual({ failed: 3, runs: 3 });
     const dir = await mkdtemp(join(tmpdir(), 'umcg-real-failures-'));
-    await saveFailureA(dir, f.trace, `broken-spec, seed ${f.seed} path ${f.path}`);
-    const [replay] = await replayStoredFailures(target, checkTrace, { dir });
+    const key = { target: 'spec', profile: 'pz-v2', args: {} };
+    await saveFailure(dir, key, f.trace, `broken-spec, seed ${f.seed} path ${f.path}`);
+    const [replay] = await replayStoredFailures(target, checkTrace, { dir, key });
     expect(replay?.verdict.kind).toBe('fail');
     expect(failureSignature(replay!.verdict)).toBe(f.signature);
-    const ok = await replayStoredFailures(open(), checkTrace, { dir });
+    const ok = await replayStoredFailures(open(), checkTrace, { dir, key });
     expect(ok[0]?.verdict.kind).toBe('pass');
   }, 60_000);
 

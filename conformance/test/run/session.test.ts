@@ -69,20 +69,30 @@ describe('runSession', () => {
     expect(fail.report).toMatch(/w0 +RUNNING->NONE/);
     expect(fail.report).toContain('returns umcg_ctl=EAGAIN');
     expect(fail.replay).toMatch(
-      /^pnpm conformance --target=buggy --profile=pz-v2 --seed=7 --replay .*failures\/[0-9a-f]{12}\.trace$/,
+      /^pnpm conformance --target=buggy --profile=pz-v2 --seed=7 --replay .*failures\/buggy\/pz-v2\/default\/[0-9a-f]{12}\.trace$/,
     );
     // both failing traces minimize to the same few steps (register the server and the worker, run it, unregister)
     expect(fail.report).toContain('(Minimized from 13 steps.)');
     expect(fail.report).toContain('Reproduced 3/3 re-runs of the minimal trace');
     expect(fail.stats).toEqual({ reproduced: 3, reruns: 3 });
-    const saved = await readdir(join(dir, 'failures'));
+    const store = join(dir, 'failures', 'buggy', 'pz-v2', 'default');
+    const saved = (await readdir(store)).filter((n) => n.endsWith('.trace'));
     expect(saved).toHaveLength(1);
-    const minimal = await readFile(join(dir, 'failures', saved[0]!), 'utf8');
+    const minimal = await readFile(join(store, saved[0]!), 'utf8');
     expect(minimal.split('\n').filter((l) => /^(s0|w0|env):/.test(l)).length).toBeLessThan(13);
     expect(minimal).toMatch(/w0: ctl UNREGISTER\|WORKER\n$/);
     // the saved minimal trace is replayed first next time
     const again = await runSession(config(dir, buggyAdapter()));
     expect(again.report.results[0]).toMatchObject({ origin: 'replay', status: 'FAIL' });
+    // ... but not on a run of another target, profile or target arguments
+    for (const over of [
+      { targetName: 'other' },
+      { profile: 'pz-v1' as const },
+      { targetArgs: { mutant: 'x' } },
+    ]) {
+      const other = await runSession(config(dir, buggyAdapter(), { ...over, corpusDir: undefined }));
+      expect(other.report.results.filter((r) => r.origin === 'replay')).toEqual([]);
+    }
   });
 
   it('turns known failures into XFAIL, flags unexpected passes and stale entries, and --save rewrites the file', async () => {
