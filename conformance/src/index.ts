@@ -8,6 +8,16 @@ export type * from './adapter/types.js';
 export { openSpecTarget, specAdapter, templateAdapter } from './adapters/index.js';
 export * from './check/index.js';
 export { main } from './cli/main.js';
+export type { FailureGroup, FailureKey, StoredReplay } from './failures/store.js';
+export {
+  clearFailures,
+  FAILURES_DIR,
+  keyDir,
+  listFailures,
+  listGroups,
+  replayStoredFailures,
+  saveFailure,
+} from './failures/store.js';
 export type {
   EngineState,
   HuntFailure,
@@ -36,16 +46,6 @@ export { renderTap } from './report/tap.js';
 export { EXIT, exitCodeOf } from './run/exitCode.js';
 export type { Expectation, Expectations } from './run/expectations.js';
 export { applyExpectation, loadExpectations, saveExpectations } from './run/expectations.js';
-export type { FailureGroup, FailureKey, StoredReplay } from './failures/store.js';
-export {
-  clearFailures,
-  FAILURES_DIR,
-  keyDir,
-  listFailures,
-  listGroups,
-  replayStoredFailures,
-  saveFailure,
-} from './failures/store.js';
 export { retarget } from './run/retarget.js';
 export { runTrace } from './run/runTrace.js';
 export { SANITY_TRACES, sanityCheck } from './run/sanity.js';

@@ -22,10 +22,10 @@ import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
 import { clip, parseArgs, UsageError } from './args.js';
 import { doctor } from './doctor.js';
-import { failuresCommand } from './failures.js';
-import { mergeCommand } from './merge.js';
 import { explainRule } from './explain.js';
+import { failuresCommand } from './failures.js';
 import { helpFor } from './help.js';
+import { mergeCommand } from './merge.js';
 import { showTrace } from './show.js';
 import { reportTable } from './table.js';
 

@@ -6,8 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isUnexpected } from '../report/counts.js';
-import { EXIT } from '../run/exitCode.js';
-import { exitCodeOf } from '../run/exitCode.js';
+import { EXIT, exitCodeOf } from '../run/exitCode.js';
 import { runDirName, writeRunDir } from '../run/output.js';
 import type { RunReport } from '../run/types.js';
 import { UsageError } from './args.js';

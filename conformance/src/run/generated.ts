@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
+import { type FailureKey, saveFailure } from '../failures/store.js';
 import { type FlakyFailure, huntTarget } from '../generate/index.js';
 import { type RunShape, renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
 import type { Trace } from '../trace/types.js';
-import { type FailureKey, saveFailure } from '../failures/store.js';
 import { ruleMatcher } from './select.js';
 import type { TraceResult } from './types.js';
 

@@ -6,6 +6,7 @@
 import type { ProfileId } from '@umcg/spec';
 import type { Target } from '../adapter/types.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
+import { type FailureKey, saveFailure } from '../failures/store.js';
 import { checkRun, defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';
 import { minimalPrefix, renderFailure, replayCommand } from '../report/failure.js';
 import { traceHash } from '../trace/hash.js';
@@ -13,7 +14,6 @@ import { requirementsOf } from '../trace/requires.js';
 import type { Trace, TraceRun } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
 import { applyExpectation, rawStatus } from './expectations.js';
-import { type FailureKey, saveFailure } from '../failures/store.js';
 import { skipReason } from './gate.js';
 import type { Origin, TraceResult } from './types.js';
 
