@@ -125,6 +125,7 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
         hash: batchHash,
         status: 'PASS',
         verdict: { kind: 'pass', steps: rep.runs, rules: base.rules },
+        ...(Object.keys(rep.inconclusive).length === 0 ? {} : { inconclusive: rep.inconclusive }),
         ...(inconclusive === '' ? {} : { reason: inconclusive }),
       },
     ];

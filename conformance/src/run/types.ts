@@ -44,6 +44,8 @@ export interface TraceResult {
   readonly replay?: string;
   /** Extra numbers (generated: traces and steps; litmus: runs and histogram). */
   readonly stats?: Readonly<Record<string, number>>;
+  /** Generated batches: traces whose verdict was skip, unknown or error, by class, with the first reason of each. */
+  readonly inconclusive?: Readonly<Record<string, { readonly count: number; readonly first: string }>>;
 }
 
 /** Provenance of a run, recorded with its results. */

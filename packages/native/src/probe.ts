@@ -37,7 +37,9 @@ export interface NativeProbe {
 /** What to do on a machine without UMCG. */
 export const NO_UMCG_FIX = [
   'boot a kernel with UMCG (the reference kernel: pnpm kernel:build, then boot its bzImage) and run there,',
-  'or run the same traces in a guest: pnpm conformance --target=qemu',
+  'or run the native target inside a guest booted on the reference kernel (what CI does):',
+  '  pnpm conformance:native-guest -- --corpus --profile ref-6.1',
+  'or run the same traces on the QEMU target: pnpm conformance --target=qemu',
 ];
 
 /** Probes the running kernel through the executor. */
