@@ -46,7 +46,8 @@ Options:
   --jobs, -j <n>         traces in flight at once (default 1)
   --shard <i/n>          run the i-th of n slices (CI parallelism)
   --timeout <t>          per-trace wall-clock limit, e.g. 10s, 500ms (default 10s)
-  --reporter <r>         simple | json | junit | tap | html (console format; every format is also written to the run dir)
+  --reporter <r>         simple | json | junit | tap | html (console format; every format is also written to the run
+                         dir; html writes report.html and prints the summary and its path)
   --out <dir>            parent of the run directory (default .conformance/runs)
   --save                 rewrite conformance/expectations/<target>.json from this run's failures
 

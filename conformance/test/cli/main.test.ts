@@ -133,4 +133,20 @@ describe('the CLI', () => {
     expect(await main(['--target=spec', '--rules=wait.nxt.*', '--corpus'])).toBe(255);
     expect(err).toContain("Did you mean 'wait.next.*'");
   });
+
+  it('--reporter html prints the console summary too, then where the page is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
+    const code = await main([
+      '--target=spec',
+      '--replay',
+      join(CORPUS, 'kick-errors.trace'),
+      '--out',
+      dir,
+      '--reporter=html',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('Rule coverage:');
+    expect(out).toMatch(/1 PASS — target spec/);
+    expect(out).toMatch(/Report: .*\/report\.html\n$/);
+  });
 });

@@ -74,5 +74,12 @@ describe.skipIf(!hasSpecEngine())('renderHtmlReport of a run report', () => {
     expect((html.match(/<g class="lane"/g) ?? []).length).toBe(2);
     expect(html).toContain('RUNNABLE+CW');
     expect(html).toContain(`--replay ${file}`);
+    // the run page: a copy button, status filters, per-stage timings, rule coverage with linked ids
+    expect(html).toContain(`<button type="button" class="copy" data-copy="`);
+    expect(html).toContain('<input type="checkbox" class="filter" value="PASS" checked>');
+    expect(html).toMatch(/<tr class="result" data-status="PASS">/);
+    expect(html).toContain('<h2>Stages</h2>');
+    expect(html).toContain('<h2>Rule coverage</h2>');
+    expect(html).toContain('whole run');
   });
 });
