@@ -98,7 +98,10 @@ describe('block and unblock (R1-R5)', () => {
 
 describe('preemption (R9-R12)', () => {
   it('App. C: the prototype preemption wakes next_tid first (hook.resume.preempt-next)', () => {
-    const sc = new Scenario('pz-proto', ['s0', 'w0', 'w1']).server('s0').worker('w0', 's0').worker('w1', 's0');
+    const sc = new Scenario('pz-proto', ['s0', 'w0', 'w1'])
+      .server('s0')
+      .worker('w0', 's0')
+      .worker('w1', 's0');
     sc.do({ op: 'take', task: 's0', target: 's0' });
     sc.store('s0', 's0', 'next_tid', tidOf('w0'));
     sc.wait('s0');
