@@ -16,7 +16,16 @@ export type ReporterName = (typeof REPORTERS)[number];
 
 /** Parsed command line. */
 export interface CliArgs {
-  readonly command: 'run' | 'explain' | 'doctor' | 'show' | 'report' | 'failures' | 'merge' | 'help';
+  readonly command:
+    | 'run'
+    | 'explain'
+    | 'doctor'
+    | 'show'
+    | 'report'
+    | 'failures'
+    | 'merge'
+    | 'check-trace'
+    | 'help';
   readonly positional: readonly string[];
   readonly target: string | undefined;
   readonly targetArgs: Readonly<Record<string, string>>;
@@ -57,7 +66,7 @@ const VALUED = [
 ];
 const FLAGS = ['litmus', 'save', 'help', 'sanity'];
 const OPTIONS = [...VALUED, ...FLAGS, 'corpus'].map((n) => `--${n}`);
-const COMMANDS = ['explain', 'doctor', 'show', 'report', 'failures', 'merge', 'help'] as const;
+const COMMANDS = ['explain', 'doctor', 'show', 'report', 'failures', 'merge', 'check-trace', 'help'] as const;
 
 /** For a glob `lit*rest`: the rule-id prefixes with as many dot-separated parts as `lit`, followed by `*rest`. */
 function globCandidates(glob: string, ids: readonly string[]): string[] {

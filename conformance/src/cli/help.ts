@@ -83,6 +83,11 @@ The failure store (.conformance/failures/): every failing minimal trace, kept ap
 --target-args; a run replays only those of its own target, profile and arguments. list groups them, show prints
 one (by hash or path), clear removes them (those of --target/--profile only when given).
 `,
+  'check-trace': `usage: pnpm conformance check-trace <file|dir...> [--profile <id>]
+
+Says of each trace whether the spec requires, allows or forbids its # annotations, over every allowed path, and
+where a forbidden one goes wrong. Exit 0 when none is forbidden or ill-formed, 1 when one is, 255 for bad usage.
+`,
   merge: `usage: pnpm conformance merge <run-dir...> [--out <dir>]
 
 Joins the run directories of the shards of one run (--shard 1/n .. n/n) into one run directory under --out

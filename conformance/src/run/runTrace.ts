@@ -36,6 +36,11 @@ export interface RunTraceContext {
   readonly reproduceRuns?: number;
   /** The session's interrupt (Ctrl-C): aborts the run in flight and skips minimization. */
   readonly signal?: AbortSignal;
+  /**
+   * Why a trace is ill-formed (no allowed path takes all its steps, or it has none), judged before any target
+   * runs it, so the verdict is the same on every target; undefined when it is well-formed. Not checked when absent.
+   */
+  readonly illFormed?: (trace: Trace, file: string | undefined) => string | undefined;
 }
 
 /**
@@ -96,6 +101,16 @@ export async function runTrace(
       rules: [],
       durationMs: elapsed(),
       reason: gate,
+    };
+  const ill = ctx.illFormed?.(trace, meta.file);
+  if (ill !== undefined)
+    return {
+      ...base,
+      status: 'ERROR',
+      verdict: { kind: 'error', reason: ill },
+      rules: [],
+      durationMs: elapsed(),
+      reason: ill,
     };
   let verdict: Verdict;
   try {
