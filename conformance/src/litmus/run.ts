@@ -14,6 +14,8 @@ export interface LitmusRunOptions {
   readonly engine?: SpecEngine;
   /** State budget of the spec's exploration (default: the engine's). */
   readonly maxStates?: number;
+  /** Interrupt (Ctrl-C): passed to every run (`RunOptions.signal`); no further run starts once it is aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs `test` `runs` times on `target` and tabulates the outcomes against the spec's. */
@@ -32,6 +34,10 @@ export async function runLitmusTest(
     options.maxStates === undefined ? {} : { maxStates: options.maxStates },
   );
   const results: LitmusRun[] = [];
-  for (let i = 0; i < runs; i++) results.push(await target.runLitmus(test.program, { seed: (seed + i) | 0 }));
+  const signal = options.signal;
+  for (let i = 0; i < runs && signal?.aborted !== true; i++)
+    results.push(
+      await target.runLitmus(test.program, { seed: (seed + i) | 0, ...(signal ? { signal } : {}) }),
+    );
   return tabulate(test, spec, results, { runs, seed });
 }

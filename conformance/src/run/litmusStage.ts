@@ -81,6 +81,7 @@ export async function runLitmusStage(
         await runLitmus(await open(t.header.profile), t, {
           runs,
           seed: cfg.seed,
+          ...(cfg.signal ? { signal: cfg.signal } : {}),
           ...(file ? { file } : {}),
           ...(expectation ? { expectation } : {}),
         }),
