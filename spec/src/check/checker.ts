@@ -5,11 +5,12 @@
  * property a shortest counterexample.
  * @module
  */
+
+import { initialState } from '../engine/initial.js';
+import { step, stepFirst } from '../engine/step.js';
 import { SpecState } from '../kernel/state.js';
 import type { Action } from '../model/action.js';
 import { getProfile } from '../profiles/catalogue.js';
-import { initialState } from '../engine/initial.js';
-import { step, stepFirst } from '../engine/step.js';
 import { type CheckConfig, taskDecls } from './config.js';
 import { progressViolations } from './liveness.js';
 import { PROPERTIES, type PropertyId } from './properties.js';
@@ -58,6 +59,7 @@ export function modelWorld(c: CheckConfig): ModelWorld {
     kick: p.syscalls.kick !== undefined,
     unregisterSelf: p.unregister === 'v2' ? 'own' : 'null',
     runningBit: p.nextTidWriteback === 'tid-running',
+    enqueueFlag: p.enqueueFlag,
   };
 }
 
@@ -113,7 +115,7 @@ export function check(c: CheckConfig, only?: readonly PropertyId[]): CheckResult
         for (const o of step(s, m.action)) {
           transitions++;
           const u2 = cloneUser(u);
-          m.then(u2);
+          m.update(u2);
           settle(o.state, u2, w);
           for (const p of safety) {
             if (found.has(p.id)) continue;
@@ -192,6 +194,7 @@ export function check(c: CheckConfig, only?: readonly PropertyId[]): CheckResult
 /** Live registered workers whose state is RUNNABLE. */
 function countRunnable(s: SpecState, c: CheckConfig): number {
   let n = 0;
-  for (let j = c.servers; j < s.mem.length; j++) if (s.k[j]!.umcg !== 0 && (s.mem[j]!.state & 0xff) === 2) n++;
+  for (let j = c.servers; j < s.mem.length; j++)
+    if (s.k[j]!.umcg !== 0 && (s.mem[j]!.state & 0xff) === 2) n++;
   return n;
 }

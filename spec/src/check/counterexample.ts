@@ -51,7 +51,8 @@ function firedRules(result: CheckResult, actions: readonly Action[]): RuleId[] {
     const outs = step(s, a);
     for (const o of outs) for (const r of o.rules) rules.add(r);
     const next = actions[i + 1];
-    s = (outs.find((o) => next === undefined || whyNotEnabled(o.state, next) === undefined) ?? outs[0]!).state;
+    s = (outs.find((o) => next === undefined || whyNotEnabled(o.state, next) === undefined) ?? outs[0]!)
+      .state;
   });
   return [...rules].sort();
 }

@@ -30,7 +30,13 @@ export interface Property {
   /** Citation keys of the facts it rests on. */
   readonly sources: readonly string[];
   /** Safety: a violation message for the transition `before --action--> after`, or undefined. */
-  readonly safety?: (before: SpecState, action: Action, after: SpecState, u: UserState, w: ModelWorld) => string | undefined;
+  readonly safety?: (
+    before: SpecState,
+    action: Action,
+    after: SpecState,
+    u: UserState,
+    w: ModelWorld,
+  ) => string | undefined;
 }
 
 const base = (s: SpecState, i: number): number => s.mem[i]!.state & UMCG_TASK_MASK;
@@ -38,7 +44,15 @@ const live = (s: SpecState, u: UserState, w: ModelWorld, j: number): boolean =>
   j >= w.config.servers && s.k[j]!.umcg !== 0 && s.k[j]!.mode !== 'exited' && u.locals[j]!.pc !== 'gone';
 
 /** Pcs in which a worker itself still owns its RUNNABLE state: it stored RUNNABLE|COND_WAIT and calls wait next. */
-const OWN_WINDOW: ReadonlySet<string> = new Set(['yield', 'sw-next', 'sw-wait', 'garbage', 'g-wait', 'retry', 'clear-next']);
+const OWN_WINDOW: ReadonlySet<string> = new Set([
+  'yield',
+  'sw-next',
+  'sw-wait',
+  'garbage',
+  'g-wait',
+  'retry',
+  'clear-next',
+]);
 
 /** Who currently owns RUNNABLE worker `j`: kernel lists, servers' queues, hand-offs, the worker itself. */
 export function ownersOf(s: SpecState, u: UserState, w: ModelWorld, j: number): string[] {
@@ -115,7 +129,7 @@ export const PROPERTIES: readonly Property[] = [
     id: 'check.spec-invariants',
     title: "The spec's own invariants",
     statement:
-      "Every step satisfies the invariants of spec/src/invariants (kernel sets no TF bit, a waiter is RUNNABLE or RUNNING, nothing written after unregister, unregister leaves NONE) and every worker is on at most one runnable list, at most once.",
+      'Every step satisfies the invariants of spec/src/invariants (kernel sets no TF bit, a waiter is RUNNABLE or RUNNING, nothing written after unregister, unregister leaves NONE) and every worker is on at most one runnable list, at most once.',
     sources: ['§2.3', '§2.4', '§2.8'],
     safety(before, action, after) {
       for (const inv of INVARIANTS) {

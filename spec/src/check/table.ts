@@ -78,7 +78,9 @@ export function renderTable(t: CheckTable): string[] {
   ];
   for (const c of rows) {
     const cells = PROPERTIES.map((p) => {
-      const x = t.cells.find((y) => y.profile === c.profile && y.malformed === c.malformed && y.property === p.id);
+      const x = t.cells.find(
+        (y) => y.profile === c.profile && y.malformed === c.malformed && y.property === p.id,
+      );
       if (!x) return '—';
       return x.status === 'holds' ? 'holds' : `**violated** ([trace](counterexamples/${x.file}.json))`;
     });
@@ -88,7 +90,9 @@ export function renderTable(t: CheckTable): string[] {
   for (const c of rows) out.push(`- \`${rowCommand(c.profile, c.malformed)}\``);
   out.push('', '### Properties', '');
   for (const p of PROPERTIES)
-    out.push(`- <a id="${p.id}"></a>\`${p.id}\` — ${p.title}. ${p.statement} Sources: ${p.sources.join(', ')}.`);
+    out.push(
+      `- <a id="${p.id}"></a>\`${p.id}\` — ${p.title}. ${p.statement} Sources: ${p.sources.join(', ')}.`,
+    );
   out.push('', '### Violations', '');
   for (const x of t.cells.filter((y) => y.status === 'violated'))
     out.push(`- \`${x.profile}\`${x.malformed ? ' malformed' : ''}, \`${x.property}\`: ${x.message}.`);

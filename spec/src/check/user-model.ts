@@ -20,6 +20,7 @@ import {
   UMCG_TF_PREEMPT,
   UMCG_TID_MASK,
   UMCG_TID_RUNNING,
+  UMCG_WAIT_ENQUEUE,
 } from '../abi/constants.js';
 import type { SpecState } from '../kernel/state.js';
 import type { Action, Timeout } from '../model/action.js';
@@ -55,7 +56,7 @@ export interface UserState {
 export interface Move {
   readonly action: Action;
   /** Applied to a copy of the user state before the step's results are read. */
-  readonly then: (u: UserState) => void;
+  readonly update: (u: UserState) => void;
 }
 
 /** The static facts the model needs about a run. */
@@ -70,6 +71,8 @@ export interface ModelWorld {
   readonly unregisterSelf: 'own' | 'null';
   /** Whether the kernel marks a consumed `next_tid` with `UMCG_TID_RUNNING` (v2), which the server keeps. */
   readonly runningBit: boolean;
+  /** Whether a worker's `umcg_wait` enqueues only with `UMCG_WAIT_ENQUEUE` (follow-ups). */
+  readonly enqueueFlag: boolean;
 }
 
 const isServer = (w: ModelWorld, i: number): boolean => i < w.config.servers;
@@ -105,8 +108,17 @@ export function prologue(w: ModelWorld): { actions: Action[]; user: UserState } 
   }
   for (let j = 0; j < workers; j++) {
     const t = w.names[servers + j]!;
-    actions.push(store(t, 'server_tid', tidOf(w.names[j % servers]!)), store(t, 'state', num(UMCG_TASK_BLOCKED)));
-    actions.push({ op: 'ctl', task: t, flags: UMCG_CTL_REGISTER | UMCG_CTL_WORKER, self: { kind: 'own' }, clock: 1 });
+    actions.push(
+      store(t, 'server_tid', tidOf(w.names[j % servers]!)),
+      store(t, 'state', num(UMCG_TASK_BLOCKED)),
+    );
+    actions.push({
+      op: 'ctl',
+      task: t,
+      flags: UMCG_CTL_REGISTER | UMCG_CTL_WORKER,
+      self: { kind: 'own' },
+      clock: 1,
+    });
   }
   const local = (pc: string, work: number): Local => ({
     pc,
@@ -141,12 +153,12 @@ export function movesOf(s: SpecState, u: UserState, w: ModelWorld): Move[] {
     const k = s.k[i]!;
     const task = w.names[i]!;
     if (k.mode === 'exited') continue;
-    if (k.completion === 1) out.push({ action: { op: 'complete', task }, then: noop });
-    if (k.timer === 1) out.push({ action: { op: 'expire', task }, then: noop });
+    if (k.completion === 1) out.push({ action: { op: 'complete', task }, update: noop });
+    if (k.timer === 1) out.push({ action: { op: 'expire', task }, update: noop });
     if (u.signals > 0 && k.umcg !== 0 && u.locals[i]!.pc !== 'gone')
       out.push({
         action: { op: 'signal', task },
-        then: (v) => {
+        update: (v) => {
           v.signals--;
         },
       });
@@ -168,10 +180,11 @@ function storeOwn(w: ModelWorld, i: number, field: 'state' | 'next_tid', value: 
   return { op: 'store', task: t, target: t, field, value };
 }
 
+/** `umcg_wait`; a worker passes `UMCG_WAIT_ENQUEUE` where the profile needs it to be enqueued (follow-ups). */
 const wait = (w: ModelWorld, i: number, timeout: Timeout): Action => ({
   op: 'wait',
   task: w.names[i]!,
-  flags: 0,
+  flags: w.enqueueFlag && !isServer(w, i) ? UMCG_WAIT_ENQUEUE : 0,
   timeout,
 });
 
@@ -182,21 +195,21 @@ function serverMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
     case 'mark':
       out.push({
         action: storeOwn(w, i, 'state', num(UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT)),
-        then: to(i, 'take'),
+        update: to(i, 'take'),
       });
       return;
     case 'take':
       for (let t = 0; t < w.config.servers; t++)
         out.push({
           action: { op: 'take', task: me, target: w.names[t]! },
-          then: to(i, t === i ? 'took-own' : 'took-other'),
+          update: to(i, t === i ? 'took-own' : 'took-other'),
         });
       return;
     case 'rebind': {
       const v = l.rebind[0]!;
       out.push({
         action: { op: 'store', task: me, target: w.names[v]!, field: 'server_tid', value: tidOf(me) },
-        then: (x) => {
+        update: (x) => {
           x.locals[i]!.rebind.shift();
         },
       });
@@ -214,7 +227,7 @@ function serverMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
               ? tidOf(w.names[l.cur]!, w.runningBit ? UMCG_TID_RUNNING : 0)
               : num(0),
         ),
-        then: to(i, 'wait'),
+        update: to(i, 'wait'),
       });
       return;
     case 'wait': {
@@ -223,13 +236,16 @@ function serverMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
       if (cur >= 0 && base(s, cur) === UMCG_TASK_RUNNING) {
         const want = (s.world.tids[cur]! | (w.runningBit ? UMCG_TID_RUNNING : 0)) >>> 0;
         if (s.mem[i]!.next_tid !== want) {
-          out.push({ action: storeOwn(w, i, 'next_tid', tidOf(w.names[cur]!, want - s.world.tids[cur]!)), then: noop });
+          out.push({
+            action: storeOwn(w, i, 'next_tid', tidOf(w.names[cur]!, want - s.world.tids[cur]!)),
+            update: noop,
+          });
           return;
         }
       }
       const timed = w.config.preempt && w.kick && (l.picked >= 0 || l.cur >= 0);
       for (const timeout of timed ? (['none', 'future'] as const) : (['none'] as const))
-        out.push({ action: wait(w, i, timeout), then: to(i, 'waiting') });
+        out.push({ action: wait(w, i, timeout), update: to(i, 'waiting') });
       return;
     }
     case 'preempt':
@@ -242,11 +258,14 @@ function serverMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
           expect: num(UMCG_TASK_RUNNING),
           value: num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT),
         },
-        then: to(i, 'preempted'),
+        update: to(i, 'preempted'),
       });
       return;
     case 'kick':
-      out.push({ action: { op: 'kick', task: me, flags: 0, tid: tidOf(w.names[l.cur]!) }, then: to(i, 'top') });
+      out.push({
+        action: { op: 'kick', task: me, flags: 0, tid: tidOf(w.names[l.cur]!) },
+        update: to(i, 'top'),
+      });
       return;
     default:
       return;
@@ -259,7 +278,7 @@ function workerMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
   const server = tidIndex(s, s.mem[i]!.server_tid);
   const mark = (next: string): Move => ({
     action: storeOwn(w, i, 'state', num(UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT)),
-    then: to(i, next),
+    update: to(i, next),
   });
   switch (l.pc) {
     case 'run': {
@@ -272,45 +291,51 @@ function workerMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
             self: { kind: w.unregisterSelf },
             clock: 0,
           },
-          then: to(i, 'unregistering'),
+          update: to(i, 'unregistering'),
         });
         return;
       }
       // Yield: back to the server through umcg_wait (the prototype names the server as next_tid).
       if (w.condWait) out.push(mark('yield'));
       else if (server >= 0)
-        out.push({ action: storeOwn(w, i, 'next_tid', tidOf(w.names[server]!)), then: to(i, 'yield') });
+        out.push({ action: storeOwn(w, i, 'next_tid', tidOf(w.names[server]!)), update: to(i, 'yield') });
       // Block in a syscall until the environment completes it.
-      out.push({ action: { op: 'syscall', task: me, blocking: true }, then: to(i, 'waiting', used) });
+      out.push({ action: { op: 'syscall', task: me, blocking: true }, update: to(i, 'waiting', used) });
       // Switch to a worker taken from some server's list (the seed e-mail's B).
       for (let t = 0; t < w.config.servers; t++)
-        out.push({ action: { op: 'take', task: me, target: w.names[t]! }, then: to(i, 'took', used) });
+        out.push({ action: { op: 'take', task: me, target: w.names[t]! }, update: to(i, 'took', used) });
       if (w.config.malformed) {
         if (w.condWait) out.push(mark('garbage'));
-        else out.push({ action: storeOwn(w, i, 'next_tid', garbage), then: to(i, 'g-wait', used) });
+        else out.push({ action: storeOwn(w, i, 'next_tid', garbage), update: to(i, 'g-wait', used) });
       }
       return;
     }
     case 'yield':
-      out.push({ action: wait(w, i, 'none'), then: to(i, 'waiting', used) });
+      out.push({ action: wait(w, i, 'none'), update: to(i, 'waiting', used) });
       return;
     case 'sw-rebind':
       out.push({
-        action: { op: 'store', task: me, target: w.names[l.target]!, field: 'server_tid', value: tidOf(w.names[server]!) },
-        then: to(i, w.condWait ? 'sw-mark' : 'sw-next'),
+        action: {
+          op: 'store',
+          task: me,
+          target: w.names[l.target]!,
+          field: 'server_tid',
+          value: tidOf(w.names[server]!),
+        },
+        update: to(i, w.condWait ? 'sw-mark' : 'sw-next'),
       });
       return;
     case 'sw-mark':
       out.push(mark('sw-next'));
       return;
     case 'sw-next':
-      out.push({ action: storeOwn(w, i, 'next_tid', tidOf(w.names[l.target]!)), then: to(i, 'sw-wait') });
+      out.push({ action: storeOwn(w, i, 'next_tid', tidOf(w.names[l.target]!)), update: to(i, 'sw-wait') });
       return;
     case 'sw-wait':
       // The switch makes the target the server's current worker (user-space bookkeeping of the scheduler).
       out.push({
         action: wait(w, i, 'none'),
-        then: (v) => {
+        update: (v) => {
           v.locals[i]!.pc = 'waiting';
           if (server >= 0 && server < w.config.servers) v.locals[server]!.cur = l.target;
         },
@@ -318,13 +343,13 @@ function workerMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
       return;
     case 'g-wait':
     case 'retry':
-      out.push({ action: wait(w, i, 'none'), then: to(i, 'waiting') });
+      out.push({ action: wait(w, i, 'none'), update: to(i, 'waiting') });
       return;
     case 'garbage':
-      out.push({ action: storeOwn(w, i, 'next_tid', garbage), then: to(i, 'g-wait') });
+      out.push({ action: storeOwn(w, i, 'next_tid', garbage), update: to(i, 'g-wait') });
       return;
     case 'clear-next':
-      out.push({ action: storeOwn(w, i, 'next_tid', num(0)), then: to(i, 'back') });
+      out.push({ action: storeOwn(w, i, 'next_tid', num(0)), update: to(i, 'back') });
       return;
     default:
       return;
@@ -451,7 +476,11 @@ function workerSettle(s: SpecState, u: UserState, w: ModelWorld, i: number): boo
       const server = tidIndex(s, s.mem[i]!.server_tid);
       if (server >= 0 && server < w.config.servers) u.locals[server]!.queue.push(...got.slice(1));
       l.pc =
-        tidIndex(s, s.mem[l.target]!.server_tid) === server ? (w.condWait ? 'sw-mark' : 'sw-next') : 'sw-rebind';
+        tidIndex(s, s.mem[l.target]!.server_tid) === server
+          ? w.condWait
+            ? 'sw-mark'
+            : 'sw-next'
+          : 'sw-rebind';
       return true;
     }
     case 'waiting': {

@@ -23,7 +23,8 @@ export function runCheck(argv: readonly string[], specRoot: string): number {
   const opts: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--malformed' || a === '--all-profiles' || a === '--write' || a === '--no-symmetry') opts[a] = true;
+    if (a === '--malformed' || a === '--all-profiles' || a === '--write' || a === '--no-symmetry')
+      opts[a] = true;
     else if (NUMERIC.has(a) || a === '--profile' || a === '--property' || a === '--out') {
       const v = argv[++i];
       if (v === undefined || (NUMERIC.has(a) && !/^\d+$/.test(v))) {
@@ -46,7 +47,9 @@ export function runCheck(argv: readonly string[], specRoot: string): number {
   }
   const prop = opts['--property'] as string | undefined;
   if (prop !== undefined && !findProperty(prop)) {
-    console.error(`spec check: unknown property '${prop}'; expected one of: ${PROPERTIES.map((p) => p.id).join(', ')}`);
+    console.error(
+      `spec check: unknown property '${prop}'; expected one of: ${PROPERTIES.map((p) => p.id).join(', ')}`,
+    );
     return 255;
   }
   const num = (k: string): number | undefined => (opts[k] === undefined ? undefined : Number(opts[k]));
@@ -86,20 +89,28 @@ function report(r: CheckResult, args: string, outDir: string): void {
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `${counterexampleName(r, v.property)}.json`);
     writeFileSync(file, `${JSON.stringify(counterexample(r, v, `pnpm spec check ${args}`), null, 2)}\n`);
-    console.log(`  ${v.property.padEnd(30)} VIOLATED: ${v.message} (${v.path?.length ?? 0} steps after the prologue)`);
+    console.log(
+      `  ${v.property.padEnd(30)} VIOLATED: ${v.message} (${v.path?.length ?? 0} steps after the prologue)`,
+    );
     console.log(`    counterexample: ${file} · pnpm conformance --replay ${file}`);
   }
 }
 
 function allProfiles(specRoot: string, write: boolean): number {
   const outDir = write ? join(specRoot, 'counterexamples') : join('.conformance', 'counterexamples');
-  const table = computeTable((r) => report(r, rowCommand(r.config.profile, r.config.malformed).replace('pnpm spec check ', ''), outDir));
+  const table = computeTable((r) =>
+    report(r, rowCommand(r.config.profile, r.config.malformed).replace('pnpm spec check ', ''), outDir),
+  );
   console.log('');
-  console.log(`${'profile'.padEnd(28)} ${PROPERTIES.map((p) => p.id.replace('check.', '').padEnd(22)).join(' ')}`);
+  console.log(
+    `${'profile'.padEnd(28)} ${PROPERTIES.map((p) => p.id.replace('check.', '').padEnd(22)).join(' ')}`,
+  );
   const rows = [...new Set(table.cells.map((x) => `${x.profile}${x.malformed ? ' --malformed' : ''}`))];
   for (const row of rows) {
     const cells = table.cells.filter((x) => `${x.profile}${x.malformed ? ' --malformed' : ''}` === row);
-    console.log(`${row.padEnd(28)} ${cells.map((x) => (x.status === 'holds' ? 'holds' : 'VIOLATED').padEnd(22)).join(' ')}`);
+    console.log(
+      `${row.padEnd(28)} ${cells.map((x) => (x.status === 'holds' ? 'holds' : 'VIOLATED').padEnd(22)).join(' ')}`,
+    );
   }
   if (write) {
     writeFileSync(join(specRoot, 'check-table.json'), `${JSON.stringify(table, null, 2)}\n`);

@@ -7,9 +7,9 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
-import { CHECK_USAGE, runCheck } from './check.js';
 import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
+import { CHECK_USAGE, runCheck } from './check.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specMd = join(specRoot, 'SPEC.md');
