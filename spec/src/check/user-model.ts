@@ -287,7 +287,8 @@ function workerMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
           action: {
             op: 'ctl',
             task: me,
-            flags: UMCG_CTL_UNREGISTER | UMCG_CTL_WORKER,
+            // RFC v2 wants UMCG_CTL_WORKER from a worker; the NULL-self form (prototype, v1) refuses any flag.
+            flags: UMCG_CTL_UNREGISTER | (w.unregisterSelf === 'own' ? UMCG_CTL_WORKER : 0),
             self: { kind: w.unregisterSelf },
             clock: 0,
           },

@@ -2,21 +2,25 @@
  * `pnpm spec check`: the bounded model checker's command line (see `src/check/`).
  * @module
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CheckResult, check } from '../check/checker.js';
 import { checkConfig } from '../check/config.js';
 import { counterexample, counterexampleName } from '../check/counterexample.js';
 import { findProperty, PROPERTIES, type PropertyId } from '../check/properties.js';
-import { computeTable, rowCommand } from '../check/table.js';
+import { type CheckTable, computeTable, rowCommand } from '../check/table.js';
 import { getProfile } from '../profiles/catalogue.js';
 import type { ProfileId } from '../profiles/profile.js';
 
 /** The usage text of `spec check`. */
 export const CHECK_USAGE = `usage: pnpm spec check [--profile P] [--servers N --workers M --depth D] [--work K] [--signals S]
-                      [--property id] [--malformed] [--no-symmetry] [--out dir] [--all-profiles [--write]]`;
+                      [--property id] [--malformed] [--no-symmetry] [--out dir]
+                      [--all-profiles [--write | --verify]]
+  --all-profiles --write   regenerate spec/check-table.json and spec/counterexamples/ (then pnpm spec:render)
+  --all-profiles --verify  recompute the table and exit 1 if it differs from spec/check-table.json (CI)`;
 
 const NUMERIC = new Set(['--servers', '--workers', '--depth', '--work', '--signals']);
+const FLAGS = new Set(['--malformed', '--all-profiles', '--write', '--verify', '--no-symmetry']);
 
 /** Runs `spec check` with its arguments; returns the exit code (255 usage, 1 a violation, 0 all hold). */
 export function runCheck(argv: readonly string[], specRoot: string): number {
@@ -37,7 +41,7 @@ export function runCheck(argv: readonly string[], specRoot: string): number {
       return 255;
     }
   }
-  if (opts['--all-profiles']) return allProfiles(specRoot, opts['--write'] === true);
+  if (opts['--all-profiles']) return allProfiles(specRoot, opts['--write'] === true, opts['--verify'] === true);
   const profile = (opts['--profile'] as string | undefined) ?? 'pz-v2';
   try {
     getProfile(profile);
@@ -96,7 +100,7 @@ function report(r: CheckResult, args: string, outDir: string): void {
   }
 }
 
-function allProfiles(specRoot: string, write: boolean): number {
+function allProfiles(specRoot: string, write: boolean, verify: boolean): number {
   const outDir = write ? join(specRoot, 'counterexamples') : join('.conformance', 'counterexamples');
   const table = computeTable((r) =>
     report(r, rowCommand(r.config.profile, r.config.malformed).replace('pnpm spec check ', ''), outDir),
@@ -112,9 +116,20 @@ function allProfiles(specRoot: string, write: boolean): number {
       `${row.padEnd(28)} ${cells.map((x) => (x.status === 'holds' ? 'holds' : 'VIOLATED').padEnd(22)).join(' ')}`,
     );
   }
+  const data = join(specRoot, 'check-table.json');
+  if (verify) {
+    const committed = existsSync(data) ? (JSON.parse(readFileSync(data, 'utf8')) as CheckTable) : undefined;
+    const verdicts = (x: CheckTable | undefined): string =>
+      JSON.stringify(x?.cells.map((c) => [c.profile, c.malformed, c.property, c.status, c.message]));
+    if (verdicts(committed) !== verdicts(table)) {
+      console.error('spec/check-table.json is stale: run `pnpm spec check --all-profiles --write && pnpm spec:render`');
+      return 1;
+    }
+    console.log('spec/check-table.json matches a fresh run');
+  }
   if (write) {
-    writeFileSync(join(specRoot, 'check-table.json'), `${JSON.stringify(table, null, 2)}\n`);
-    console.log(`wrote ${join(specRoot, 'check-table.json')} and ${outDir}; run \`pnpm spec:render\``);
+    writeFileSync(data, `${JSON.stringify(table, null, 2)}\n`);
+    console.log(`wrote ${data} and ${outDir}; run \`pnpm spec:render\``);
   }
   return 0;
 }
