@@ -41,7 +41,8 @@ export function runCheck(argv: readonly string[], specRoot: string): number {
       return 255;
     }
   }
-  if (opts['--all-profiles']) return allProfiles(specRoot, opts['--write'] === true, opts['--verify'] === true);
+  if (opts['--all-profiles'])
+    return allProfiles(specRoot, opts['--write'] === true, opts['--verify'] === true);
   const profile = (opts['--profile'] as string | undefined) ?? 'pz-v2';
   try {
     getProfile(profile);
@@ -122,7 +123,9 @@ function allProfiles(specRoot: string, write: boolean, verify: boolean): number 
     const verdicts = (x: CheckTable | undefined): string =>
       JSON.stringify(x?.cells.map((c) => [c.profile, c.malformed, c.property, c.status, c.message]));
     if (verdicts(committed) !== verdicts(table)) {
-      console.error('spec/check-table.json is stale: run `pnpm spec check --all-profiles --write && pnpm spec:render`');
+      console.error(
+        'spec/check-table.json is stale: run `pnpm spec check --all-profiles --write && pnpm spec:render`',
+      );
       return 1;
     }
     console.log('spec/check-table.json matches a fresh run');
