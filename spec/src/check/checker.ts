@@ -7,7 +7,7 @@
  */
 
 import { initialState } from '../engine/initial.js';
-import { step, stepFirst } from '../engine/step.js';
+import { stepFirst, stepStates } from '../engine/step.js';
 import { SpecState } from '../kernel/state.js';
 import type { Action } from '../model/action.js';
 import { getProfile } from '../profiles/catalogue.js';
@@ -112,7 +112,8 @@ export function check(c: CheckConfig, only?: readonly PropertyId[]): CheckResult
       const moves = movesOf(s, u, w);
       terminal[id] = moves.length === 0;
       for (const m of moves) {
-        for (const o of step(s, m.action)) {
+        for (const after of stepStates(s, m.action)) {
+          const o = { state: after };
           transitions++;
           const u2 = cloneUser(u);
           m.update(u2);

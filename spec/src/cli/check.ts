@@ -14,21 +14,20 @@ import type { ProfileId } from '../profiles/profile.js';
 
 /** The usage text of `spec check`. */
 export const CHECK_USAGE = `usage: pnpm spec check [--profile P] [--servers N --workers M --depth D] [--work K] [--signals S]
-                      [--property id] [--malformed] [--no-symmetry] [--out dir]
+                      [--property id] [--malformed] [--symmetry] [--out dir]
                       [--all-profiles [--write | --verify]]
   --all-profiles --write   regenerate spec/check-table.json and spec/counterexamples/ (then pnpm spec:render)
   --all-profiles --verify  recompute the table and exit 1 if it differs from spec/check-table.json (CI)`;
 
 const NUMERIC = new Set(['--servers', '--workers', '--depth', '--work', '--signals']);
-const FLAGS = new Set(['--malformed', '--all-profiles', '--write', '--verify', '--no-symmetry']);
+const FLAGS = new Set(['--malformed', '--all-profiles', '--write', '--verify', '--symmetry']);
 
 /** Runs `spec check` with its arguments; returns the exit code (255 usage, 1 a violation, 0 all hold). */
 export function runCheck(argv: readonly string[], specRoot: string): number {
   const opts: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--malformed' || a === '--all-profiles' || a === '--write' || a === '--no-symmetry')
-      opts[a] = true;
+    if (FLAGS.has(a)) opts[a] = true;
     else if (NUMERIC.has(a) || a === '--profile' || a === '--property' || a === '--out') {
       const v = argv[++i];
       if (v === undefined || (NUMERIC.has(a) && !/^\d+$/.test(v))) {
@@ -66,7 +65,7 @@ export function runCheck(argv: readonly string[], specRoot: string): number {
     ...(num('--work') !== undefined ? { work: num('--work')! } : {}),
     ...(num('--signals') !== undefined ? { signals: num('--signals')! } : {}),
     malformed: opts['--malformed'] === true,
-    symmetry: opts['--no-symmetry'] !== true,
+    symmetry: opts['--symmetry'] === true,
   });
   if (c.servers < 1 || c.workers < 1) {
     console.error(`spec check: at least one server and one worker\n${CHECK_USAGE}`);
