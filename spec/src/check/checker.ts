@@ -59,6 +59,7 @@ export function modelWorld(c: CheckConfig): ModelWorld {
     kick: p.syscalls.kick !== undefined,
     unregisterSelf: p.unregister === 'v2' ? 'own' : 'null',
     runningBit: p.nextTidWriteback === 'tid-running',
+    writeback: p.nextTidWriteback,
     enqueueFlag: p.enqueueFlag,
   };
 }

@@ -71,6 +71,8 @@ export interface ModelWorld {
   readonly unregisterSelf: 'own' | 'null';
   /** Whether the kernel marks a consumed `next_tid` with `UMCG_TID_RUNNING` (v2), which the server keeps. */
   readonly runningBit: boolean;
+  /** What the kernel writes into a consumed `next_tid` (profile parameter `nextTidWriteback`). */
+  readonly writeback: 'none' | 'clear' | 'tid-running';
   /** Whether a worker's `umcg_wait` enqueues only with `UMCG_WAIT_ENQUEUE` (follow-ups). */
   readonly enqueueFlag: boolean;
 }
@@ -369,6 +371,13 @@ const used = (l: Local): void => {
   l.work--;
 };
 
+/** Whether task i's `next_tid` carries the kernel's mark of a consumed hand-off (none in the prototype). */
+function consumed(s: SpecState, w: ModelWorld, i: number): boolean {
+  const next = s.mem[i]!.next_tid;
+  if (w.writeback === 'tid-running') return (next & UMCG_TID_RUNNING) !== 0;
+  return w.writeback === 'clear' && next === 0;
+}
+
 /** Parses a `take` result (`[w1,w0]`) into task indices. */
 function taken(s: SpecState, i: number): number[] {
   const r = s.k[i]!.result;
@@ -388,11 +397,21 @@ export function settle(s: SpecState, u: UserState, w: ModelWorld): void {
   for (let i = 0; i < w.names.length; i++) {
     const l = u.locals[i]!;
     // A hand-off is consumed once its worker left RUNNABLE: from then on the worker (or kernel) owns it.
-    if (l.picked >= 0 && base(s, l.picked) !== UMCG_TASK_RUNNABLE) {
+    // The kernel's write-back of next_tid (v2: |TID_RUNNING, v1: 0) also says so, even if the worker was made
+    // RUNNABLE again within the same step (a preemption or a yield right after it was switched to).
+    if (
+      l.picked >= 0 &&
+      (base(s, l.picked) !== UMCG_TASK_RUNNABLE || (l.pc === 'waiting' && consumed(s, w, i)))
+    ) {
       l.cur = l.picked;
       l.picked = -1;
     }
-    if (l.target >= 0 && base(s, l.target) !== UMCG_TASK_RUNNABLE && l.pc === 'waiting') l.target = -1;
+    if (
+      l.target >= 0 &&
+      l.pc === 'waiting' &&
+      (base(s, l.target) !== UMCG_TASK_RUNNABLE || consumed(s, w, i))
+    )
+      l.target = -1;
   }
   for (let guard = 0; guard < 8; guard++) {
     let changed = false;
