@@ -19,7 +19,17 @@ describe('pnpm spec check', () => {
 
   it('prints the figures and a verdict per property, exit 1 with a replayable counterexample on a violation', () => {
     const out = mkdtempSync(join(tmpdir(), 'cex-'));
-    const r = run('check', '--profile', 'pz-v1', '--depth', '12', '--property', 'check.no-deadlock', '--out', out);
+    const r = run(
+      'check',
+      '--profile',
+      'pz-v1',
+      '--depth',
+      '12',
+      '--property',
+      'check.no-deadlock',
+      '--out',
+      out,
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/\d+ states \(\d+ transitions\), \d+ states\/s, depth reached \d+/);
     expect(r.stdout).toContain('check.no-deadlock');
