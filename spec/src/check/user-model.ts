@@ -207,6 +207,9 @@ function serverMoves(s: SpecState, u: UserState, w: ModelWorld, i: number, out: 
           update: to(i, t === i ? 'took-own' : 'took-other'),
         });
       return;
+    case 'take-own':
+      out.push({ action: { op: 'take', task: me, target: me }, update: to(i, 'took-own') });
+      return;
     case 'rebind': {
       const v = l.rebind[0]!;
       out.push({
@@ -440,12 +443,13 @@ function serverSettle(s: SpecState, u: UserState, w: ModelWorld, i: number): boo
       const got = taken(s, i);
       l.queue.push(...got);
       l.rebind = l.pc === 'took-other' ? got.filter((j) => tidIndex(s, s.mem[j]!.server_tid) !== i) : [];
-      l.pc = l.rebind.length > 0 ? 'rebind' : 'pick';
+      // After stealing, the server still drains its own list: what was pushed there woke it (COND_WAIT protocol).
+      l.pc = l.rebind.length > 0 ? 'rebind' : l.pc === 'took-other' ? 'take-own' : 'pick';
       return true;
     }
     case 'rebind':
       if (l.rebind.length > 0) return false;
-      l.pc = 'pick';
+      l.pc = 'take-own';
       return true;
     case 'pick': {
       // The current worker still runs: no switch, just wait (foo: assert next_tid == cur|TID_RUNNING).
