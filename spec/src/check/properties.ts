@@ -61,7 +61,13 @@ export function ownersOf(s: SpecState, u: UserState, w: ModelWorld, j: number): 
   for (let i = 0; i < s.mem.length; i++) {
     let cur = s.mem[i]!.runnable_workers_ptr;
     if (s.k[i]!.worker) continue;
-    for (let n = 0; cur !== 0 && n < 64; n++) {
+    const seen = new Set<number>();
+    while (cur !== 0) {
+      if (seen.has(cur)) {
+        if (cur === addr) out.push(`${w.names[i]}'s runnable list again (a cycle)`);
+        break;
+      }
+      seen.add(cur);
       if (cur === addr) out.push(`${w.names[i]}'s runnable list`);
       const next = s.world.addrs.indexOf(cur);
       if (next < 0) break;

@@ -96,7 +96,9 @@ function report(r: CheckResult, args: string, outDir: string): void {
     console.log(
       `  ${v.property.padEnd(30)} VIOLATED: ${v.message} (${v.path?.length ?? 0} steps after the prologue)`,
     );
-    console.log(`    counterexample: ${file} · pnpm conformance --replay ${file}`);
+    console.log(
+      `    counterexample: ${file} · pnpm conformance --replay ${file} · pnpm conformance show ${file}`,
+    );
   }
 }
 
