@@ -14,6 +14,7 @@ import type { CheckTrace } from '../check/types.js';
 import { type FailureKey, listFailures } from '../failures/store.js';
 import { isUnexpected } from '../report/counts.js';
 import { ruleCoverage } from '../report/coverage.js';
+import { deriveSeed } from '../trace/hash.js';
 import { listFiles, loadTrace } from '../trace/load.js';
 import type { Trace } from '../trace/types.js';
 import { EXIT, exitCodeOf } from './exitCode.js';
@@ -208,7 +209,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         await runFiles(selected, 'corpus');
       }
       if (cfg.runs > 0 && !aborted()) {
-        const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
+        const shardSeed = cfg.shard ? deriveSeed(cfg.seed, 'shard', cfg.shard.index) : cfg.seed;
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, 'generated', failures);
         const progress = cfg.onProgress;

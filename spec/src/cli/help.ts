@@ -8,8 +8,8 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   summary:
     'usage: pnpm spec summary\n  What the spec contains: rule, group and profile counts, where to read on.',
   render:
-    'usage: pnpm spec render\n  Regenerates spec/SPEC.md from the rule catalogue (written atomically). Commit the result.',
-  check: 'usage: pnpm spec check\n  Exits 1 when spec/SPEC.md is not what `pnpm spec render` would write.',
+    'usage: pnpm spec render [--check]\n  Regenerates spec/SPEC.md from the rule catalogue. Commit the result.\n' +
+    '  --check: writes nothing; exits 1 when spec/SPEC.md is not what `pnpm spec render` would write.',
   explain:
     'usage: pnpm spec explain <rule-id>\n  Prints one rule: statement, profiles where it holds, sources, anchor.\n' +
     '  e.g. pnpm spec explain wait.next.not-runnable',
@@ -22,10 +22,14 @@ export function wantsHelp(argv: readonly string[]): boolean {
   return argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
 }
 
-/** The help text for `argv` (the command's own when it has one). */
-export function helpFor(argv: readonly string[], usage: string): string {
+/** The help text for `argv` (the command's own when it has one; `more` adds commands' help kept elsewhere). */
+export function helpFor(
+  argv: readonly string[],
+  usage: string,
+  more: Readonly<Record<string, string>> = {},
+): string {
   const cmd = argv[0] === 'help' ? argv[1] : argv.find((a) => !a.startsWith('-'));
-  return (cmd === undefined ? undefined : COMMAND_HELP[cmd]) ?? usage;
+  return (cmd === undefined ? undefined : (more[cmd] ?? COMMAND_HELP[cmd])) ?? usage;
 }
 
 /** A closed stdout (`| head -1`) ends the program quietly instead of with an EPIPE stack trace. */
