@@ -50,6 +50,8 @@ export interface LitmusRun {
   readonly status: 'completed' | 'timeout' | 'crashed' | 'unsupported';
   /** Detail for non-completed runs. */
   readonly detail?: string;
+  /** Whose fault a `crashed`/`timeout` run is, when known (as for `TraceRun.culprit`). */
+  readonly culprit?: 'implementation' | 'infrastructure';
 }
 
 /** An opened target. */

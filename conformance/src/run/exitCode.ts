@@ -13,7 +13,10 @@ export const EXIT = { ok: 0, violation: 1, unsupported: 4, timeout: 124, infrast
 export function exitCodeOf(results: readonly TraceResult[], stale: readonly string[]): number {
   if (results.some((r) => r.status === 'ERROR' && /^infrastructure:/.test(r.reason ?? '')))
     return EXIT.infrastructure;
-  if (stale.length > 0 || results.some((r) => ['FAIL', 'XPASS', 'ERROR', 'UNKNOWN'].includes(r.status)))
+  if (
+    stale.length > 0 ||
+    results.some((r) => ['FAIL', 'CRASH', 'XPASS', 'ERROR', 'UNKNOWN'].includes(r.status))
+  )
     return EXIT.violation;
   if (results.some((r) => r.status === 'TIMEOUT')) return EXIT.timeout;
   if (results.length === 0 || results.every((r) => r.status === 'SKIP')) return EXIT.unsupported;

@@ -89,4 +89,10 @@ export interface TraceRun {
   readonly status: 'completed' | 'timeout' | 'crashed' | 'unsupported';
   /** Human-readable detail (crash log, timeout cause, missing capability). */
   readonly detail?: string;
+  /**
+   * Who a `crashed` or `timeout` run is the fault of, when the target has evidence: `implementation` (the kernel
+   * under test printed a WARN, BUG, oops, panic or lockdep report, or hung while the machine around it kept
+   * running) or `infrastructure` (the host, QEMU, the harness). Absent: unknown (the run is inconclusive).
+   */
+  readonly culprit?: 'implementation' | 'infrastructure';
 }
