@@ -23,7 +23,7 @@ function both(): Scenario {
   return sc;
 }
 
-describe("umcg_wait error paths and the caller's state after each (facts §2.5)", () => {
+describe("umcg_wait error paths and the caller's state after each ([PZ-v2] 5/5 sys_umcg_wait())", () => {
   it('wait.einval: unregistered caller and unknown flags leave the state untouched', () => {
     const sc = new Scenario('pz-v2', ['s0']);
     sc.wait('s0');
@@ -43,7 +43,7 @@ describe("umcg_wait error paths and the caller's state after each (facts §2.5)"
     expect(sc.task('w0').state).toBe('RUNNABLE|COND_WAIT');
   });
 
-  it('RFC v2 bug (App. C): after ERANGE the next umcg_wait treats the worker as a server; ref-6.1 does not', () => {
+  it('RFC v2 bug (the posted code): after ERANGE the next umcg_wait treats the worker as a server; ref-6.1 does not', () => {
     for (const [profile, second] of [
       ['pz-v2', 'asleep:umcg_wait'],
       ['ref-6.1', 'user'],
@@ -192,7 +192,7 @@ describe("umcg_wait error paths and the caller's state after each (facts §2.5)"
   });
 });
 
-describe('profiles differ where the facts say (§1.2, §6)', () => {
+describe('profiles differ where the sources say (SPEC.md#parameters)', () => {
   it('RFC v1 clears next_tid after the switch; v2 marks it TID_RUNNING', () => {
     expect(running('pz-v1').task('s0').next_tid).toBe('0');
     expect(running('pz-v2').task('s0').next_tid).toBe('w0|TID_RUNNING');

@@ -26,7 +26,7 @@ export interface Invariant {
 const userTarget = (s: SpecState, a: Action): number =>
   a.op === 'store' || a.op === 'cas' ? s.world.names.indexOf(a.target) : -1;
 
-/** The kernel never sets a TF bit (facts §2.3): TF bits appear only where user space stored them. */
+/** The kernel never sets a TF bit ([PZ-v2] 5/5 umcg_update_state()): TF bits appear only where user space stored them. */
 export const KERNEL_SETS_NO_TF_BIT: Invariant = {
   name: 'kernel-sets-no-tf-bit',
   statement: "A step sets a TF bit in a task's state only if it is a user store or CAS on that word.",

@@ -1,6 +1,6 @@
 /**
  * What block detection and preemption wake: the server (RFC v2), or `next_tid` first in the prototype and RFC v1,
- * falling back to the server when that fails if the profile says so (facts §6.1, §6.3, [PZ-seed]).
+ * falling back to the server when that fails if the profile says so (SPEC.md#param.nextFailFallback, SPEC.md#param.nextOnImplicit, [PZ-seed]).
  * @module
  */
 
@@ -37,7 +37,7 @@ function* wakeNext(me: number, masked: boolean): Routine<'none' | KResult | 'ESR
   if (target === 'none' || target === 'ESRCH') return target;
   const r = yield* wakeTask(target[0], target[1]);
   if (r !== 0) return r;
-  // The write-back of the profile applies to every use of next_tid (facts §1.2 table: RFC v1 clears it).
+  // The write-back of the profile applies to every use of next_tid (SPEC.md#parameters: RFC v1 clears it).
   const ok = yield* atomic(undefined, (s) => {
     const p = s.world.params;
     if (p.nextTidWriteback === 'none') return true;

@@ -12,20 +12,20 @@ import { codeSites } from './code-sites.js';
 import { paramDocs } from './param-docs.js';
 
 const GROUPS: readonly [RuleGroup, string, string][] = [
-  ['state', 'The state-update primitive and wakes', 'facts §2.3'],
-  ['list', 'The runnable list', 'facts §2.8'],
-  ['pin', 'Page pinning', 'facts §2.9'],
-  ['ctl.register', '`umcg_ctl`: decoding and register', 'facts §2.4, R0a, R0b'],
-  ['ctl.unregister', '`umcg_ctl`: unregister', 'facts §2.4, R17, R18'],
-  ['wait', '`umcg_wait`', 'facts §2.5, §2.7, R7, R8, R13-R15'],
-  ['kick', '`umcg_kick`', 'facts §2.6'],
-  ['hook.enter', 'Hook: syscall and exception entry', 'facts §2.10, R1'],
-  ['hook.block', 'Hook: pre-schedule (block detection)', 'facts §2.10, R2, R4'],
-  ['hook.exit', 'Hook: syscall and exception exit (unblock)', 'facts §2.10, R3, R5'],
-  ['hook.resume', 'Hook: return to user (notify_resume)', 'facts §2.10, R9-R12'],
-  ['sleep', 'Waiting for RUNNING', 'facts §3 R6'],
-  ['signal', 'Signals', 'facts §4.13, §6.6'],
-  ['task', 'Exit, fork, exec', 'facts §2.11'],
+  ['state', 'The state-update primitive and wakes', '[PZ-v2] 5/5 umcg_update_state()'],
+  ['list', 'The runnable list', '[PZ-v2] 5/5 umcg_enqueue_runnable()'],
+  ['pin', 'Page pinning', '[PZ-v2] 5/5 umcg_pin_pages()'],
+  ['ctl.register', '`umcg_ctl`: decoding and register', '[PZ-v2] 5/5 sys_umcg_ctl(), R0a, R0b'],
+  ['ctl.unregister', '`umcg_ctl`: unregister', '[PZ-v2] 5/5 sys_umcg_ctl(), R17, R18'],
+  ['wait', '`umcg_wait`', '[PZ-v2] 5/5 sys_umcg_wait(), [PZ-v2] 5/5 sys_umcg_wait() timeout, R7, R8, R13-R15'],
+  ['kick', '`umcg_kick`', '[PZ-v2] 5/5 sys_umcg_kick()'],
+  ['hook.enter', 'Hook: syscall and exception entry', '[PZ-v2] 5/5 the UMCG hooks, R1'],
+  ['hook.block', 'Hook: pre-schedule (block detection)', '[PZ-v2] 5/5 the UMCG hooks, R2, R4'],
+  ['hook.exit', 'Hook: syscall and exception exit (unblock)', '[PZ-v2] 5/5 the UMCG hooks, R3, R5'],
+  ['hook.resume', 'Hook: return to user (notify_resume)', '[PZ-v2] 5/5 the UMCG hooks, R9-R12'],
+  ['sleep', 'Waiting for RUNNING', 'R6'],
+  ['signal', 'Signals', 'SPEC.md#wait.signal, SPEC.md#param.signals'],
+  ['task', 'Exit, fork, exec', '[PZ-v2] 5/5 exit/fork/exec handling'],
 ];
 
 const fmt = (v: unknown): string => (typeof v === 'object' ? JSON.stringify(v).replace(/"/g, '') : String(v));

@@ -1,5 +1,5 @@
 /**
- * `sys_umcg_wait(flags, timo)` (facts §2.5, R7, R8, R13, R14, R15; profile differences §1.2, §6.1-§6.6, App. C).
+ * `sys_umcg_wait(flags, timo)` ([PZ-v2] 5/5 sys_umcg_wait(), R7, R8, R13, R14, R15; profile differences SPEC.md#parameters, SPEC.md#param.nextFailFallback-SPEC.md#param.signals (posted code)).
  * @module
  */
 import { UMCG_WAIT_ENQUEUE } from '@umcg/spec';
@@ -68,7 +68,7 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
     return pr;
   }
   if (k.p.waitWithoutNext === 'esrch') {
-    // Prototype: `next_tid == 0` is refused before anything changes (facts §1.2 table, §1.3).
+    // Prototype: `next_tid == 0` is refused before anything changes (SPEC.md#parameters).
     const nt0 = yield* get32(k, t.umcgTask + NEXT_TID);
     if (nt0 === 0 || nt0 === undefined) {
       umcgUnpin(t);
@@ -91,7 +91,7 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
     const nr = yield* umcgWakeNextTid(k, t, nt);
     if (nr !== 0) return yield* fail(nr, true);
   }
-  // RFC v1 wakes the server only when there was no next to wake (facts §1.2 table).
+  // RFC v1 wakes the server only when there was no next to wake (SPEC.md#parameters).
   const wakeServer = enqueue && !(k.p.waitOrder === 'enqueue-first' && nt !== 0);
   const wakeEarly = wakeServer && k.m('server-woken-before-enqueue');
   if (wakeEarly && (yield* umcgWakeServer(k, t)) !== 0) return yield* fail('EFAULT');
