@@ -6,8 +6,10 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
+import { renderSourcesMarkdown } from '../render/sources-md.js';
 import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
+import { SUBCOMMANDS } from './commands.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specMd = join(specRoot, 'SPEC.md');
@@ -37,11 +39,14 @@ function explain(id: string | undefined): number {
 
 function main(argv: string[]): number {
   const [cmd = 'summary', arg] = argv;
+  const sub = SUBCOMMANDS[cmd];
+  if (sub) return sub(argv.slice(1));
   switch (cmd) {
     case 'render': {
       const tmp = `${specMd}.tmp`;
       writeFileSync(tmp, renderSpecMarkdown(specRoot));
       renameSync(tmp, specMd);
+      writeFileSync(join(specRoot, 'SOURCES.md'), renderSourcesMarkdown());
       console.log(`wrote ${specMd}`);
       return 0;
     }

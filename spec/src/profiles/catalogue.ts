@@ -96,7 +96,9 @@ export const PZ_PROTO_CODE = declare(
   'PeterZ prototype (2021-11-26), as its posted code reads',
   ['[PZ-proto]', '[O-1128]'],
   PZ_PROTO,
-  { nextFailFallback: ['implicit', '[PZ-proto] code: the fallback lives only in the block/preemption helper'] },
+  {
+    nextFailFallback: ['implicit', '[PZ-proto] code: the fallback lives only in the block/preemption helper'],
+  },
 );
 
 /** RFC v1, 2021-12-14 (text of [O-RFCv2] 3/5). */
@@ -138,7 +140,10 @@ export const REF_61 = declare(
   PZ_V2,
   {
     syscalls: [REF_KERNEL_SYSCALLS, 'next free numbers on Linux 6.1'],
-    unregisterLeaksPin: [false, '[PZ-v2] 5/5 sys_umcg_ctl(): a reference kernel must not leave stale pins (WARN)'],
+    unregisterLeaksPin: [
+      false,
+      '[PZ-v2] 5/5 sys_umcg_ctl(): a reference kernel must not leave stale pins (WARN)',
+    ],
     erangeLosesMarker: [false, '[PZ-v2] 5/5 sys_umcg_wait(): treated as a bug'],
     workerCheck: [
       'flag',

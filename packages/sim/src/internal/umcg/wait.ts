@@ -1,5 +1,5 @@
 /**
- * `sys_umcg_wait(flags, timo)` ([PZ-v2] 5/5 sys_umcg_wait(), R7, R8, R13, R14, R15; profile differences SPEC.md#parameters, SPEC.md#param.nextFailFallback-SPEC.md#param.signals (posted code)).
+ * `sys_umcg_wait(flags, timo)` ([PZ-v2] 5/5 sys_umcg_wait(), R7, R8, R13, R14, R15; profile differences: SPEC.md#parameters).
  * @module
  */
 import { UMCG_WAIT_ENQUEUE } from '@umcg/spec';
