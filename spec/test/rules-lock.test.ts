@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { specVersion } from '../src/cite/version.js';
 import { pendingChangesets } from '../src/lock/changesets.js';
 import { lockProblems, retire, updatedLock } from '../src/lock/check.js';
 import { currentEntries } from '../src/lock/current.js';
-import { formatLock, type LockEntry, parseLock, statementHash } from '../src/lock/lock.js';
+import { formatLock, type LockEntry, lockVersion, parseLock, statementHash } from '../src/lock/lock.js';
 import { renderSpecMarkdown } from '../src/render/spec-md.js';
 import { repoRoot } from './repo-files.js';
 
@@ -26,7 +27,11 @@ describe('spec/rules.lock', () => {
   });
 
   it('is in its canonical form', () => {
-    expect(formatLock(lock)).toBe(lockText);
+    expect(formatLock(lock, specVersion())).toBe(lockText);
+  });
+
+  it('records the statements of the current spec version (after `changeset version`, run `pnpm release:version`)', () => {
+    expect(lockVersion(lockText)).toBe(specVersion());
   });
 
   it('lists every rule, profile and parameter of the catalogue', () => {
@@ -48,8 +53,10 @@ describe('spec/rules.lock', () => {
   it('accepts a removal once the id is retired with a reason, and SPEC.md still renders it', () => {
     const retired = retire(lock, 'nextOnImplicit', 'split into separate block and preemption parameters');
     const withoutIt = current.filter((e) => e.id !== 'nextOnImplicit');
-    expect(lockProblems(retired, withoutIt, [])).toEqual([]);
-    expect(parseLock(formatLock(retired)).find((e) => e.id === 'nextOnImplicit')?.status).toBe('retired');
+    expect(lockProblems(retired, withoutIt, pendingChangesets(repoRoot))).toEqual([]);
+    expect(parseLock(formatLock(retired, '1.0.0')).find((e) => e.id === 'nextOnImplicit')?.status).toBe(
+      'retired',
+    );
   });
 
   it('refuses to reuse a retired id', () => {
@@ -110,7 +117,8 @@ describe('spec/rules.lock', () => {
       title: e.title,
       ...(e.retired ? { reason: 'why' } : {}),
     }));
-    expect(formatLock(parseLock(formatLock(entries)))).toBe(formatLock(entries));
+    const text = formatLock(entries, '1.2.3');
+    expect(formatLock(parseLock(text), lockVersion(text)!)).toBe(text);
   });
 });
 

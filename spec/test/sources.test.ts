@@ -68,7 +68,7 @@ describe('spec/SOURCES.md', () => {
     expect(missing).toEqual([]);
   });
 
-  it('resolves every `SPEC.md#anchor` written anywhere in the repository', () => {
+  it('resolves every reference to a SPEC.md anchor written anywhere in the repository', () => {
     const md = renderSpecMarkdown(specRoot);
     const anchors = new Set([...md.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]!));
     for (const h of md.matchAll(/^#+ (.+)$/gm))

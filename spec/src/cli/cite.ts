@@ -6,6 +6,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { CITE_FORMATS, type CiteFormat, citeRule } from '../cite/snippet.js';
 import { allRules, findRule } from '../rules/catalogue.js';
+import { readLock } from './lock.js';
 
 const HELP = `usage: pnpm spec cite <rule-id> [--format markdown|text|lkml]
   Prints a snippet to paste into a review: the rule's id, title and statement, the profiles it holds in,
@@ -57,6 +58,15 @@ export function citeCommand(args: readonly string[]): number {
     return 255;
   }
   const rule = findRule(rest[0]!);
+  const retired = rule
+    ? undefined
+    : readLock().find((e) => e.kind === 'rule' && e.id === rest[0] && e.status === 'retired');
+  if (retired) {
+    console.log(
+      `${retired.id}: ${retired.title} — retired: ${retired.reason ?? ''} (spec/SPEC.md#${retired.id})`,
+    );
+    return 0;
+  }
   if (!rule) {
     console.error(
       `spec cite: unknown rule id '${rest[0]}'. Did you mean: ${suggestions(rest[0]!).join(', ')}?`,

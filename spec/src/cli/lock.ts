@@ -8,10 +8,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { specVersion } from '../cite/version.js';
 import { pendingChangesets } from '../lock/changesets.js';
 import { lockProblems, retire, updatedLock } from '../lock/check.js';
 import { currentEntries } from '../lock/current.js';
-import { formatLock, parseLock } from '../lock/lock.js';
+import { formatLock, lockVersion, parseLock } from '../lock/lock.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Path of the lock file. */
@@ -20,7 +21,8 @@ export const LOCK_FILE = join(specRoot, 'rules.lock');
 const HELP = `usage: pnpm spec lock [--release] [--retire <id> --reason <text>]
   Adds new ids to spec/rules.lock and refreshes titles. Published ids never disappear:
   --retire <id> --reason <text>  mark an id retired (e.g. a parameter split into two new ones)
-  --release                      record the current statement hashes (version step only)`;
+  --release                      record the current statement hashes (version step only: refused
+                                 unless \`changeset version\` has just bumped the spec's version)`;
 
 /** Reads the lock (empty when the file does not exist yet). */
 export function readLock(): ReturnType<typeof parseLock> {
@@ -35,7 +37,15 @@ export function lockCommand(args: readonly string[]): number {
   }
   const at = args.indexOf('--retire');
   const why = args.indexOf('--reason');
-  let lock = updatedLock(readLock(), currentEntries(), args.includes('--release'));
+  const release = args.includes('--release');
+  const recorded = existsSync(LOCK_FILE) ? lockVersion(readFileSync(LOCK_FILE, 'utf8')) : undefined;
+  if (release && recorded === specVersion()) {
+    console.error(
+      `spec lock: --release records statement hashes only after \`changeset version\` bumped the spec (still ${recorded}); name changed rules in a changeset instead`,
+    );
+    return 255;
+  }
+  let lock = updatedLock(readLock(), currentEntries(), release);
   if (at >= 0) {
     const id = args[at + 1];
     const reason = why >= 0 ? args[why + 1] : undefined;
@@ -50,7 +60,7 @@ export function lockCommand(args: readonly string[]): number {
       return 255;
     }
   }
-  writeFileSync(LOCK_FILE, formatLock(lock));
+  writeFileSync(LOCK_FILE, formatLock(lock, release || !recorded ? specVersion() : recorded));
   const left = lockProblems(lock, currentEntries(), pendingChangesets(join(specRoot, '..')));
   for (const p of left) console.error(`spec lock: ${p}`);
   console.log(`wrote ${LOCK_FILE} (${lock.length} ids)`);

@@ -58,14 +58,20 @@ export function parseLock(text: string, file = 'spec/rules.lock'): LockEntry[] {
   return out;
 }
 
-/** Formats entries as the lock text (sorted by kind, then id). */
-export function formatLock(entries: readonly LockEntry[]): string {
+/** The spec version whose released statements the hashes record (the `# spec-version:` line), if any. */
+export function lockVersion(text: string): string | undefined {
+  return /^# spec-version: (\S+)/m.exec(text)?.[1];
+}
+
+/** Formats entries as the lock text (sorted by kind, then id); `version` is the release the hashes record. */
+export function formatLock(entries: readonly LockEntry[], version: string): string {
   const sorted = [...entries].sort(
     (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const head = [
     '# spec/rules.lock: every id the UMCG spec has published. Generated and checked; see spec/README.md',
     '# ("Stable ids"). Ids never disappear: retire one by setting its status to `retired` with a reason.',
+    `# spec-version: ${version} (statement hashes as released in this version; \`pnpm release:version\` moves it)`,
     '# kind\tid\tstatus\thash\ttitle\t[reason]',
   ];
   const lines = sorted.map((e) =>

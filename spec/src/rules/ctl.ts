@@ -19,14 +19,14 @@ export const CTL_RULES = {
     statement:
       'The command is `flags & 0xff`; any remaining bit other than `UMCG_CTL_WORKER` fails with EINVAL.',
     profiles: ALL,
-    sources: ['[PZ-v2] 5/5 sys_umcg_ctl() decoding, check 3'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_ctl() decoding, check 3', '[O-RFCv2] 3/5 sys_umcg_ctl()', '[PZ-proto]'],
   },
   'ctl.decode.cmd': {
     group: 'ctl.register',
     title: 'An unknown command is EINVAL',
     statement: 'A command other than `UMCG_CTL_REGISTER` (1) or `UMCG_CTL_UNREGISTER` (2) fails with EINVAL.',
     profiles: ALL,
-    sources: ['[PZ-v2] 5/5 sys_umcg_ctl() decoding, check 4'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_ctl() decoding, check 4', '[O-RFCv2] 3/5 sys_umcg_ctl()', '[PZ-proto]'],
   },
   'ctl.register.clock': {
     group: 'ctl.register',

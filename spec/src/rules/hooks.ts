@@ -35,7 +35,7 @@ export const HOOK_RULES = {
     statement:
       'If the worker was not RUNNING, RFC v2 tries RUNNABLE→BLOCKED, which covers a worker that stored RUNNABLE|COND_WAIT and then blocked (a page fault, a syscall) before `umcg_wait`; it comes back RUNNING later and its wait returns EAGAIN (SPEC.md#hook.block.runnable). RFC v1 kills instead.',
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1'],
-    sources: ['[PZ-v2] 5/5 umcg_wq_worker_sleeping()'],
+    sources: ['[PZ-v2] 5/5 umcg_wq_worker_sleeping()', '[O-RFCv2] 3/5 umcg_wq_worker_sleeping()'],
   },
   'hook.block.next': {
     group: 'hook.block',

@@ -81,7 +81,7 @@ export const STATE_RULES = {
     statement:
       'Pinning refuses with EBUSY (and a kernel WARN) if a previous pin of the task was never released. In RFC v2 this happens after a failed unregister (see `ctl.unregister.not-running`), and in RFC v1 after a failed pin of `next`.',
     profiles: ['pz-v2', 'pz-v1', 'pz-proto', 'pz-proto-code', 'pz-v2-followups'],
-    sources: ['[PZ-v2] 5/5 umcg_pin_pages()'],
+    sources: ['[PZ-v2] 5/5 umcg_pin_pages()', '[O-RFCv2] 3/5 umcg_pin_pages()'],
   },
   'pin.self': {
     group: 'pin',

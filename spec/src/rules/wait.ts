@@ -114,7 +114,7 @@ export const WAIT_RULES = {
     statement:
       'When waking `next_tid` fails (ESRCH, EAGAIN, EFAULT), RFC v2 returns the error with the caller reverted to RUNNING, not enqueued and the server not woken, because it wakes next before enqueueing (R15). RFC v1 and the prototype have already enqueued a worker caller, leave it enqueued and RUNNABLE and return the error.',
     profiles: ALL,
-    sources: ['[PZ-v2] 5/5 umcg_wake_next()'],
+    sources: ['[PZ-v2] 5/5 umcg_wake_next()', '[O-RFCv2] 3/5 sys_umcg_wait()', '[PZ-proto]'],
   },
   'wait.next.fallback-server': {
     group: 'wait',
@@ -130,7 +130,7 @@ export const WAIT_RULES = {
     statement:
       'After an error past the entry checks, RFC v2 CASes the caller RUNNABLE→RUNNING; RFC v1 and the prototype leave its state as it is.',
     profiles: V2ISH,
-    sources: ['[PZ-v2] 5/5 sys_umcg_wait()'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait()', '[O-RFCv2] 3/5 sys_umcg_wait()'],
   },
   'wait.worker.enqueue': {
     group: 'wait',
