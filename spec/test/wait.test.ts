@@ -43,7 +43,7 @@ describe("umcg_wait error paths and the caller's state after each ([PZ-v2] 5/5 s
     expect(sc.task('w0').state).toBe('RUNNABLE|COND_WAIT');
   });
 
-  it('RFC v2 bug (the posted code): after ERANGE the next umcg_wait treats the worker as a server; ref-6.1 does not', () => {
+  it('RFC v2 bug ([PZ-v2] 5/5 code): after ERANGE the next umcg_wait treats the worker as a server; ref-6.1 does not', () => {
     for (const [profile, second] of [
       ['pz-v2', 'asleep:umcg_wait'],
       ['ref-6.1', 'user'],

@@ -10,7 +10,7 @@ describe('profile differences', () => {
     expect(final(RUN, { profile: 'pz-v2' }).tasks.s0!.next_tid).toBe('w0|TID_RUNNING');
   });
 
-  it('pz-v1: a garbage next_tid fails while pinning and leaves a stale pin (the posted code)', () => {
+  it('pz-v1: a garbage next_tid fails while pinning and leaves a stale pin ([O-RFCv2] 3/5 code)', () => {
     const steps = [...AWAKE, d.condWait('s0'), d.next('s0', d.garbage), d.wait('s0')];
     const o = final(steps, { profile: 'pz-v1' });
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });

@@ -33,7 +33,7 @@ describe('timeouts ([PZ-v2] 5/5 sys_umcg_wait() timeout)', () => {
     });
   });
 
-  it("after ERANGE the worker marker is lost: a second wait is treated like a server's (the posted code)", () => {
+  it("after ERANGE the worker marker is lost: a second wait is treated like a server's ([PZ-v2] 5/5 code)", () => {
     const o = final([...AWAKE, d.condWait('w0'), d.wait('w0', 'future'), d.wait('w0', 'past')]);
     expect(o.results.w0).toEqual({ call: 'umcg_wait', ret: 'ETIMEDOUT' });
     expect(o.tasks.s0!.list).toEqual([]);

@@ -72,7 +72,7 @@ function* register(me: number, worker: boolean, self: number, clock: number): Ro
 }
 
 function* unregister(me: number, worker: boolean, self: number): Routine<string> {
-  // As in the posted code, "is a worker" is the worker marker (cleared by the RFC v2 ERANGE bug in the posted code).
+  // As in the posted code, "is a worker" is the worker marker (cleared by the RFC v2 ERANGE bug, [PZ-v2] 5/5 sys_umcg_wait()).
   const [registered, callerIsWorker, mode] = yield* local(
     undefined,
     (s) => [s.k[me]!.umcg, isWorker(s, me), s.world.params.unregister] as const,

@@ -23,7 +23,7 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
   const [p, self, worker] = yield* local(
     undefined,
     // Worker-ness is the worker marker, as in the posted code: after the RFC v2 ERANGE bug cleared it, the next
-    // umcg_wait treats the worker as a server (the posted code).
+    // umcg_wait treats the worker as a server ([PZ-v2] 5/5 sys_umcg_wait()).
     (s) => [s.world.params, s.k[me]!.umcg, isWorker(s, me)] as const,
   );
   const enqueueFlag = (flags & UMCG_WAIT_ENQUEUE) !== 0 && p.enqueueFlag;
@@ -74,7 +74,7 @@ function* earlyNextChecks(me: number, p: ProfileParams): Routine<string | undefi
   }
   if (!p.pinNext || next === 0) return undefined;
   // RFC v1 pins next like self and server: no such task is ESRCH, an unpinnable struct EFAULT; either way before
-  // the caller's own CAS, and the failed pin leaves stale pin state behind (the posted code).
+  // the caller's own CAS, and the failed pin leaves stale pin state behind ([O-RFCv2] 3/5 umcg_pin_pages()).
   const found = yield* atomic(undefined, (s) => {
     const j = lookupUmcg(s, next);
     return j < 0 ? 'ESRCH' : pinnable(s, s.k[j]!.umcg) ? 0 : 'EFAULT';

@@ -13,7 +13,7 @@ export function renderSourcesMarkdown(): string {
     '',
     'Every citation key used in this repository (`[PZ-v2]`, `[PZ-seed]`, ...) is listed here. A rule, profile,',
     'trace header or comment cites a key, usually with the part of the posting it means: the patch of the series',
-    'and the function or section of the posted code, e.g. "[PZ-v2] 5/5, sys_umcg_wait()". Mails are found by their',
+    'and the function or section of the posted code, e.g. "[PZ-v2] 5/5 sys_umcg_wait()". Mails are found by their',
     'Message-ID on lore.kernel.org (`https://lore.kernel.org/r/<Message-ID>`); code snapshots by repository and',
     'commit. The one-line summaries are ours; nothing of the postings is reproduced.',
     '',

@@ -164,7 +164,7 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     description:
       'Block detection only accepts RUNNING→BLOCKED (RFC v1): a worker blocking in the COND_WAIT window is killed.',
     breaks: 'R2 (b): RUNNABLE→BLOCKED fallback',
-    facts: 'R2, the posted code',
+    facts: 'R2, [O-RFCv2] 3/5 umcg_wq_worker_sleeping()',
     site: 'internal/umcg/block.ts umcgPreSchedule',
   },
   'block-no-server-wake': {

@@ -47,7 +47,7 @@ export function* umcgPinPages(k: Kernel, t: Task, nextTid = 0): KGen<Ret> {
   pin.serverTask = server;
   if (k.p.pinWritesZero && !(yield* put64(k, server.umcgTask + ZERO0, 0))) return fail(t, 'EFAULT');
   if (nextTid !== 0) {
-    // RFC v1: the error path forgets to release what it pinned (the posted code): the state stays stale.
+    // RFC v1: the error path forgets to release what it pinned ([O-RFCv2] 3/5 umcg_pin_pages()): the state stays stale.
     const next = k.umcgTask(nextTid, k.p.tidMask);
     if (next === undefined) return 'ESRCH';
     yield STEP;
