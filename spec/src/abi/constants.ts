@@ -54,7 +54,7 @@ export const CLOCK_MONOTONIC = 1;
 export const CLOCK_BOOTTIME = 7;
 /** CLOCK_TAI. */
 export const CLOCK_TAI = 11;
-/** The clocks a registration may name, in the order the facts list them. */
+/** The clocks a registration may name, in the order sys_umcg_ctl() checks them ([PZ-v2] 5/5). */
 export const VALID_CLOCKS: readonly number[] = [CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME, CLOCK_TAI];
 
 /** Symbolic names of the state values, for rendering. */

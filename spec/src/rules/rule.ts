@@ -33,7 +33,7 @@ export interface RuleSpec {
   readonly statement: string;
   /** Profiles the rule holds in; `all` for every built-in profile. */
   readonly profiles: 'all' | readonly ProfileId[];
-  /** Source keys of the facts file (at least one), with the facts section, e.g. `[PZ-v2] 5/5 sys_umcg_wait()`. */
+  /** Source keys of spec/SOURCES.md (at least one), with the patch and function, e.g. `[PZ-v2] 5/5 sys_umcg_wait()`. */
   readonly sources: readonly string[];
   /** `retired` rules are kept for their id only. */
   readonly status?: 'active' | 'retired';
