@@ -51,12 +51,10 @@ describe('spec/rules.lock', () => {
   });
 
   it('accepts a removal once the id is retired with a reason, and SPEC.md still renders it', () => {
-    const retired = retire(lock, 'nextOnImplicit', 'split into separate block and preemption parameters');
-    const withoutIt = current.filter((e) => e.id !== 'nextOnImplicit');
+    const retired = retire(lock, 'tidMask', 'split into two parameters');
+    const withoutIt = current.filter((e) => e.id !== 'tidMask');
     expect(lockProblems(retired, withoutIt, pendingChangesets(repoRoot))).toEqual([]);
-    expect(parseLock(formatLock(retired, '1.0.0')).find((e) => e.id === 'nextOnImplicit')?.status).toBe(
-      'retired',
-    );
+    expect(parseLock(formatLock(retired, '1.0.0')).find((e) => e.id === 'tidMask')?.status).toBe('retired');
   });
 
   it('refuses to reuse a retired id', () => {

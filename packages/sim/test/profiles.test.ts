@@ -29,7 +29,7 @@ describe('profile differences', () => {
     expect(final([...RUN, d.fault('w0', true)], { profile: 'pz-v2' }).killed).toBe(false);
   });
 
-  it('pz-v1: block detection wakes next_tid instead of the server (SPEC.md#param.nextOnImplicit)', () => {
+  it('pz-v1: block detection wakes next_tid instead of the server (SPEC.md#param.nextOnBlock)', () => {
     const tasks = ['s0', 'w0', 'w1'];
     const steps = [
       ...d.regServer('s0'),

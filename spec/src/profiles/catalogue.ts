@@ -13,7 +13,8 @@ export const PZ_V2_PARAMS: ProfileParams = {
   waitErrorRevert: 'revert',
   nextFailFallback: 'never',
   nextTidWriteback: 'tid-running',
-  nextOnImplicit: false,
+  nextOnBlock: false,
+  nextOnPreempt: false,
   tidMask: true,
   pinNext: false,
   waitEntryState: 'runnable',
@@ -78,7 +79,11 @@ export const PZ_PROTO = declare(
     waitErrorRevert: ['keep', '[PZ-proto]: the error of a failed next wake is returned after enqueueing'],
     nextFailFallback: ['always', '[PZ-seed]: "if we fail to wake next_tid we wake server_tid"'],
     nextTidWriteback: ['none', '[PZ-proto] code'],
-    nextOnImplicit: [true, '[PZ-proto] code'],
+    nextOnBlock: [true, '[PZ-proto] code: wake next, else the server'],
+    nextOnPreempt: [
+      true,
+      '[PZ-proto] code: on preemption the prototype wakes next_tid and falls back to the server',
+    ],
     tidMask: [false, 'UMCG_TID_MASK appears in v2 [PZ-tidrun]'],
     waitEntryState: ['running', '[PZ-proto] code: the prototype does RUNNING→RUNNABLE itself'],
     condWait: [false, '[PZ-v1]: COND_WAIT introduced in v1'],
@@ -104,9 +109,15 @@ export const PZ_PROTO_CODE = declare(
 /** RFC v1, 2021-12-14 (text of [O-RFCv2] 3/5). */
 export const PZ_V1 = declare('pz-v1', 'PeterZ RFC v1 (2021-12-14)', ['[PZ-v1]', '[O-RFCv2]'], PZ_V2, {
   waitOrder: ['enqueue-first', '[O-RFCv2] 3/5 sys_umcg_wait()'],
-  waitErrorRevert: ['keep', '[O-RFCv2] 3/5 code: v1 does not revert a worker caller'],
+  waitErrorRevert: [
+    'server-only',
+    '[O-RFCv2] 3/5 sys_umcg_wait(): v1 reverts a server caller to RUNNING ("servers need the error at once"), not a worker',
+  ],
   nextTidWriteback: ['clear', '[O-RFCv2] 3/5 umcg_wake_next()'],
-  nextOnImplicit: [true, '[O-RFCv2] 3/5 umcg_wq_worker_sleeping()'],
+  nextOnBlock: [
+    true,
+    '[O-RFCv2] 3/5 umcg_wq_worker_sleeping(): block wakes next_tid if set, else the server',
+  ],
   tidMask: [false, '[O-RFCv2] 3/5 code: v1 has no UMCG_TID_MASK'],
   pinNext: [true, '[O-RFCv2] 3/5 code: next is pinned too'],
   unregister: ['null-self', '[O-RFCv2] 3/5 sys_umcg_ctl()'],

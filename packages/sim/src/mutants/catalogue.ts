@@ -16,7 +16,7 @@ export interface Mutant {
   readonly description: string;
   /** Where the broken behaviour is stated: source keys of spec/SOURCES.md, SPEC.md anchors, R/W labels. */
   readonly breaks: string;
-  /** Facts section(s). */
+  /** Where the broken behaviour is stated (source keys, SPEC.md anchors, R/W labels). */
   readonly facts: string;
   /** Profile to check it against. */
   readonly profile: ProfileId;
@@ -100,7 +100,7 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
   'next-woken-on-block': {
     description: "Block detection wakes the worker's next_tid (RFC v1 behaviour) instead of the server.",
     breaks: 'v2 never consults next_tid on an implicit block (R2)',
-    facts: 'SPEC.md#param.nextOnImplicit, R2, [PZ-0119a]',
+    facts: 'SPEC.md#param.nextOnBlock, R2, [PZ-0119a]',
     site: 'internal/umcg/next.ts umcgWakeImplicit',
   },
   'seed-race-no-fallback': {
