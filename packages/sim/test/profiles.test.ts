@@ -14,9 +14,10 @@ describe('profile differences', () => {
     const steps = [...AWAKE, d.condWait('s0'), d.next('s0', d.garbage), d.wait('s0')];
     const o = final(steps, { profile: 'pz-v1' });
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });
+    // The v1 error path reverts a server caller to RUNNING ([O-RFCv2] 3/5 sys_umcg_wait(), wait.error-revert).
     expect(o.tasks.s0).toMatchObject({
       where: 'user',
-      state: 'RUNNABLE|COND_WAIT',
+      state: 'RUNNING',
       runnable_ts_moved: false,
     });
     expect(
