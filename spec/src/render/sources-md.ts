@@ -37,7 +37,9 @@ export function renderSourcesMarkdown(): string {
     }
     if (s.files?.length) out.push(`- Files: ${s.files.map((f) => `\`${f}\``).join(', ')}`);
     for (const p of s.parts ?? []) {
-      out.push(`- ${p.label}${p.id ? `: \`<${p.id}>\` — <${messageLink(p.id)}>` : ''}`);
+      out.push(
+        `- ${p.label}${p.id ? `: \`<${p.id}>\`${p.hostCompleted ? ' †' : ''} — <${messageLink(p.id)}>` : ''}`,
+      );
     }
     out.push(`- ${s.about}`, '');
   }

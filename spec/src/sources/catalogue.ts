@@ -284,7 +284,11 @@ export const SOURCES = {
       { label: '3/5, RFC v1 by Peter Zijlstra, re-posted', id: '20220113233940.3608440-4-posk@google.com' },
       { label: '4/5, a blocked worker list', id: '20220113233940.3608440-5-posk@google.com' },
       { label: '5/5, sys_umcg_kick on servers', id: '20220113233940.3608440-6-posk@google.com' },
-      { label: 'Zijlstra on 4/5, 2022-01-17', id: 'YeU0nr6DfBCaH6UF@hirez.programming.kicks-ass.net' },
+      {
+        label: 'Zijlstra on 4/5, 2022-01-17',
+        id: 'YeU0nr6DfBCaH6UF@hirez.programming.kicks-ass.net',
+        hostCompleted: true,
+      },
     ],
     about:
       "Oskolkov's series on top of RFC v1; its 3/5 is the RFC v1 code the `pz-v1` profile was checked against.",
@@ -375,7 +379,11 @@ export const SOURCES = {
     subject: V2_55,
     messageId: 'Yerl+ZrZ2qflIMyg@FVFF77S0Q05N',
     parts: [
-      { label: 'Zijlstra, 2022-01-24', id: '20220124100306.GO20638@worktop.programming.kicks-ass.net' },
+      {
+        label: 'Zijlstra, 2022-01-24',
+        id: '20220124100306.GO20638@worktop.programming.kicks-ass.net',
+        hostCompleted: true,
+      },
     ],
     about: 'Review of the entry-code hooks.',
   },

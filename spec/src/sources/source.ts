@@ -14,6 +14,8 @@ export interface SourcePart {
   readonly label: string;
   /** Its Message-ID (mail) or path (code), when known. */
   readonly id?: string;
+  /** True when our notes abbreviated the Message-ID's host and we completed it (see `SourceSpec.hostCompleted`). */
+  readonly hostCompleted?: boolean;
 }
 
 /** One bibliography entry. */
