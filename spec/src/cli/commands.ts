@@ -13,3 +13,8 @@ export const SUBCOMMANDS: Readonly<Record<string, SubCommand>> = {
   cite: citeCommand,
   lock: lockCommand,
 };
+
+/** Usage lines of the sub-commands, appended to `pnpm spec`'s own usage. */
+export const SUBCOMMAND_USAGE = `
+  cite <rule-id>     a citation to paste into a review (--format markdown|text|lkml)
+  lock               add new ids to spec/rules.lock (--retire <id> --reason <text>)`;

@@ -9,7 +9,7 @@ import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
 import { renderSourcesMarkdown } from '../render/sources-md.js';
 import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
-import { SUBCOMMANDS } from './commands.js';
+import { SUBCOMMAND_USAGE, SUBCOMMANDS } from './commands.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specMd = join(specRoot, 'SPEC.md');
@@ -77,7 +77,7 @@ function main(argv: string[]): number {
       return 0;
     }
     default:
-      console.error(USAGE);
+      console.error(USAGE + SUBCOMMAND_USAGE);
       return 2;
   }
 }
