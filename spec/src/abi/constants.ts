@@ -1,6 +1,6 @@
 /**
  * UMCG ABI constants of the reference profile (PeterZ RFC v2, 2022-01-20), exact values from
- * `include/uapi/linux/umcg.h` as recorded in [PZ-v2] 5/5 include/uapi/linux/umcg.h [PZ-v2]. Later additions carry their own source.
+ * `include/uapi/linux/umcg.h` as posted in [PZ-v2] 5/5. Later additions carry their own source.
  * @module
  */
 

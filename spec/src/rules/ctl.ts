@@ -62,7 +62,7 @@ export const CTL_RULES = {
     group: 'ctl.register',
     title: 'server_tid: a server names itself, a worker a registered non-worker',
     statement:
-      "`server_tid` is looked up unmasked among the threads of the caller's process. A server must name itself; a worker must name a registered UMCG task that is not a worker (the check reads the worker marker, which is cleared while a worker sleeps inside a UMCG wait (posted code)). Otherwise ESRCH.",
+      "`server_tid` is looked up unmasked among the threads of the caller's process. A server must name itself; a worker must name a registered UMCG task that is not a worker (the check reads the worker marker, which the posted code clears while a worker sleeps inside a UMCG wait). Otherwise ESRCH.",
     profiles: ALL,
     sources: ['[PZ-v2] 5/5 sys_umcg_ctl() register, check 5'],
   },
