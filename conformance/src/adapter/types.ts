@@ -1,5 +1,5 @@
 /**
- * The adapter contract: the small interface every target implements (DESIGN.md, "Adapter"). A newcomer adding an
+ * The adapter contract: the small interface every target implements (ARCHITECTURE.md, "Contracts"). A newcomer adding an
  * implementation copies `conformance/src/adapters/template.ts` and reads `conformance/ADAPTERS.md`.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The CLI exit code of a run (DESIGN.md "Exit codes"): 0 all as expected · 1 a spec violation or an unexpected
+ * The CLI exit code of a run (ARCHITECTURE.md "Exit codes"): 0 all as expected · 1 a spec violation or an unexpected
  * result (including stale expectations) · 4 nothing could run (unsupported/skipped) · 124 timeout · 255
  * infrastructure error.
  * @module

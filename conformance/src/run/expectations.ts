@@ -4,7 +4,7 @@
  * rewrites the file from the current results.
  *
  * ```json
- * { "unregister-not-running": { "status": "fail", "reason": "leaks the pin (facts §6.17)", "since": "2026-11-25" } }
+ * { "unregister-not-running": { "status": "fail", "reason": "leaks the pin (SPEC.md#param.unregisterLeaksPin)", "since": "2026-11-25" } }
  * ```
  * @module
  */

@@ -34,7 +34,7 @@ export interface TraceHeader {
   readonly requires: readonly Feature[];
   /** Rules the trace is about (cited ids must exist). */
   readonly rules: readonly RuleId[];
-  /** Source keys of the facts file the scenario comes from. */
+  /** Source keys (spec/SOURCES.md) the scenario comes from. */
   readonly sources: readonly string[];
   /** One-paragraph description. */
   readonly description: string;
