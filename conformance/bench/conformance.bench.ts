@@ -1,7 +1,7 @@
 /**
  * Benchmark of the conformance engine on the spec target (`pnpm bench:conformance`): model-guided generation,
- * running on `--target=spec`, and the exact checker, in traces/s and checked steps/s on one core. Goal (anchors.md
- * §2): ≥ 1000 generated traces/s of ~30 steps. Times are the process's CPU time, so a busy machine does not
+ * running on `--target=spec`, and the exact checker, in traces/s and checked steps/s on one core. Goal (ARCHITECTURE.md,
+ * "Figures"): ≥ 1000 generated traces/s of ~30 steps. Times are the process's CPU time, so a busy machine does not
  * distort them. Options: `--traces N` (default 2000), `--seed S`, `--min/--max`
  * steps per trace (default 25..35).
  */

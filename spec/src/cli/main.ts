@@ -7,9 +7,11 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
+import { renderSourcesMarkdown } from '../render/sources-md.js';
 import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
 import { CHECK_USAGE, runCheck } from './check.js';
+import { SUBCOMMAND_USAGE, SUBCOMMANDS } from './commands.js';
 import { exitQuietlyOnClosedPipe, helpFor, wantsHelp } from './help.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,11 +42,14 @@ function explain(id: string | undefined): number {
 }
 
 function main(argv: string[]): number {
-  if (wantsHelp(argv)) {
-    console.log(helpFor(argv, USAGE, { check: CHECK_USAGE }));
+  const [cmd = 'summary', arg] = argv;
+  // Sub-commands in their own modules answer --help themselves.
+  if (wantsHelp(argv) && SUBCOMMANDS[argv[0] === 'help' ? (argv[1] ?? '') : cmd] === undefined) {
+    console.log(helpFor(argv, USAGE + SUBCOMMAND_USAGE, { check: CHECK_USAGE }));
     return 0;
   }
-  const [cmd = 'summary', arg] = argv;
+  const sub = SUBCOMMANDS[cmd];
+  if (sub) return sub(argv.slice(1));
   switch (cmd) {
     case 'render': {
       if (arg === '--check') {
@@ -56,6 +61,7 @@ function main(argv: string[]): number {
       const tmp = `${specMd}.tmp`;
       writeFileSync(tmp, renderSpecMarkdown(specRoot));
       renameSync(tmp, specMd);
+      writeFileSync(join(specRoot, 'SOURCES.md'), renderSourcesMarkdown());
       console.log(`wrote ${specMd}`);
       return 0;
     }
@@ -86,7 +92,7 @@ function main(argv: string[]): number {
       return 0;
     }
     default:
-      console.error(USAGE);
+      console.error(USAGE + SUBCOMMAND_USAGE);
       return 2;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * R6: the wait until the task's own state becomes RUNNING, used by registration, unblock, preemption, the
- * return-to-user hook and `umcg_wait` (facts §3 R6, §2.7; rules `sleep.*`).
+ * return-to-user hook and `umcg_wait` (R6, [PZ-v2] 5/5 sys_umcg_wait() timeout; rules `sleep.*`).
  * @module
  */
 import { UMCG_TASK_MASK, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING } from '../abi/constants.js';
