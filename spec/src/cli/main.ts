@@ -48,6 +48,8 @@ function main(argv: string[]): number {
     console.log(helpFor(argv, USAGE + SUBCOMMAND_USAGE, { check: CHECK_USAGE }));
     return 0;
   }
+  const helped = cmd === 'help' && arg !== undefined ? SUBCOMMANDS[arg] : undefined;
+  if (helped) return helped(['--help']);
   const sub = SUBCOMMANDS[cmd];
   if (sub) return sub(argv.slice(1));
   switch (cmd) {
