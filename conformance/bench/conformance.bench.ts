@@ -5,12 +5,16 @@
  * distort them. Options: `--traces N` (default 2000), `--seed S`, `--min/--max`
  * steps per trace (default 25..35).
  */
+
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { openSpecTarget } from '../src/adapters/spec.js';
 import { checkTrace } from '../src/check/checkTrace.js';
+import { judgeAnnotations } from '../src/check/paths.js';
 import { defaultEngine } from '../src/generate/engine.js';
 import { huntTarget } from '../src/generate/hunt.js';
 import { traceArbitrary } from '../src/generate/traceArbitrary.js';
+import { listFiles, loadTrace } from '../src/trace/load.js';
 import type { Trace, TraceRun } from '../src/trace/types.js';
 
 // `--help` prints this and exits before anything is downloaded, built or booted.
@@ -87,4 +91,23 @@ console.log(
 const e2e = (N * 1000) / (genMs + runMs + checkMs);
 console.log(
   `goal ≥ 1000 traces/s of ~30 steps: ${e2e >= 1000 ? 'met' : 'NOT met'} (${Math.round(e2e)} traces/s)`,
+);
+
+// check-trace over the committed corpus: every allowed path of every trace (goal < 1 s per corpus trace).
+const corpus = await Promise.all(
+  (await listFiles(fileURLToPath(new URL('../corpus', import.meta.url)), ['.trace', '.json'])).map((f) =>
+    loadTrace(f),
+  ),
+);
+const t1 = cpu();
+let slowest = 0;
+let states = 0;
+for (const t of corpus) {
+  const s = cpu();
+  states += judgeAnnotations(engine, t).states;
+  slowest = Math.max(slowest, cpu() - s);
+}
+const ctMs = cpu() - t1;
+console.log(
+  `check-trace over the corpus: ${corpus.length} traces in ${ctMs.toFixed(0)} ms (${rate(corpus.length, ctMs)} traces, ${states.toLocaleString('en-US')} states); slowest ${slowest.toFixed(0)} ms: goal < 1000 ms per trace ${slowest < 1000 ? 'met' : 'NOT met'}`,
 );

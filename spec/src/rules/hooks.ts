@@ -172,6 +172,14 @@ export const HOOK_RULES = {
     profiles: ALL,
     sources: ['[PZ-v2] 5/5 sys_umcg_wait() timeout'],
   },
+  'sleep.expire-none': {
+    group: 'sleep',
+    title: 'An expiry with no timed wait pending changes nothing',
+    statement:
+      'An `expire` event for a task with no timed wait pending (it started none, or the wait already ended: woken, expired, or a timeout in the past) is a no-op: the timer fired or was cancelled when the wait ended, and nothing observable changes.',
+    profiles: ALL,
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() timeout'],
+  },
   'sleep.bad-state': {
     group: 'sleep',
     title: 'A state neither RUNNING nor RUNNABLE ends the wait with EINVAL',
