@@ -4,8 +4,18 @@
  * expectations and the failure database, reporters, and the CLI (`pnpm conformance`).
  * @module
  */
-export type * from './adapter/types.js';
+export type * from './adapters/contract.js';
 export { openSpecTarget, specAdapter, templateAdapter } from './adapters/index.js';
+export type { BuiltinTarget } from './adapters/registry.js';
+export {
+  adapterOf,
+  BUILTIN_TARGETS,
+  defaultTarget,
+  isAdapter,
+  loadAdapter,
+  TargetUnavailable,
+  UnknownTarget,
+} from './adapters/registry.js';
 export * from './check/index.js';
 export { main } from './cli/main.js';
 export type {
@@ -43,5 +53,4 @@ export { SANITY_TRACES, sanityCheck } from './run/sanity.js';
 export type { SessionConfig, SessionResult } from './run/session.js';
 export { DEFAULTS, runSession } from './run/session.js';
 export type * from './run/types.js';
-export { defaultTarget, loadAdapter, TARGETS, TargetUnavailable } from './targets/registry.js';
 export * from './trace/index.js';

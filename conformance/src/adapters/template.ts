@@ -9,8 +9,8 @@
  * @module
  */
 import type { LitmusProgram, StepObservation } from '@umcg/spec';
-import type { Adapter, LitmusRun, OpenOptions, RunOptions, Target } from '../adapter/types.js';
 import type { Feature, Trace, TraceRun } from '../trace/types.js';
+import type { Adapter, LitmusRun, OpenOptions, RunOptions, Target } from './contract.js';
 
 /** What your executor does with one step: replace with calls into your implementation. */
 type Executor = {

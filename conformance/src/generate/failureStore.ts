@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
 import { traceHash } from '../trace/hash.js';
 import { parseTraceFile } from '../trace/load.js';

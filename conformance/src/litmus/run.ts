@@ -3,7 +3,7 @@
  * outcomes with `explore`, and tabulate (see `histogram.ts`).
  * @module
  */
-import type { LitmusRun, Target } from '../adapter/types.js';
+import type { LitmusRun, Target } from '../adapters/contract.js';
 import { defaultEngine, type SpecEngine } from '../generate/engine.js';
 import type { LitmusTest } from '../trace/types.js';
 import { type LitmusHistogram, tabulate } from './histogram.js';

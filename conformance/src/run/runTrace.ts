@@ -4,7 +4,7 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
 import { checkRun, defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';
 import { minimalPrefix, renderFailure, replayCommand } from '../report/failure.js';

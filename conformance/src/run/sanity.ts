@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
-import type { Adapter } from '../adapter/types.js';
+import type { Adapter } from '../adapters/contract.js';
 import { checkTrace } from '../check/checkTrace.js';
 import { loadTrace } from '../trace/load.js';
 import { runTrace } from './runTrace.js';

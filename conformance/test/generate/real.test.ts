@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { Target } from '../../src/adapter/types.js';
+import type { Target } from '../../src/adapters/contract.js';
 import { openSpecTarget } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { failureSignature } from '../../src/generate/checkRun.js';
