@@ -49,7 +49,7 @@ export { applyExpectation, loadExpectations, saveExpectations } from './run/expe
 export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
 export { retarget } from './run/retarget.js';
 export { runTrace } from './run/runTrace.js';
-export { SANITY_TRACES, sanityCheck } from './run/sanity.js';
+export { SANITY_TRACES, sanityCheck, sanityNext } from './run/sanity.js';
 export type { SessionConfig, SessionResult } from './run/session.js';
 export { DEFAULTS, runSession } from './run/session.js';
 export type * from './run/types.js';

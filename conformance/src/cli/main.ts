@@ -17,6 +17,7 @@ import { renderSummary } from '../report/simple.js';
 import { renderTap } from '../report/tap.js';
 import { EXIT } from '../run/exitCode.js';
 import { RUNS_DIR, runDirName, writeRunDir } from '../run/output.js';
+import { sanityNext } from '../run/sanity.js';
 import { DEFAULTS, runSession } from '../run/session.js';
 import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
@@ -112,6 +113,12 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     html === undefined ? {} : { 'report.html': html },
   );
   if (simple) process.stdout.write(`${renderSummary(report, dir)}\n`);
+  if (args.sanity)
+    process.stderr.write(
+      report.exitCode === 0
+        ? `${sanityNext(args.target ?? targetName)}\n`
+        : 'Fix the sanity failures first: no other result of this adapter can be trusted until they pass.\n',
+    );
   else if (args.reporter === 'json') process.stdout.write(renderJson(report));
   else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
   else if (args.reporter === 'tap') process.stdout.write(renderTap(report));

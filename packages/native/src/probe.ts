@@ -5,7 +5,7 @@
  */
 
 import { release } from 'node:os';
-import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
+import { REF_KERNEL_SYSCALLS } from '@umcg/spec/vocabulary';
 import { openExecutor } from './exec/index.js';
 import type { Executor } from './exec/types.js';
 import { encodeConfig } from './wire/encode.js';

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
+import { REF_KERNEL_SYSCALLS } from '@umcg/spec/vocabulary';
 import { type AccelRequest, chooseAccel } from './guest/accel.js';
 import { ensureExecutor } from './guest/executor.js';
 import { Guest, type GuestConfig } from './guest/guest.js';

@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Target, Trace } from '@umcg/conformance';
-import type { LitmusProgram, ProfileId, StepObservation, TaskDecl } from '@umcg/spec';
+import type { LitmusProgram, ProfileId, StepObservation, TaskDecl } from '@umcg/spec/vocabulary';
 
 /** What the mutation test needs from a hunt (a subset of the engine's `HuntReport`). */
 export interface HuntResult {

@@ -2,7 +2,7 @@
  * `sys_umcg_wait(flags, timo)` (facts §2.5, R7, R8, R13, R14, R15; profile differences §1.2, §6.1-§6.6, App. C).
  * @module
  */
-import { UMCG_WAIT_ENQUEUE } from '@umcg/spec';
+import { UMCG_WAIT_ENQUEUE } from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { get32 } from '../uaccess.js';
