@@ -47,6 +47,7 @@ export { EXIT, exitCodeOf } from './run/exitCode.js';
 export type { Expectation, Expectations } from './run/expectations.js';
 export { applyExpectation, loadExpectations, saveExpectations } from './run/expectations.js';
 export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
+export { mapPool } from './run/pool.js';
 export { retarget } from './run/retarget.js';
 export { runTrace } from './run/runTrace.js';
 export { SANITY_TRACES, sanityCheck, sanityNext } from './run/sanity.js';

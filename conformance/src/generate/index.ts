@@ -15,7 +15,7 @@ export type {
   KeyedState,
   SpecEngine,
 } from './engine.js';
-export { defaultEngine, hasSpecEngine } from './engine.js';
+export { defaultEngine } from './engine.js';
 export type { StoredReplay } from './failureStore.js';
 export {
   DEFAULT_FAILURES_DIR,
