@@ -18,7 +18,7 @@ export interface NativeSyscalls {
   readonly kick: number;
 }
 
-/** Defaults: the reference kernel's numbers (`packages/kernel/include/uapi/linux/umcg.h`). */
+/** Defaults: the reference kernel's numbers (`packages/kernel/linux/include/uapi/linux/umcg.h`). */
 export const DEFAULT_SYSCALLS: NativeSyscalls = {
   ctl: REF_KERNEL_SYSCALLS.ctl,
   wait: REF_KERNEL_SYSCALLS.wait,

@@ -22,7 +22,7 @@ import { GuestPool } from './runner/pool.js';
  */
 export const GUEST_STEP_TIMEOUT_MS = 4_000;
 
-/** The reference kernel's syscall numbers (`packages/kernel/include/uapi/linux/umcg.h`). */
+/** The reference kernel's syscall numbers (`packages/kernel/linux/include/uapi/linux/umcg.h`). */
 const REFERENCE_SYSCALLS = {
   ctl: REF_KERNEL_SYSCALLS.ctl,
   wait: REF_KERNEL_SYSCALLS.wait,
