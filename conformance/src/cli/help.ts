@@ -28,7 +28,8 @@ ${targets.join('\n')}
   or any module that exports an adapter: --target=<package> or --target=<file or directory> (see ADAPTERS.md)
 
 Options:
-  --target <t>           target to run on (a built-in name, a package or a path); --target-args k=v,k=v passes options to it (e.g. pick=random for spec)
+  --target <t>           target to run on: a built-in name, a package or a path; --target-args k=v,k=v passes
+                         options to it (e.g. pick=random for spec)
   --profile <id>         ${Object.keys(PROFILES).join(' | ')}; the profile of generated traces and litmus
                          programs (default pz-v2, or the only profile of a single-profile target such as a real
                          kernel). Corpus traces written for pz-v2 run under it unless they cite a rule that does
