@@ -22,6 +22,7 @@ import { DEFAULTS, runSession } from '../run/session.js';
 import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
 import { parseArgs, UsageError } from './args.js';
+import { checkTraceFiles } from './checkTrace.js';
 import { doctor } from './doctor.js';
 import { explainRule } from './explain.js';
 import { helpText } from './help.js';
@@ -160,6 +161,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${await showTrace(file, adapter, args.profile)}\n`);
       return EXIT.ok;
     }
+    if (args.command === 'check-trace') return await checkTraceFiles(args.positional, args.profile);
     if (args.command === 'report') {
       process.stdout.write(`${await reportTable(args.positional[0] ?? args.out ?? RUNS_DIR)}\n`);
       return EXIT.ok;

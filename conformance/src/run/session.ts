@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
 import type { Adapter, Target } from '../adapters/contract.js';
+import { specEngine } from '../check/engine.js';
+import { judgeAnnotations } from '../check/paths.js';
 import type { CheckTrace } from '../check/types.js';
 import { ruleCoverage } from '../report/coverage.js';
+import { deriveSeed } from '../trace/hash.js';
 import { listFiles, loadTrace } from '../trace/load.js';
 import type { Trace } from '../trace/types.js';
 import { exitCodeOf } from './exitCode.js';
@@ -27,6 +30,12 @@ import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
 import type { RunReport, TraceResult } from './types.js';
+
+/** Why a trace is ill-formed under the spec (any target gets the same `ill-formed trace: file:line: ...` error). */
+function illFormedBySpec(trace: Trace, file: string | undefined): string | undefined {
+  const v = judgeAnnotations(specEngine(), trace, file === undefined ? {} : { file });
+  return v.kind === 'ill-formed' ? v.reason : undefined;
+}
 
 /** Everything a run is configured with. */
 export interface SessionConfig {
@@ -114,6 +123,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     seed: cfg.seed,
     timeoutMs: cfg.timeoutMs,
     failuresDir: cfg.failuresDir,
+    illFormed: illFormedBySpec,
   });
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
     let done = 0;
@@ -171,7 +181,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         await runFiles(selected, 'corpus');
       }
       if (cfg.runs > 0) {
-        const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
+        const shardSeed = cfg.shard ? deriveSeed(cfg.seed, 'shard', cfg.shard.index) : cfg.seed;
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, `generating ${runs} traces`);
         const generated = await runGenerated(main, {
@@ -229,7 +239,11 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     coverage: ruleCoverage(results, profiles),
     exitCode: cfg.save
       ? exitCodeOf(
-          results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)),
+          results.map((r) =>
+            r.status === 'FAIL' || r.status === 'CRASH' || r.status === 'XPASS'
+              ? { ...r, status: 'XFAIL' }
+              : r,
+          ),
           [],
         )
       : exitCodeOf(results, stale),
