@@ -3,11 +3,11 @@
  * @module
  */
 import { PROFILES } from '@umcg/spec';
-import { TARGETS } from '../targets/registry.js';
+import { BUILTIN_TARGETS } from '../adapters/registry.js';
 
 /** The help text. */
 export function helpText(): string {
-  const targets = Object.entries(TARGETS).map(([n, t]) => `    ${n.padEnd(8)} ${t.description}`);
+  const targets = Object.entries(BUILTIN_TARGETS).map(([n, t]) => `    ${n.padEnd(8)} ${t.description}`);
   return `pnpm conformance — check a UMCG implementation against the executable spec
 
 Runs traces (sequences of user actions and environment events) on a target, compares every observed step with
@@ -26,11 +26,13 @@ Start here:
   pnpm conformance merge <dir...>          join the run directories of --shard i/n runs into one whole run
   pnpm conformance <command> --help        the help of one command
 
-Targets (--target, default sim when @umcg/sim provides its adapter, else spec):
+Targets (--target, default sim when @umcg/sim provides its adapter, else spec). Built-in names:
 ${targets.join('\n')}
+  or any module that exports an adapter: --target=<package> or --target=<file or directory> (see ADAPTERS.md)
 
 Options:
-  --target <name>        target to run on; --target-args k=v,k=v passes options to it (e.g. pick=random for spec)
+  --target <t>           target to run on: a built-in name, a package or a path; --target-args k=v,k=v passes
+                         options to it (e.g. pick=random for spec)
   --profile <id>         ${Object.keys(PROFILES).join(' | ')}; the profile of generated traces and litmus
                          programs (default pz-v2, or the only profile of a single-profile target such as a real
                          kernel). Corpus traces written for pz-v2 run under it unless they cite a rule that does

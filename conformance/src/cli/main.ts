@@ -5,7 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Adapter } from '../adapter/types.js';
+import type { Adapter } from '../adapters/contract.js';
+import { defaultTarget, loadAdapter, UnknownTarget } from '../adapters/registry.js';
 import { checkTrace } from '../check/checkTrace.js';
 import { renderHtmlReport } from '../report/html/index.js';
 import { renderJson } from '../report/json.js';
@@ -16,8 +17,8 @@ import { renderSummary } from '../report/simple.js';
 import { renderTap } from '../report/tap.js';
 import { EXIT } from '../run/exitCode.js';
 import { RUNS_DIR, runDirName, writeRunDir } from '../run/output.js';
+import { sanityNext } from '../run/sanity.js';
 import { DEFAULTS, runSession } from '../run/session.js';
-import { defaultTarget, loadAdapter } from '../targets/registry.js';
 import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
 import { clip, parseArgs, UsageError } from './args.js';
@@ -68,7 +69,10 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     targetName = d.name;
     adapter = d.adapter;
     if (d.note !== undefined) process.stderr.write(`note: ${d.note}\n`);
-  } else adapter = await loadAdapter(targetName);
+  } else {
+    adapter = await loadAdapter(targetName);
+    targetName = adapter.name; // a package or path names its results by the adapter's own name
+  }
   const probe = await adapter.probe();
   if (!probe.ok) {
     process.stderr.write(
@@ -146,6 +150,12 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     html === undefined ? {} : { 'report.html': html },
   );
   if (simple) process.stdout.write(`${renderSummary(report, dir)}\n`);
+  if (args.sanity)
+    process.stderr.write(
+      report.exitCode === 0
+        ? `${sanityNext(args.target ?? targetName)}\n`
+        : 'Fix the sanity failures first: no other result of this adapter can be trusted until they pass.\n',
+    );
   else if (args.reporter === 'json') process.stdout.write(renderJson(report));
   else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
   else if (args.reporter === 'tap') process.stdout.write(renderTap(report));
@@ -231,7 +241,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return await run(args, argv);
   } catch (e) {
-    const usage = e instanceof UsageError;
+    const usage = e instanceof UsageError || e instanceof UnknownTarget;
     process.stderr.write(`${usage ? '' : 'infrastructure error: '}${(e as Error).message}\n`);
     if (!usage && process.env.UMCG_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
     if ((e as Error).name === 'TargetUnavailable') return EXIT.unsupported;

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
 import { writeAtomic } from '../run/atomic.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';

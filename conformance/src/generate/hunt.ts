@@ -6,7 +6,7 @@
  */
 import type { ProfileId, RuleId } from '@umcg/spec';
 import fc from 'fast-check';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import { replanPoint } from '../check/replanPoint.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
 import { replayStoredFailures, type StoredReplay } from '../failures/store.js';

@@ -7,7 +7,7 @@
  */
 import type { ProfileId } from '@umcg/spec';
 import fc from 'fast-check';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { LitmusHistogram } from '../litmus/histogram.js';
 import { runLitmusTest } from '../litmus/run.js';
 import type { LitmusTest } from '../trace/types.js';

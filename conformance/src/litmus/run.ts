@@ -3,8 +3,7 @@
  * outcomes with `explore`, and tabulate (see `histogram.ts`).
  * @module
  */
-
-import type { LitmusRun, Target } from '../adapter/types.js';
+import type { LitmusRun, Target } from '../adapters/contract.js';
 import { defaultEngine, type SpecEngine } from '../generate/engine.js';
 import { deriveSeed } from '../trace/hash.js';
 import type { LitmusTest } from '../trace/types.js';

@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
 import { type FailureKey, saveFailure } from '../failures/store.js';
 import { type FlakyFailure, huntTarget } from '../generate/index.js';

@@ -6,7 +6,7 @@
  */
 
 import type { RuleId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { Verdict } from '../check/types.js';
 import type { EngineExploreResult, SpecEngine } from '../generate/index.js';
 import { defaultEngine } from '../generate/index.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import { litmusHash } from '../trace/hash.js';
 import { listFiles, loadLitmus } from '../trace/load.js';
 import type { LitmusTest } from '../trace/types.js';

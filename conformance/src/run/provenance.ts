@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
-import type { TargetInfo } from '../adapter/types.js';
+import type { TargetInfo } from '../adapters/contract.js';
 import type { Provenance } from './types.js';
 
 function versionOf(rel: string): string {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
 import { type FailureKey, saveFailure } from '../failures/store.js';
 import { checkRun, defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
-import type { Adapter, Target } from '../adapter/types.js';
+import type { Adapter, Target } from '../adapters/contract.js';
 import { specEngine } from '../check/engine.js';
 import { judgeAnnotations } from '../check/paths.js';
 import type { CheckTrace } from '../check/types.js';

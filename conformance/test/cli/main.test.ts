@@ -97,9 +97,12 @@ describe('the CLI', () => {
     expect(out).toContain('profiles: pz-v2');
   });
 
-  it('exits 4 for an unknown or unavailable target and 255 for bad usage', async () => {
-    expect(await main(['--target=nonesuch', '--corpus'])).toBe(4);
-    expect(err).toContain("unknown target 'nonesuch'");
+  it('exits 255 with a did-you-mean for an unknown target (a typo is not a skip) and for bad usage', async () => {
+    expect(await main(['--target=natvie', '--corpus'])).toBe(255);
+    expect(err).toContain("unknown target 'natvie'");
+    expect(err).toContain("Did you mean 'native'?");
+    expect(await main(['--target=./no/such/adapter', '--corpus'])).toBe(255);
+    expect(err).toContain('no such file or directory');
     expect(await main(['--bogus'])).toBe(255);
     expect(err).toContain("Run 'pnpm conformance --help'");
   });

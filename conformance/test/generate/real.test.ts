@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { Target } from '../../src/adapter/types.js';
+import type { Target } from '../../src/adapters/contract.js';
 import { openSpecTarget } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { replayStoredFailures, saveFailure } from '../../src/failures/store.js';
 import { failureSignature } from '../../src/generate/checkRun.js';
-import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
+import { defaultEngine } from '../../src/generate/engine.js';
 import { huntTarget } from '../../src/generate/hunt.js';
 import { traceArbitrary } from '../../src/generate/traceArbitrary.js';
 import { runGenerated } from '../../src/run/generated.js';
@@ -32,14 +32,14 @@ function brokenSpec(): Target {
   };
 }
 
-describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () => {
-  const engine = hasSpecEngine() ? defaultEngine() : undefined;
+describe('generation and hunting on the real spec', () => {
+  const engine = defaultEngine();
   const arb = engine ? traceArbitrary({ engine }) : fc.constant(undefined as never);
 
   test.prop([arb], { numRuns: 100 })(
     'every generated trace is valid under the spec and passes on the spec target',
     async (trace) => {
-      expect(replayCanonical(engine!, trace).invalid).toBeUndefined();
+      expect(replayCanonical(engine, trace).invalid).toBeUndefined();
       const run = await open().run(trace, { seed: 0 });
       expect(checkTrace(trace, run.observations).kind).toBe('pass');
     },
@@ -53,7 +53,7 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
     const target = brokenSpec();
     const report = await huntTarget(target, {
       check: checkTrace,
-      engine: engine!,
+      engine: engine,
       runs: 300,
       seed: 42,
       failuresDir: false,

@@ -2,16 +2,15 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { defaultEngine, hasSpecEngine, type SpecEngine } from '../../src/generate/engine.js';
+import { defaultEngine, type SpecEngine } from '../../src/generate/engine.js';
 import { type HuntFailure, huntTarget } from '../../src/generate/hunt.js';
 import { renderHtmlReport } from '../../src/report/html/renderHtmlReport.js';
 import { writeHtmlReport } from '../../src/report/html/write.js';
 import { brokenTarget } from '../generate/fixtures/broken.js';
 import { engineChecker } from '../generate/fixtures/checker.js';
-import { toyEngine } from '../generate/fixtures/toyEngine.js';
 import { chromiumPath, INSTALL, runChromium } from './chromium.js';
 
-const engine: SpecEngine = hasSpecEngine() ? defaultEngine() : toyEngine;
+const engine: SpecEngine = defaultEngine();
 let failure: HuntFailure;
 let observations: Awaited<ReturnType<ReturnType<typeof brokenTarget>['run']>>['observations'];
 let html: string;

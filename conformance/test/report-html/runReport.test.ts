@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createChecker } from '../../src/check/checkTrace.js';
-import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
+import { defaultEngine } from '../../src/generate/engine.js';
 import { renderHtmlReport } from '../../src/report/html/renderHtmlReport.js';
 import type { RunReport } from '../../src/run/types.js';
 import { parseTrace } from '../../src/trace/parse.js';
@@ -21,7 +21,7 @@ s0: store s0.state = RUNNABLE|COND_WAIT
 s0: wait
 `;
 
-describe.skipIf(!hasSpecEngine())('renderHtmlReport of a run report', () => {
+describe('renderHtmlReport of a run report', () => {
   test('lists every result and draws swimlanes for a failure whose trace file exists', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'umcg-run-'));
     const file = join(dir, 'server-cond-wait.trace');

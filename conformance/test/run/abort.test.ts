@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../../src/adapter/types.js';
+import type { Adapter } from '../../src/adapters/contract.js';
 import { openSpecTarget, specAdapter } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { resultLine } from '../../src/report/line.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../../src/adapter/types.js';
+import type { Adapter } from '../../src/adapters/contract.js';
 import { specAdapter } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { runDirName, writeRunDir } from '../../src/run/output.js';

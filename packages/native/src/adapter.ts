@@ -15,7 +15,7 @@ import type {
   Trace,
   TraceRun,
 } from '@umcg/conformance';
-import { getProfile, type LitmusProgram, type ProfileId } from '@umcg/spec';
+import { getProfile, type LitmusProgram, type ProfileId } from '@umcg/spec/vocabulary';
 import { DEFAULT_SYSCALLS, type NativeSyscalls, probeNative } from './probe.js';
 import { toLitmusRun, toTraceRun } from './wire/decode.js';
 import { encodeConfig, encodeLitmus, encodeTrace } from './wire/encode.js';

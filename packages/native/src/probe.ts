@@ -5,7 +5,7 @@
  */
 
 import { release } from 'node:os';
-import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
+import { REF_KERNEL_SYSCALLS } from '@umcg/spec/vocabulary';
 import { openExecutor } from './exec/index.js';
 import type { Executor } from './exec/types.js';
 import { encodeConfig } from './wire/encode.js';
@@ -18,7 +18,7 @@ export interface NativeSyscalls {
   readonly kick: number;
 }
 
-/** Defaults: the reference kernel's numbers (`packages/kernel/include/uapi/linux/umcg.h`). */
+/** Defaults: the reference kernel's numbers (`packages/kernel/linux/include/uapi/linux/umcg.h`). */
 export const DEFAULT_SYSCALLS: NativeSyscalls = {
   ctl: REF_KERNEL_SYSCALLS.ctl,
   wait: REF_KERNEL_SYSCALLS.wait,

@@ -5,7 +5,7 @@
  */
 
 import type { Adapter, Capabilities, Feature, OpenOptions, Target } from '@umcg/conformance';
-import { getProfile, PROFILES, type ProfileId } from '@umcg/spec';
+import { getProfile, PROFILES, type ProfileId } from '@umcg/spec/vocabulary';
 import { DEFAULT_KNOBS, type Knobs, renderKnobs } from './internal/run/knobs.js';
 import { runLitmus } from './internal/run/litmus.js';
 import { runTrace } from './internal/run/trace.js';

@@ -1,4 +1,4 @@
-import { num, UMCG_TASK_RUNNABLE } from '@umcg/spec';
+import { num, UMCG_TASK_RUNNABLE } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import * as d from '../src/internal/dsl.js';
 import { final, runSteps } from './harness.js';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { findRule } from '@umcg/spec';
 import type { Verdict } from '../../check/types.js';
-import { defaultEngine, hasSpecEngine } from '../../generate/engine.js';
+import { defaultEngine } from '../../generate/engine.js';
 import type { RunReport, TraceResult } from '../../run/types.js';
 import { parseTraceFile } from '../../trace/load.js';
 import type { Trace } from '../../trace/types.js';
@@ -32,7 +32,7 @@ function readTrace(file: string | undefined): Trace | undefined {
 function figures(r: TraceResult, target: string): string {
   const v: Verdict = r.verdict;
   const trace = readTrace(fileOf(r));
-  if (v.kind !== 'fail' || trace === undefined || !hasSpecEngine()) return '';
+  if (v.kind !== 'fail' || trace === undefined) return '';
   const { observed, expected } = failurePaths(defaultEngine(), trace, v.failure);
   const k = v.failure.step;
   const common = {

@@ -3,7 +3,7 @@
  * the threads, the CPUs and the virtual clock. Kernel paths receive it as their first argument.
  * @module
  */
-import type { ProfileParams, TaskDecl } from '@umcg/spec';
+import type { ProfileParams, TaskDecl } from '@umcg/spec/vocabulary';
 import type { MutantName } from '../mutants/names.js';
 import { Cpu } from './cpu.js';
 import { Memory, PAGE_SIZE } from './memory.js';

@@ -4,7 +4,7 @@
  * rendered result of the call, if it reports one.
  * @module
  */
-import { type CallResult, UMCG_TASK_LAYOUT, type UserAction } from '@umcg/spec';
+import { type CallResult, UMCG_TASK_LAYOUT, type UserAction } from '@umcg/spec/vocabulary';
 import { blockingBody, enterKernel, interrupt, threadExit } from './entry.js';
 import type { Kernel } from './kernel.js';
 import type { Task } from './task.js';

@@ -4,7 +4,7 @@
  * mistake (most are checked against the reference, a few only exist relative to another profile) and a witness.
  * @module
  */
-import type { ProfileId } from '@umcg/spec';
+import type { ProfileId } from '@umcg/spec/vocabulary';
 import type { MutantName } from './names.js';
 import { WITNESSES, type Witness } from './witnesses.js';
 

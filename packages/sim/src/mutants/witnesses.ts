@@ -18,7 +18,7 @@ import {
   UMCG_TF_COND_WAIT,
   UMCG_TF_PREEMPT,
   type UserAction,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import * as d from '../internal/dsl.js';
 import type { MutantName } from './names.js';
 

@@ -6,7 +6,7 @@
  */
 
 import type { LitmusRun } from '@umcg/conformance';
-import type { LitmusProgram } from '@umcg/spec';
+import type { LitmusProgram } from '@umcg/spec/vocabulary';
 import { Machine, type MachineConfig } from './machine.js';
 import { observe, stamps } from './observe.js';
 

@@ -12,7 +12,7 @@ import {
   type StepObservation,
   type TaskObservation,
   walkList,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { BLOCKED_TS, NEXT_TID, RUNNABLE_TS, RWP, SERVER_TID, STATE } from '../umcg/fields.js';

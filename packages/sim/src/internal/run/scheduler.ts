@@ -3,7 +3,7 @@
  * source), advance that thread by one micro-step, until nothing is runnable (quiescence) or the process is dead.
  * @module
  */
-import type { CallResult } from '@umcg/spec';
+import type { CallResult } from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { KILLED, SLEEP } from '../yield.js';

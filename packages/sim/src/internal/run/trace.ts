@@ -4,7 +4,7 @@
  */
 
 import type { Trace, TraceRun } from '@umcg/conformance';
-import type { StepObservation } from '@umcg/spec';
+import type { StepObservation } from '@umcg/spec/vocabulary';
 import { renderKnobs } from './knobs.js';
 import { Machine, type MachineConfig } from './machine.js';
 
