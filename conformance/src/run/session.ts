@@ -23,6 +23,7 @@ import { mapPool } from './pool.js';
 import { provenance } from './provenance.js';
 import { retarget } from './retarget.js';
 import { runTrace } from './runTrace.js';
+import { profileSeed, spreadRuns } from './spread.js';
 import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
@@ -32,7 +33,10 @@ import type { RunReport, TraceResult } from './types.js';
 export interface SessionConfig {
   readonly targetName: string;
   readonly adapter: Adapter;
-  /** `--profile`: overrides the profile of corpus traces; generated and litmus use it (default: reference). */
+  /**
+   * `--profile`: overrides the profile of corpus traces; generated traces and programs use it. Without it, corpus
+   * traces keep their own profile and generation is spread over every profile the target implements.
+   */
   readonly profile: ProfileId | undefined;
   readonly seed: number;
   /** Stages. */
@@ -147,6 +151,10 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     });
   };
   const matches = ruleMatcher(cfg.rules);
+  // Without --profile, generation covers every profile the target implements (spread.ts); with it, that profile.
+  const spread = cfg.profile === undefined && override === undefined && cfg.replay === undefined;
+  const generatedShares = (runs: number) =>
+    spread ? spreadRuns(runs, runProfile, main.capabilities.profiles) : [{ profile: runProfile, runs }];
   try {
     if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
     else {
@@ -174,17 +182,19 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, `generating ${runs} traces`);
-        const generated = await runGenerated(main, {
-          targetName: cfg.targetName,
-          profile: runProfile,
-          runs,
-          seed: shardSeed,
-          check: cfg.check,
-          failuresDir: cfg.failuresDir,
-          ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
-          ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
-        });
-        for (const r of generated) emit(r);
+        for (const [i, share] of generatedShares(runs).entries()) {
+          const generated = await runGenerated(await open(share.profile), {
+            targetName: cfg.targetName,
+            profile: share.profile,
+            runs: share.runs,
+            seed: profileSeed(shardSeed, i),
+            check: cfg.check,
+            failuresDir: cfg.failuresDir,
+            ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
+            ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
+          });
+          for (const r of generated) emit(r);
+        }
       }
       if (cfg.litmus)
         await runLitmusStage(
