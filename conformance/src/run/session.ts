@@ -23,10 +23,10 @@ import { mapPool } from './pool.js';
 import { provenance } from './provenance.js';
 import { retarget } from './retarget.js';
 import { runTrace } from './runTrace.js';
-import { profileSeed, spreadRuns } from './spread.js';
 import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
+import { profileSeed, spreadRuns } from './spread.js';
 import type { RunReport, TraceResult } from './types.js';
 
 /** Everything a run is configured with. */

@@ -20,11 +20,7 @@ export interface ProfileShare {
  * with an equal part of the rest (the first ones take the remainder). Profiles whose share would be 0 are left out;
  * with one profile (or `main` absent from `profiles`), `main` takes everything.
  */
-export function spreadRuns(
-  runs: number,
-  main: ProfileId,
-  profiles: readonly ProfileId[],
-): ProfileShare[] {
+export function spreadRuns(runs: number, main: ProfileId, profiles: readonly ProfileId[]): ProfileShare[] {
   const others = [...new Set(profiles)].filter((p) => p !== main);
   if (runs <= 0) return [];
   if (others.length === 0 || !profiles.includes(main) || runs < 2) return [{ profile: main, runs }];
