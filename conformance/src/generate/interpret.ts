@@ -73,7 +73,8 @@ export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: Profil
     const enabled = engine.enabledActions(state);
     const picked = enabled[pickWeighted(actionWeights(enabled, plan.knobs, ctx), choice)];
     if (picked === undefined) break;
-    const action = plan.knobs.variants ? maybeVariant(engine, state, picked, names, choice) : picked;
+    const me = ctx.obs.tasks[picked.task];
+    const action = maybeVariant(engine, state, picked, names, choice, plan.knobs.variants, me);
     const out = engine.stepFirst(state, action);
     actions.push(action);
     for (const r of out.rules) rules.add(r);
