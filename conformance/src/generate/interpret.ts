@@ -37,6 +37,12 @@ function focus(task: string, ctx: GenContext): number {
   return 1 / (1 + 3 * index);
 }
 
+/** Extra weight of an unregistration under the `lifecycle` knob. */
+const LIFECYCLE_UNREGISTER = 6;
+
+/** The role a task takes after it unregistered under the `lifecycle` knob: the other one. */
+const otherRole = (r: Role | undefined): Role => (r === 'server' ? 'worker' : 'server');
+
 /** The weight of each enabled action under the knobs, the bias and the protocol boosts. */
 export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: GenContext): number[] {
   return actions.map((a) => {
@@ -46,7 +52,8 @@ export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: Gen
     if (knobs.bias === 'abuse') return kind === 'abuse' || kind === 'garbage' ? base * 4 : base;
     const raw = protocolBoost(a, ctx) * focus(a.task, ctx);
     const boost = raw > 1 && a.task === ctx.last ? raw * 6 : raw;
-    return base * (knobs.bias === 'follow' ? boost : Math.sqrt(boost));
+    const life = knobs.lifecycle && kind === 'unregister' ? LIFECYCLE_UNREGISTER : 1;
+    return base * life * (knobs.bias === 'follow' ? boost : Math.sqrt(boost));
   });
 }
 
@@ -62,11 +69,12 @@ export function planTasks(plan: Pick<GenPlan, 'servers' | 'workers'>): TaskDecl[
 export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: ProfileId): GeneratedTrace {
   const tasks = planTasks(plan);
   const names = tasks.map((t) => t.name);
-  const roles: Record<string, Role> = {};
+  let roles: Record<string, Role> = {};
   for (const t of tasks) roles[t.name] = roleOf(t.name);
   let state: EngineState = engine.initialState({ profile, tasks });
   let ctx: GenContext = { obs: engine.observe(state), roles, registered: new Set() };
   const actions: Action[] = [];
+  const stepRoles: Role[] = [];
   const rules = new Set<RuleId>();
   for (const choice of plan.choices) {
     if (ctx.obs.killed) break;
@@ -77,9 +85,12 @@ export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: Profil
     const action = maybeVariant(engine, state, picked, names, choice, plan.knobs.variants, me);
     const out = engine.stepFirst(state, action);
     actions.push(action);
+    stepRoles.push(roles[action.task] ?? roleOf(action.task));
     for (const r of out.rules) rules.add(r);
     state = out.state;
     const registered = nextRegistered(ctx.registered, action, out.observation);
+    if (plan.knobs.lifecycle && ctx.registered.has(action.task) && !registered.has(action.task))
+      roles = { ...roles, [action.task]: otherRole(roles[action.task]) };
     ctx = { obs: out.observation, roles, registered, last: action.task };
   }
   const name = `gen-${fnv1a(`${profile}|${tasks.length}|${JSON.stringify(actions)}`)}`;
@@ -92,7 +103,7 @@ export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: Profil
       name,
       profile,
       tasks,
-      requires: requiredFeatures(actions, roles, ctx.obs.killed),
+      requires: requiredFeatures(actions, roles, ctx.obs.killed, stepRoles),
       rules: [],
       sources: [],
       description,
