@@ -17,6 +17,7 @@ import type { Expectations } from './expectations.js';
 import { loadExpectations, saveExpectations, staleEntries } from './expectations.js';
 import { listFailures } from './failures.js';
 import { runGenerated } from './generated.js';
+import { runGeneratedLitmus, windowPrograms } from './generatedLitmus.js';
 import { runLitmusStage } from './litmusStage.js';
 import { parseError, skipped } from './parseError.js';
 import { mapPool } from './pool.js';
@@ -194,6 +195,24 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
             ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
           });
           for (const r of generated) emit(r);
+        }
+      }
+      if (
+        cfg.litmus &&
+        cfg.runs > 0 &&
+        cfg.rules === undefined &&
+        main.capabilities.features.has('controlled-interleaving')
+      ) {
+        const programs = windowPrograms(cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs);
+        for (const [i, share] of generatedShares(programs).entries()) {
+          emit(
+            await runGeneratedLitmus(await open(share.profile), {
+              profile: share.profile,
+              programs: share.runs,
+              runsPerProgram: 20,
+              seed: profileSeed(cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0), i) ^ 0x5bd1e995,
+            }),
+          );
         }
       }
       if (cfg.litmus)
