@@ -38,7 +38,7 @@ function focus(task: string, ctx: GenContext): number {
 }
 
 /** Extra weight of an unregistration under the `lifecycle` knob. */
-const LIFECYCLE_UNREGISTER = 6;
+const LIFECYCLE_UNREGISTER = 24;
 
 /** The role a task takes after it unregistered under the `lifecycle` knob: the other one. */
 const otherRole = (r: Role | undefined): Role => (r === 'server' ? 'worker' : 'server');

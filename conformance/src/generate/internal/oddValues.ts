@@ -52,11 +52,15 @@ export function stateWord(rendered: string): number | undefined {
   return Number.isFinite(w) ? w >>> 0 : undefined;
 }
 
-const tidValues = (tasks: readonly TaskName[]): Value[] => [
-  ...tasks.flatMap((t) => TID_BITS.map((bits) => tidOf(t, bits))),
-  num(0),
-  num(0xffffffff),
-];
+/**
+ * The odd tids in place of `v`: mostly the same task's tid with the high bits (the picked action named the task
+ * the protocol needs), then every other task's, 0 and all ones.
+ */
+const tidValues = (v: Value, tasks: readonly TaskName[]): Value[] => {
+  const same = v.kind === 'tid' ? TID_BITS.map((bits) => tidOf(v.task, bits)) : [];
+  const others = tasks.flatMap((t) => TID_BITS.map((bits) => tidOf(t, bits)));
+  return [...same, ...same, ...same, ...others, num(0), num(0xffffffff)];
+};
 
 /** Odd-valued versions of `a` (and, for a task that is about to enter the kernel, an odd store of its own state). */
 export function oddVariants(
@@ -78,7 +82,7 @@ export function oddVariants(
   switch (a.op) {
     case 'store':
       if (a.field === 'server_tid' || a.field === 'next_tid')
-        return tidValues(tasks).map((value) => ({ ...a, value }));
+        return tidValues(a.value, tasks).map((value) => ({ ...a, value }));
       if (a.field === 'state' && a.value.kind === 'num') {
         const v = a.value.value;
         return STATE_BITS.map((b) => ({ ...a, value: num((v | b) >>> 0) }));
@@ -86,7 +90,7 @@ export function oddVariants(
       if (a.field === 'runnable_workers_ptr') return BAD_POINTERS.map((p) => ({ ...a, value: num(p) }));
       return [];
     case 'kick':
-      return [...tidValues(tasks).map((tid) => ({ ...a, tid })), { ...a, flags: 2 }];
+      return [...tidValues(a.tid, tasks).map((tid) => ({ ...a, tid })), { ...a, flags: 2 }];
     case 'ctl': {
       const out: Action[] = [
         { ...a, self: { kind: 'null' } },

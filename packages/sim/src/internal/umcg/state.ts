@@ -53,6 +53,12 @@ export function* umcgWakeTask(k: Kernel, tsk: Task): KGen<Ret> {
     if (st === undefined) return 'EFAULT';
     if ((st & TASK_MASK) !== RUNNING) from = st & TASK_MASK;
   }
+  if (k.m('wake-before-running-cas')) {
+    // Mutant: try_to_wake_up before the CAS lands; a woken task that runs in between sees RUNNABLE and sleeps again.
+    yield STEP;
+    k.ttwu(tsk, true);
+    return yield* umcgUpdateState(k, tsk, from, RUNNING);
+  }
   const r = yield* umcgUpdateState(k, tsk, from, RUNNING);
   if (r !== 0) return r;
   yield STEP;
