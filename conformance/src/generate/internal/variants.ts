@@ -7,7 +7,17 @@
  * @module
  */
 import type { Action, TaskName, TaskObservation } from '@umcg/spec';
-import { num, tidOf, UMCG_TASK_RUNNING, UMCG_TF_PREEMPT } from '@umcg/spec';
+import {
+  CLOCK_BOOTTIME,
+  CLOCK_REALTIME,
+  CLOCK_TAI,
+  num,
+  tidOf,
+  UMCG_CTL_CMD,
+  UMCG_CTL_REGISTER,
+  UMCG_TASK_RUNNING,
+  UMCG_TF_PREEMPT,
+} from '@umcg/spec';
 import type { EngineState, SpecEngine } from '../engine.js';
 import { oddVariants } from './oddValues.js';
 
@@ -21,6 +31,11 @@ function variantsOf(a: Action, tasks: readonly TaskName[]): Action[] {
       return [];
     case 'kick':
       return [...tasks.map((t) => ({ ...a, tid: tidOf(t) })), { ...a, flags: 1 }];
+    case 'ctl':
+      // Registration on every valid clock: timestamps are then judged in that clock's domain.
+      return (a.flags & UMCG_CTL_CMD) === UMCG_CTL_REGISTER
+        ? [CLOCK_REALTIME, CLOCK_BOOTTIME, CLOCK_TAI].map((clock) => ({ ...a, clock }))
+        : [];
     case 'wait':
       return a.timeout === 'none'
         ? [

@@ -276,6 +276,13 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     profile: 'pz-v2-followups',
     site: 'internal/umcg/kick.ts sysUmcgKick',
   },
+  'timestamp-wrong-clock': {
+    description:
+      'umcg_update_state stamps blocked_ts/runnable_ts from CLOCK_MONOTONIC whatever clock the task registered with: a task registered on CLOCK_REALTIME gets timestamps of another clock domain.',
+    breaks: 'timestamps are readings of the registration clock (state.update.timestamp-clock)',
+    facts: '§2.3 step 5, §2.4 register step 1',
+    site: 'internal/umcg/state.ts umcgUpdateState',
+  },
 };
 
 /** Every mutant, in catalogue order; the engine iterates this list. */

@@ -42,6 +42,7 @@ export const MUTANT_NAMES = [
   'kick-tid-unmasked',
   'unregister-keeps-worker-marker',
   'followups-kick-no-ipi',
+  'timestamp-wrong-clock',
 ] as const;
 
 /** A mutant name. */

@@ -6,6 +6,7 @@
  */
 import {
   type Action,
+  CLOCK_REALTIME,
   garbage,
   type LitmusProgram,
   num,
@@ -189,4 +190,10 @@ export const WITNESSES: Readonly<Record<MutantName, Witness>> = {
     d.sys('w0', true),
   ]),
   'followups-kick-no-ipi': trace([...AWAKE, ...d.preempt('s0', 'w0')]),
+  'timestamp-wrong-clock': trace([
+    ...d.regServer('s0'),
+    d.store('w0', 'w0', 'server_tid', tidOf('s0')),
+    d.store('w0', 'w0', 'state', num(UMCG_TASK_BLOCKED)),
+    d.ctl('w0', UMCG_CTL_REGISTER | UMCG_CTL_WORKER, 'own', CLOCK_REALTIME),
+  ]),
 };
