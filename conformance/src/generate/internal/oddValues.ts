@@ -30,7 +30,7 @@ import {
 /** A high tid bit outside `UMCG_TID_MASK` other than `UMCG_TID_RUNNING`. */
 export const TID_HIGH_BIT = 0x40000000;
 /** Tid bits a tid field or argument may carry. */
-export const TID_BITS: readonly number[] = [UMCG_TID_RUNNING, TID_HIGH_BIT, UMCG_TID_RUNNING | TID_HIGH_BIT];
+export const TID_BITS: readonly number[] = [UMCG_TID_RUNNING, TID_HIGH_BIT, (UMCG_TID_RUNNING | TID_HIGH_BIT) >>> 0];
 /** Bits OR-ed into a state word: user bits (low and high), an unknown TF bit, and the known flags. */
 export const STATE_BITS: readonly number[] = [0x10000, 0x80000000, 0x400, UMCG_TF_PREEMPT, UMCG_TF_COND_WAIT];
 /** Pointer values that are no struct: unmapped, misaligned, both. */
@@ -100,7 +100,7 @@ export function oddVariants(
         ...tasks.filter((t) => t !== a.task).map((t): Action => ({ ...a, self: { kind: 'of', task: t } })),
       ];
       if ((a.flags & UMCG_CTL_CMD) === UMCG_CTL_REGISTER)
-        for (const clock of [CLOCK_REALTIME, CLOCK_BOOTTIME, CLOCK_TAI, -1]) out.push({ ...a, clock });
+        for (const clock of [CLOCK_REALTIME, CLOCK_BOOTTIME, CLOCK_TAI, 2]) out.push({ ...a, clock });
       return out;
     }
     case 'wait':
