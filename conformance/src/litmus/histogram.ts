@@ -31,7 +31,7 @@ export interface OutcomeRow {
 export interface LitmusHistogram {
   /** The test. */
   readonly test: LitmusTest;
-  /** Runs requested and the base seed (run i uses `seed + i`). */
+  /** Runs requested and the base seed (run i uses `deriveSeed(seed, 'litmus', i)`). */
   readonly runs: number;
   readonly seed: number;
   /** Rows: allowed outcomes (seen or not) in the spec's order, then forbidden outcomes seen. */

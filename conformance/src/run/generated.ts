@@ -85,6 +85,7 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     .slice(0, 12);
   const stats: Record<string, number> = { traces: rep.runs, shrinkRuns: rep.shrinkRuns };
   if (o.rules !== undefined) stats.discarded = rep.discarded;
+  if (rep.replanned > 0) stats.replanned = rep.replanned;
   for (const [k, v] of Object.entries(rep.inconclusive)) stats[k] = v.count;
   const base = {
     origin: 'generated' as const,

@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
 import type { Adapter, Target } from '../adapter/types.js';
+import { specEngine } from '../check/engine.js';
+import { judgeAnnotations } from '../check/paths.js';
 import type { CheckTrace } from '../check/types.js';
 import { ruleCoverage } from '../report/coverage.js';
+import { deriveSeed } from '../trace/hash.js';
 import { listFiles, loadTrace } from '../trace/load.js';
 import type { Trace } from '../trace/types.js';
 import { exitCodeOf } from './exitCode.js';
@@ -29,6 +32,12 @@ import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
 import { profileSeed, spreadRuns } from './spread.js';
 import type { RunReport, TraceResult } from './types.js';
+
+/** Why a trace is ill-formed under the spec (any target gets the same `ill-formed trace: file:line: ...` error). */
+function illFormedBySpec(trace: Trace, file: string | undefined): string | undefined {
+  const v = judgeAnnotations(specEngine(), trace, file === undefined ? {} : { file });
+  return v.kind === 'ill-formed' ? v.reason : undefined;
+}
 
 /** Everything a run is configured with. */
 export interface SessionConfig {
@@ -119,6 +128,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     seed: cfg.seed,
     timeoutMs: cfg.timeoutMs,
     failuresDir: cfg.failuresDir,
+    illFormed: illFormedBySpec,
   });
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
     let done = 0;
@@ -180,7 +190,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         await runFiles(selected, 'corpus');
       }
       if (cfg.runs > 0) {
-        const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
+        const shardSeed = cfg.shard ? deriveSeed(cfg.seed, 'shard', cfg.shard.index) : cfg.seed;
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, `generating ${runs} traces`);
         for (const [i, share] of generatedShares(runs).entries()) {
@@ -210,7 +220,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
               profile: share.profile,
               programs: share.runs,
               runsPerProgram: 20,
-              seed: profileSeed(cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0), i) ^ 0x5bd1e995,
+              seed: deriveSeed(cfg.seed, 'window', cfg.shard?.index ?? 0, i),
             }),
           );
         }

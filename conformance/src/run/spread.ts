@@ -6,6 +6,7 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
+import { deriveSeed } from '../trace/hash.js';
 
 /** One profile's share of a generated stage. */
 export interface ProfileShare {
@@ -36,6 +37,6 @@ export function spreadRuns(runs: number, main: ProfileId, profiles: readonly Pro
   return out;
 }
 
-/** A per-profile seed: the run's seed for the main profile, a fixed offset for each further one. */
+/** A per-profile seed: the run's seed for the main profile, a seed derived by hash for each further one. */
 export const profileSeed = (seed: number, index: number): number =>
-  index === 0 ? seed : (seed + Math.imul(index, 0x2545f491)) | 0;
+  index === 0 ? seed : deriveSeed(seed, 'profile', index);

@@ -30,6 +30,7 @@ export function canonicalTrace(trace: Trace): string {
   const steps = trace.steps.map((s) => ({
     action: s.action,
     expect: s.expect?.length ? s.expect : undefined,
+    oneOf: s.oneOf?.length ? s.oneOf : undefined,
   }));
   return canonicalJson({
     version: h.version,
@@ -56,4 +57,15 @@ export function litmusHash(test: LitmusTest): string {
       program: { ...test.program, tasks: undefined },
     }),
   );
+}
+
+/**
+ * A seed derived from `seed` and `salt` by a hash (a signed 32-bit integer), so that nearby run seeds give unrelated
+ * derived seeds: with `seed + i`, `--seed 5` and `--seed 6` would re-sample almost the same litmus runs.
+ */
+export function deriveSeed(seed: number, ...salt: readonly (string | number)[]): number {
+  return createHash('sha256')
+    .update(JSON.stringify([seed, ...salt]))
+    .digest()
+    .readInt32LE(0);
 }

@@ -102,6 +102,14 @@ export function stepFirst(state: SpecState, action: Action): Outcome<SpecState> 
   return outcome(runFirst(begin(state, action)), state);
 }
 
+/**
+ * Every quiescent state `action` may lead to from `state`, without observations (the model checker's step: it
+ * hashes states itself). Equal states may repeat.
+ */
+export function stepStates(state: SpecState, action: Action): SpecState[] {
+  return begins(state, action).flatMap((s) => runAll(s).finals);
+}
+
 /** Every allowed outcome of `action` from `state`, deduplicated by observation and state. */
 export function step(state: SpecState, action: Action): Outcome<SpecState>[] {
   const finals = begins(state, action).flatMap((s) => runAll(s).finals);

@@ -3,6 +3,9 @@
  * and hook, one anchor per rule, with its statement, profiles, sources and the code that implements it.
  * @module
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CheckTable, renderTable } from '../check/table.js';
 import { INVARIANTS } from '../invariants/invariants.js';
 import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
 import type { ProfileParams } from '../profiles/params.js';
@@ -123,5 +126,7 @@ export function renderSpecMarkdown(specRoot: string): string {
     '- `on-at-most-one-list`: while user space follows the protocol, a worker is on at most one runnable list, at most once.',
     '',
   );
+  const table = join(specRoot, 'check-table.json');
+  if (existsSync(table)) out.push('', ...renderTable(JSON.parse(readFileSync(table, 'utf8')) as CheckTable));
   return out.join('\n');
 }

@@ -30,7 +30,11 @@ import {
 /** A high tid bit outside `UMCG_TID_MASK` other than `UMCG_TID_RUNNING`. */
 export const TID_HIGH_BIT = 0x40000000;
 /** Tid bits a tid field or argument may carry. */
-export const TID_BITS: readonly number[] = [UMCG_TID_RUNNING, TID_HIGH_BIT, (UMCG_TID_RUNNING | TID_HIGH_BIT) >>> 0];
+export const TID_BITS: readonly number[] = [
+  UMCG_TID_RUNNING,
+  TID_HIGH_BIT,
+  (UMCG_TID_RUNNING | TID_HIGH_BIT) >>> 0,
+];
 /** Bits OR-ed into a state word: user bits (low and high), an unknown TF bit, and the known flags. */
 export const STATE_BITS: readonly number[] = [0x10000, 0x80000000, 0x400, UMCG_TF_PREEMPT, UMCG_TF_COND_WAIT];
 /** Pointer values that are no struct: unmapped, misaligned, both. */
