@@ -10,13 +10,13 @@ describe('profile differences', () => {
     expect(final(RUN, { profile: 'pz-v2' }).tasks.s0!.next_tid).toBe('w0|TID_RUNNING');
   });
 
-  it('pz-v1: a garbage next_tid fails while pinning and leaves a stale pin (App. C)', () => {
+  it('pz-v1: a garbage next_tid fails while pinning and leaves a stale pin (App. C); a server is reverted (App. D)', () => {
     const steps = [...AWAKE, d.condWait('s0'), d.next('s0', d.garbage), d.wait('s0')];
     const o = final(steps, { profile: 'pz-v1' });
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });
     expect(o.tasks.s0).toMatchObject({
       where: 'user',
-      state: 'RUNNABLE|COND_WAIT',
+      state: 'RUNNING',
       runnable_ts_moved: false,
     });
     expect(
