@@ -47,12 +47,15 @@ function moved(k: Kernel, t: Task, addr: number, old: number, from: number): boo
   const now = k.mem.peek(addr, 8);
   if (now === old) return false;
   if (k.userWritten.has(addr)) return true;
-  // The clock of the task registered with this struct (a task may register another task's struct), else its owner's.
+  // The clock of a task registered with this struct (a task may register another task's struct, two tasks the
+  // same one), or of its owner.
   const struct = addr - (addr % 64);
-  const clock = (k.tasks.find((x) => x.umcgTask === struct) ?? t).clock;
-  // Order is judged against an earlier kernel stamp of the same clock domain (a re-registration may change clocks).
-  const sameDomain = !k.userEver.has(addr) && k.readingOf(clock, old, 0, k.ns);
-  return (!sameDomain || now > old) && k.readingOf(clock, now, from, k.ns);
+  const clocks = new Set([t.clock, ...k.tasks.filter((x) => x.umcgTask === struct).map((x) => x.clock)]);
+  return [...clocks].some((clock) => {
+    // Order is judged against an earlier kernel stamp of the same clock domain (a re-registration may change clocks).
+    const sameDomain = !k.userEver.has(addr) && k.readingOf(clock, old, 0, k.ns);
+    return (!sameDomain || now > old) && k.readingOf(clock, now, from, k.ns);
+  });
 }
 
 function where(t: Task): TaskObservation['where'] {
