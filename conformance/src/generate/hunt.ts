@@ -117,6 +117,8 @@ export interface HuntReport {
   readonly inconclusive: Readonly<Record<string, { readonly count: number; readonly first: string }>>;
   /** Generated traces whose rest was planned again from what the target observed (see `runPlanned`). */
   readonly replanned: number;
+  /** Generated traces on which the implementation crashed, WARNed or hung (each a failure; generation went on). */
+  readonly crashes: readonly { readonly trace: Trace; readonly reason: string }[];
   /** The first failure found, shrunk; undefined when every run conformed. */
   readonly failure: HuntFailure | undefined;
   /** fast-check seed used. */
@@ -151,6 +153,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let shrinkRuns = 0;
   let discarded = 0;
   let replanned = 0;
+  const crashes: { trace: Trace; reason: string }[] = [];
   const flaky: FlakyFailure[] = [];
   const confirm = options.confirm ?? 2;
   const inconclusive: Record<string, { count: number; first: string }> = {};
@@ -169,6 +172,10 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     const planned = await runPlanned(target, options.check, engine, options.profile ?? 'pz-v2', g);
     const { trace, verdict } = planned;
     if (planned.replans > 0) replanned++;
+    if (verdict.kind === 'crash') {
+      if (signature === undefined) crashes.push({ trace, reason: verdict.reason });
+      return true;
+    }
     if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
       const kind = planned.unplannable ? 'unplannable' : verdict.kind;
       const e = inconclusive[kind] ?? { count: 0, first: verdict.reason };
@@ -242,6 +249,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     flaky,
     inconclusive,
     replanned,
+    crashes,
     failure,
     seed,
     ms: Date.now() - t0,

@@ -38,6 +38,8 @@ export interface LitmusHistogram {
   readonly rows: readonly OutcomeRow[];
   /** Runs by status; only `completed` runs are tabulated. */
   readonly statuses: Readonly<Record<LitmusRun['status'], number>>;
+  /** Runs in which the implementation under test crashed, WARNed or hung, with the first one's detail. */
+  readonly crashes?: { readonly count: number; readonly first: string };
   /** Spec exploration: distinct states and whether the outcome set is complete. */
   readonly explored: { readonly states: number; readonly complete: boolean };
   /** Runs satisfying the condition (or ending forbidden, without a condition), and the other completed runs. */
@@ -61,8 +63,11 @@ export function tabulate(
 ): LitmusHistogram {
   const statuses = { completed: 0, timeout: 0, crashed: 0, unsupported: 0 };
   const counts = new Map<string, { observation: StepObservation; count: number }>();
+  let crashes: { count: number; first: string } | undefined;
   for (const r of results) {
     statuses[r.status]++;
+    if (r.culprit === 'implementation' && r.status !== 'completed')
+      crashes = { count: (crashes?.count ?? 0) + 1, first: crashes?.first ?? r.detail ?? r.status };
     if (r.status !== 'completed') continue;
     const key = canonicalObservation(r.observation);
     const e = counts.get(key) ?? { observation: r.observation, count: 0 };
@@ -93,6 +98,7 @@ export function tabulate(
     seed: meta.seed,
     rows,
     statuses,
+    ...(crashes === undefined ? {} : { crashes }),
     explored: { states: spec.states, complete: spec.complete },
     positive,
     negative: completed - positive,

@@ -268,7 +268,11 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     coverage: ruleCoverage(results, profiles),
     exitCode: cfg.save
       ? exitCodeOf(
-          results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)),
+          results.map((r) =>
+            r.status === 'FAIL' || r.status === 'CRASH' || r.status === 'XPASS'
+              ? { ...r, status: 'XFAIL' }
+              : r,
+          ),
           [],
         )
       : exitCodeOf(results, stale),

@@ -80,7 +80,7 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
           ? replyToTraceRun(reply)
           : { observations: [], status: 'unsupported', detail: why };
       } catch (e) {
-        return { observations: [], status: 'crashed', detail: boot(e) };
+        return { observations: [], status: 'crashed', detail: boot(e), culprit: 'infrastructure' };
       }
     },
     async runLitmus(program: LitmusProgram, _run: RunOptions): Promise<LitmusRun> {
@@ -93,7 +93,12 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
         );
         return replyToLitmusRun(reply);
       } catch (e) {
-        return { observation: { killed: false, tasks: {}, results: {} }, status: 'crashed', detail: boot(e) };
+        return {
+          observation: { killed: false, tasks: {}, results: {} },
+          status: 'crashed',
+          detail: boot(e),
+          culprit: 'infrastructure',
+        };
       }
     },
     close: () => session.close(),

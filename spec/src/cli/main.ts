@@ -7,9 +7,11 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
+import { renderSourcesMarkdown } from '../render/sources-md.js';
 import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
 import { CHECK_USAGE, runCheck } from './check.js';
+import { SUBCOMMAND_USAGE, SUBCOMMANDS } from './commands.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specMd = join(specRoot, 'SPEC.md');
@@ -40,6 +42,8 @@ function explain(id: string | undefined): number {
 
 function main(argv: string[]): number {
   const [cmd = 'summary', arg] = argv;
+  const sub = SUBCOMMANDS[cmd];
+  if (sub) return sub(argv.slice(1));
   switch (cmd) {
     case 'render': {
       if (arg === '--check') {
@@ -51,6 +55,7 @@ function main(argv: string[]): number {
       const tmp = `${specMd}.tmp`;
       writeFileSync(tmp, renderSpecMarkdown(specRoot));
       renameSync(tmp, specMd);
+      writeFileSync(join(specRoot, 'SOURCES.md'), renderSourcesMarkdown());
       console.log(`wrote ${specMd}`);
       return 0;
     }
@@ -81,7 +86,7 @@ function main(argv: string[]): number {
       return 0;
     }
     default:
-      console.error(USAGE);
+      console.error(USAGE + SUBCOMMAND_USAGE);
       return 2;
   }
 }

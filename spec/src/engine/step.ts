@@ -2,6 +2,7 @@
  * `step`: the set of allowed outcomes of one trace step; `stepFirst`: one canonical outcome; `whyNotEnabled`.
  * @module
  */
+import { expireTimer } from '../kernel/sleep.js';
 import type { SpecState } from '../kernel/state.js';
 import { ttwu } from '../kernel/update-state.js';
 import type { Action } from '../model/action.js';
@@ -25,7 +26,6 @@ export function whyNotEnabled(s: SpecState, action: Action): string | undefined 
     case 'complete':
       return k.completion === 1 ? undefined : `${action.task} is not asleep in a blocking syscall or fault`;
     case 'expire':
-      return k.timer === 1 ? undefined : `${action.task} has no pending timeout`;
     case 'signal':
     case 'unmap':
       return undefined;
@@ -52,8 +52,7 @@ function begin(state: SpecState, action: Action): SpecState {
       ttwu(s, me);
       break;
     case 'expire':
-      k.timer = 2;
-      ttwu(s, me);
+      expireTimer(s, me);
       break;
     case 'unmap':
       s.mapped[me] = false;

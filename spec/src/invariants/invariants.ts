@@ -42,7 +42,7 @@ function deferredStateWrite(s: SpecState, i: number): boolean {
   });
 }
 
-/** The kernel never sets a TF bit (facts §2.3): TF bits appear only where user space stored them. */
+/** The kernel never sets a TF bit ([PZ-v2] 5/5 umcg_update_state()): TF bits appear only where user space stored them. */
 export const KERNEL_SETS_NO_TF_BIT: Invariant = {
   name: 'kernel-sets-no-tf-bit',
   statement: "A step sets a TF bit in a task's state only if it is a user store or CAS on that word.",

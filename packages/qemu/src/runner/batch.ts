@@ -48,7 +48,12 @@ export async function runBatch(
         try {
           run = replyToTraceRun(await session.pool.request(traceRequest(id, trace), id, limit));
         } catch (e) {
-          run = { observations: [], status: 'crashed', detail: `guest boot failed: ${(e as Error).message}` };
+          run = {
+            observations: [],
+            status: 'crashed',
+            detail: `guest boot failed: ${(e as Error).message}`,
+            culprit: 'infrastructure',
+          };
         }
         if (first < 0) first = performance.now() - t0;
         runs[index] = run;
