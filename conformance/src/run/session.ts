@@ -21,6 +21,7 @@ import { EXIT, exitCodeOf } from './exitCode.js';
 import type { Expectations } from './expectations.js';
 import { loadExpectations, saveExpectations, staleEntries } from './expectations.js';
 import { runGenerated } from './generated.js';
+import { runGeneratedLitmus, windowPrograms } from './generatedLitmus.js';
 import { runLitmusStage } from './litmusStage.js';
 import { parseError, skipped } from './parseError.js';
 import { mapPool } from './pool.js';
@@ -30,6 +31,7 @@ import { runTrace } from './runTrace.js';
 import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
+import { profileSeed, spreadRuns } from './spread.js';
 import type { RunReport, TraceResult } from './types.js';
 
 /** Why a trace is ill-formed under the spec (any target gets the same `ill-formed trace: file:line: ...` error). */
@@ -42,7 +44,10 @@ function illFormedBySpec(trace: Trace, file: string | undefined): string | undef
 export interface SessionConfig {
   readonly targetName: string;
   readonly adapter: Adapter;
-  /** `--profile`: overrides the profile of corpus traces; generated and litmus use it (default: reference). */
+  /**
+   * `--profile`: overrides the profile of corpus traces; generated traces and programs use it. Without it, corpus
+   * traces keep their own profile and generation is spread over every profile the target implements.
+   */
   readonly profile: ProfileId | undefined;
   readonly seed: number;
   /** Stages. */
@@ -173,6 +178,10 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     );
   };
   const matches = ruleMatcher(cfg.rules);
+  // Without --profile, generation covers every profile the target implements (spread.ts); with it, that profile.
+  const spread = cfg.profile === undefined && override === undefined && cfg.replay === undefined;
+  const generatedShares = (runs: number) =>
+    spread ? spreadRuns(runs, runProfile, main.capabilities.profiles) : [{ profile: runProfile, runs }];
   try {
     if (cfg.replay?.endsWith('.litmus')) {
       cfg.onNote?.(`--replay ${cfg.replay}: read as a litmus program (by its .litmus extension)`);
@@ -213,20 +222,40 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, 'generated', failures);
         const progress = cfg.onProgress;
-        const generated = await runGenerated(main, {
-          targetName: cfg.targetName,
-          profile: runProfile,
-          runs,
-          seed: shardSeed,
-          check: cfg.check,
-          failuresDir: cfg.failuresDir,
-          shape: { targetArgs: cfg.targetArgs, seed: cfg.seed, timeoutMs: cfg.timeoutMs },
-          failureKey,
-          ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
-          ...(progress ? { onProgress: (d, t, l, f) => progress(d, t, l, failures + f) } : {}),
-          ...(cfg.signal ? { signal: cfg.signal } : {}),
-        });
-        for (const r of generated) emit(r);
+        for (const [i, share] of generatedShares(runs).entries()) {
+          const generated = await runGenerated(await open(share.profile), {
+            targetName: cfg.targetName,
+            profile: share.profile,
+            runs: share.runs,
+            seed: profileSeed(shardSeed, i),
+            check: cfg.check,
+            failuresDir: cfg.failuresDir,
+            shape: { targetArgs: cfg.targetArgs, seed: cfg.seed, timeoutMs: cfg.timeoutMs },
+            failureKey,
+            ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
+            ...(progress ? { onProgress: (d, t, l, f) => progress(d, t, l, failures + f) } : {}),
+            ...(cfg.signal ? { signal: cfg.signal } : {}),
+          });
+          for (const r of generated) emit(r);
+        }
+      }
+      if (
+        cfg.litmus &&
+        cfg.runs > 0 &&
+        cfg.rules === undefined &&
+        main.capabilities.features.has('controlled-interleaving')
+      ) {
+        const programs = windowPrograms(cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs);
+        for (const [i, share] of generatedShares(programs).entries()) {
+          emit(
+            await runGeneratedLitmus(await open(share.profile), {
+              profile: share.profile,
+              programs: share.runs,
+              runsPerProgram: 20,
+              seed: deriveSeed(cfg.seed, 'window', cfg.shard?.index ?? 0, i),
+            }),
+          );
+        }
       }
       if (cfg.litmus && !aborted())
         await runLitmusStage(

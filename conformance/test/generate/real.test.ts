@@ -55,7 +55,7 @@ describe('generation and hunting on the real spec', () => {
       check: checkTrace,
       engine: engine,
       runs: 300,
-      seed: 42,
+      seed: 1,
       failuresDir: false,
     });
     const f = report.failure!;

@@ -57,6 +57,20 @@ describe('runSession', () => {
     expect(report.results.every((r) => /^[0-9a-f]{12}$/.test(r.hash))).toBe(true);
   });
 
+  it('spreads generated traces over every profile without --profile, and keeps --profile to one', async () => {
+    const dir = await workdir([]);
+    const spread = await runSession(config(dir, specAdapter, { corpusDir: undefined, runs: 12 }));
+    const gen = spread.report.results.filter((r) => r.origin === 'generated');
+    expect(gen.every((r) => r.status === 'PASS')).toBe(true);
+    expect(new Set(gen.map((r) => r.profile)).size).toBeGreaterThanOrEqual(5);
+    expect(gen[0]!.profile).toBe('pz-v2');
+    expect(gen.reduce((n, r) => n + (r.stats?.traces ?? 0), 0)).toBe(12);
+    const one = await runSession(
+      config(dir, specAdapter, { corpusDir: undefined, runs: 12, profile: 'pz-v2-followups' }),
+    );
+    expect(one.report.results.map((r) => r.profile)).toEqual(['pz-v2-followups']);
+  });
+
   it('reports a divergence with rules, transition log, minimal trace and replay command, and saves the trace', async () => {
     const dir = await workdir(FILES);
     const { report } = await runSession(config(dir, buggyAdapter()));
