@@ -223,6 +223,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         cfg.onProgress?.(0, runs, 'generated', failures);
         const progress = cfg.onProgress;
         for (const [i, share] of generatedShares(runs).entries()) {
+          if (aborted()) break;
           const generated = await runGenerated(await open(share.profile), {
             targetName: cfg.targetName,
             profile: share.profile,
@@ -243,10 +244,12 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         cfg.litmus &&
         cfg.runs > 0 &&
         cfg.rules === undefined &&
-        main.capabilities.features.has('controlled-interleaving')
+        main.capabilities.features.has('controlled-interleaving') &&
+        !aborted()
       ) {
         const programs = windowPrograms(cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs);
         for (const [i, share] of generatedShares(programs).entries()) {
+          if (aborted()) break;
           emit(
             await runGeneratedLitmus(await open(share.profile), {
               profile: share.profile,

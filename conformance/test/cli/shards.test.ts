@@ -71,6 +71,7 @@ describe('shards, merge and report', () => {
       await main([
         '--target=sim',
         '--target-args=mutant=cond-wait-not-cleared',
+        '--profile=pz-v2',
         '--runs=100',
         '--seed=1',
         '--out=r',

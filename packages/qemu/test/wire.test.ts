@@ -171,7 +171,9 @@ describe('response decoding', () => {
       detail: 'hang: ...',
     });
     // Whose fault, by evidence: kernel messages before a hang blame the kernel, a dead guest the infrastructure.
-    const hung = 'hang: no answer\n  [ 4.5] umcg: killing 56: return to user failed';
+    const killed = 'hang: no answer\n  [ 4.5] umcg: killing 56: return to user failed';
+    expect(replyToTraceRun({ kind: 'crashed', cause: 'hang', detail: killed }).culprit).toBeUndefined();
+    const hung = 'hang: no answer\n  [ 44.5] INFO: task umcg-exec:56 blocked for more than 30 seconds.';
     expect(replyToTraceRun({ kind: 'crashed', cause: 'hang', detail: hung }).culprit).toBe('implementation');
     expect(replyToTraceRun({ kind: 'crashed', cause: 'panic', detail: 'Kernel panic' }).culprit).toBe(
       'implementation',

@@ -42,13 +42,17 @@ function decode<R>(
   }
 }
 
-/** What in a hung guest's console shows that the kernel under test is the culprit. */
+/**
+ * What in a hung guest's console shows that the kernel under test is the culprit: a WARN, BUG, oops, panic, lockdep
+ * report, soft lockup or hung-task report. The kernel's own `umcg: killing ...` lines are not: killing a process
+ * that broke the protocol is what the spec asks of it.
+ */
 const KERNEL_EVIDENCE =
-  /umcg:|WARNING:|BUG:|Oops|Kernel panic|lockdep|possible recursive locking|soft lockup|blocked for more than/;
+  /WARNING:|BUG:|Oops|Kernel panic|lockdep|possible recursive locking|soft lockup|blocked for more than/;
 
 /**
  * Whose fault a crashed reply is, by evidence: console findings of the kernel (WARN, BUG, oops, panic, lockdep) or
- * a hang with kernel messages on the console are the implementation's; a guest that is gone or an executor answer
+ * a hang with such a report on the console are the implementation's; a guest that is gone or an executor answer
  * that does not decode is the infrastructure's; a plain hang or an executor exit without kernel evidence is unknown.
  */
 export function culpritOf(reply: GuestReply): TraceRun['culprit'] {
