@@ -44,7 +44,21 @@ export interface HuntOptions {
    * budget makes the result depend on the machine's load); past it, candidates are no longer run and trace-level
    * minimization (`minimizeTrace`) finishes the job.
    */
-  readonly shrinkBudget?: { readonly runs?: number; readonly ms?: number };
+  readonly shrinkBudget?: {
+    readonly runs?: number;
+    readonly ms?: number;
+    /** Target runs of trace-level minimization (default 400). */
+    readonly minimizeRuns?: number;
+    /** Minimization candidates in flight at once (default 1; a pool of guests runs them in parallel). */
+    readonly parallel?: number;
+  };
+  /**
+   * Called once when the first failure is confirmed (it repeated on a re-run), before any shrinking: a slow target
+   * shows and saves it at once, and shrinking only improves on it.
+   */
+  readonly onFailure?: (found: FoundFailure) => void | Promise<void>;
+  /** Called as shrinking goes (fast-check runs, then each minimization batch). */
+  readonly onShrinkProgress?: (p: ShrinkProgress) => void;
   /**
    * Only run traces whose canonical spec path fires a rule this accepts (`--rules`); the others are discarded
    * before they reach the target and generation goes on (up to 1000 discarded per run).
@@ -70,6 +84,28 @@ export interface FlakyFailure {
   readonly reruns: number;
 }
 
+/** A confirmed failure as first found (not shrunk yet). */
+export interface FoundFailure {
+  readonly trace: Trace;
+  readonly verdict: Verdict & { readonly kind: 'fail' };
+  readonly signature: string;
+  /** fast-check seed of the hunt. */
+  readonly seed: number;
+}
+
+/** How far shrinking got. */
+export interface ShrinkProgress {
+  /** `fast-check` while fast-check shrinks the choices, `minimize` during trace-level minimization. */
+  readonly phase: 'fast-check' | 'minimize';
+  /** Target runs spent shrinking so far (both phases). */
+  readonly runs: number;
+  /** The whole budget of target runs (both phases). */
+  readonly budget: number;
+  /** Steps and tasks of the smallest failing trace so far. */
+  readonly steps: number;
+  readonly tasks: number;
+}
+
 /** A shrunk failure. */
 export interface HuntFailure {
   /** The minimal trace. */
@@ -86,6 +122,8 @@ export interface HuntFailure {
   readonly shrinks: number;
   /** Target runs spent by trace-level minimization (`minimizeTrace`). */
   readonly minimizeRuns: number;
+  /** True when minimization reached a 1-minimal trace; false when its run budget stopped it first. */
+  readonly minimal: boolean;
   /**
    * fast-check replay parameters: `huntTarget(target, { seed, path })` replays the fast-check counterexample, which
    * the deterministic minimization turns into this same trace again.
@@ -148,6 +186,15 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const inconclusive: Record<string, { count: number; first: string }> = {};
   const budgetRuns = options.shrinkBudget?.runs ?? 400;
   const budgetMs = options.shrinkBudget?.ms ?? Number.POSITIVE_INFINITY;
+  const minimizeRuns = options.shrinkBudget?.minimizeRuns ?? 400;
+  const progress = (phase: ShrinkProgress['phase'], runsSoFar: number, t: Trace): void =>
+    options.onShrinkProgress?.({
+      phase,
+      runs: runsSoFar,
+      budget: budgetRuns + minimizeRuns,
+      steps: t.steps.length,
+      tasks: t.header.tasks.length,
+    });
   let shrinkStart = 0;
   const prop = fc.asyncProperty(arb, async (g) => {
     if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
@@ -176,33 +223,54 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     if (signature === undefined) {
       signature = sig;
       firstSteps = g.trace.steps.length;
+      await options.onFailure?.({ trace: g.trace, verdict, signature: sig, seed });
       shrinkStart = Date.now();
     }
     if (sig !== signature) return true;
     lastFail = { trace: g.trace, verdict };
+    if (shrinkRuns > 0) progress('fast-check', shrinkRuns, g.trace);
     return false;
   });
   const out = await fc.check(prop, {
     seed,
     numRuns: options.runs ?? 100,
     ...(options.select !== undefined ? { maxSkipsPerRun: 1000 } : {}),
-    ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
+    ...(options.path !== undefined || budgetRuns === 0 ? { endOnFailure: true } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
   });
   let failure: HuntFailure | undefined;
   if (out.failed && signature !== undefined && lastFail !== undefined) {
     const sig = signature;
-    let verdict = lastFail.verdict;
-    const min = await minimizeTrace(engine, lastFail.trace, verdict.failure.step, async (candidate) => {
-      const v = checkRun(
-        options.check,
-        candidate,
-        await target.run(candidate, { seed: runSeedOf(candidate) }),
-      );
-      if (failureSignature(v) !== sig || v.kind !== 'fail') return false;
-      verdict = v;
-      return true;
-    });
+    const verdicts = new Map<Trace, Verdict & { kind: 'fail' }>();
+    const min = await minimizeTrace(
+      engine,
+      lastFail.trace,
+      lastFail.verdict.failure.step,
+      async (candidate) => {
+        const v = checkRun(
+          options.check,
+          candidate,
+          await target.run(candidate, { seed: runSeedOf(candidate) }),
+        );
+        if (failureSignature(v) !== sig || v.kind !== 'fail') return false;
+        verdicts.set(candidate, v);
+        return true;
+      },
+      {
+        maxAttempts: minimizeRuns,
+        parallel: options.shrinkBudget?.parallel ?? 1,
+        onProgress: (p) =>
+          options.onShrinkProgress?.({
+            phase: 'minimize',
+            runs: shrinkRuns + p.attempts,
+            budget: budgetRuns + minimizeRuns,
+            steps: p.steps,
+            tasks: p.tasks,
+          }),
+      },
+    );
+    const verdict = verdicts.get(min.trace) ?? lastFail.verdict;
     const h = min.trace.header;
     const swarm = /swarm: (.*)\.$/.exec(lastFail.trace.header.description)?.[1] ?? 'default';
     const description =
@@ -218,6 +286,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       fastCheckSteps: lastFail.trace.steps.length,
       shrinks: out.numShrinks,
       minimizeRuns: min.attempts,
+      minimal: min.complete,
       seed: out.seed,
       path: out.counterexamplePath ?? '',
       reproduced: { failed: await rerunFailures(target, options, trace, sig, reruns, false), runs: reruns },

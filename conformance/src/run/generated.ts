@@ -28,7 +28,18 @@ export interface GeneratedOptions {
   readonly rules?: string;
   /** Progress callback (called for every target run, shrinking included). */
   readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Notes for the user (stderr): a failure the moment it is confirmed, and how far shrinking got. */
+  readonly onNote?: (note: string) => void;
+  /** Minimization candidates in flight at once (the guests of a pool; default 1). */
+  readonly parallel?: number;
 }
+
+/**
+ * Shrink budget on a target without controlled interleaving (a real kernel, where a run costs a guest round trip
+ * and repeats only up to timing): no fast-check shrinking of the choices (each of its candidates is a fresh run
+ * that rarely removes much), trace-level minimization bounded by this many runs.
+ */
+export const REAL_TARGET_MINIMIZE_RUNS = 120;
 
 /** Fresh hunts started after a shrunk failure that no longer reproduced (each with the traces still owed). */
 const MAX_RESTARTS = 3;
@@ -63,6 +74,8 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     if (v.kind === 'pass' || v.kind === 'fail') for (const r of v.rules) rules.add(r);
     return v;
   };
+  const real = !target.capabilities.features.has('controlled-interleaving');
+  let lastNote = 0;
   const rep = await huntTarget(target, {
     check,
     runs: o.runs,
@@ -70,6 +83,32 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     profile: o.profile,
     failuresDir: false,
     ...(o.rules === undefined ? {} : { select: ruleMatcher(o.rules) }),
+    ...(real
+      ? { shrinkBudget: { runs: 0, minimizeRuns: REAL_TARGET_MINIMIZE_RUNS, parallel: o.parallel ?? 1 } }
+      : {}),
+    onFailure: async (f) => {
+      const file =
+        o.failuresDir === undefined
+          ? undefined
+          : await saveFailure(
+              o.failuresDir,
+              f.trace,
+              `${o.targetName}: generated, seed ${f.seed}, not shrunk yet`,
+            );
+      const replay = file === undefined ? '' : `\n  replay: ${replayCommand(o.targetName, o.profile, file)}`;
+      o.onNote?.(
+        `generated: FAIL confirmed on a re-run (${f.trace.steps.length} steps, rules ${f.signature}); shrinking it now` +
+          `${replay}\n${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay: file ?? '' })}`,
+      );
+    },
+    onShrinkProgress: (p) => {
+      const now = performance.now();
+      if (now - lastNote < 5_000) return;
+      lastNote = now;
+      o.onNote?.(
+        `generated: shrinking (${p.phase}): ${p.runs}/${p.budget} runs, now ${p.steps} steps, ${p.tasks} task(s)`,
+      );
+    },
   });
   const batchHash = createHash('sha256')
     .update(
@@ -83,7 +122,10 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     )
     .digest('hex')
     .slice(0, 12);
-  const stats: Record<string, number> = { traces: rep.runs, shrinkRuns: rep.shrinkRuns };
+  const stats: Record<string, number> = {
+    traces: rep.runs,
+    shrinkRuns: rep.shrinkRuns + (rep.failure?.minimizeRuns ?? 0),
+  };
   if (o.rules !== undefined) stats.discarded = rep.discarded;
   for (const [k, v] of Object.entries(rep.inconclusive)) stats[k] = v.count;
   const base = {
@@ -112,8 +154,9 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
       },
     ];
   }
+  const how = f.minimal ? '1-minimal' : 'stopped at the run budget, not 1-minimal';
   const extra = [
-    `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps; reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,
+    `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps in ${rep.shrinkRuns + f.minimizeRuns} target runs (${how}); reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,
     `  fast-check: seed=${f.seed} path=${f.path}`,
   ];
   const status = f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL';

@@ -183,6 +183,8 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
           failuresDir: cfg.failuresDir,
           ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
           ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
+          ...(cfg.onNote ? { onNote: cfg.onNote } : {}),
+          parallel: Math.max(cfg.jobs, Number(main.info.build?.jobs ?? 1) || 1),
         });
         for (const r of generated) emit(r);
       }

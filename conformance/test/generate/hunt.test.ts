@@ -76,6 +76,50 @@ describe('huntTarget (toy engine)', () => {
     expect(target.runs).toBeGreaterThan(before);
   });
 
+  test('a confirmed failure is reported before any shrink run; the run budget bounds shrinking and says so', async () => {
+    const target = brokenTarget(engine);
+    const events: string[] = [];
+    let runsAtFailure = -1;
+    const report = await huntTarget(target, {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0, minimizeRuns: 3, parallel: 2 },
+      onFailure: (f) => {
+        runsAtFailure = target.runs;
+        events.push(`found ${f.trace.steps.length}`);
+      },
+      onShrinkProgress: (p) => events.push(`${p.phase} ${p.runs}/${p.budget}`),
+    });
+    const f = report.failure!;
+    expect(events[0]).toMatch(/^found \d+$/);
+    expect(events.slice(1).every((e) => e.startsWith('minimize '))).toBe(true);
+    expect(f.minimizeRuns).toBeLessThanOrEqual(3);
+    expect(f.minimal).toBe(false);
+    expect(report.shrinkRuns).toBe(0);
+    // Confirmation re-run (1), shrinking (<= 3), reproduction (3): nothing else ran after the report.
+    expect(target.runs - runsAtFailure).toBeLessThanOrEqual(3 + 3);
+  });
+
+  test('parallel minimization reaches a 1-minimal trace of the same size as sequential', async () => {
+    const seq = await huntTarget(brokenTarget(engine), {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0 },
+    });
+    const par = await huntTarget(brokenTarget(engine), {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0, parallel: 4 },
+    });
+    expect(seq.failure?.minimal).toBe(true);
+    expect(par.failure?.minimal).toBe(true);
+    expect(par.failure?.trace.steps.length).toBe(seq.failure?.trace.steps.length);
+    expect(par.failure?.signature).toBe(seq.failure?.signature);
+  });
+
   test('the failure store is empty when the directory does not exist', async () => {
     expect(await listStoredFailures(join(tmpdir(), 'does-not-exist-umcg'))).toEqual([]);
   });
