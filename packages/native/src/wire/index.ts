@@ -25,5 +25,6 @@ export {
   type RawResponse,
   type RawStep,
   type RawTask,
+  type RawTiming,
   type RawWords,
 } from './raw.js';
