@@ -9,6 +9,9 @@
  * - `w0.state=RUNNABLE|COND_WAIT` (also `next_tid`, `server_tid`, `rwp`, `list`, `reserved`, `signals`): a word as
  *   rendered in observations; quote values with spaces or commas: `w0.reserved="0 0,0,0"`.
  * - `killed`: the process was killed.
+ * - `no-interrupt`: not an outcome but the scenario's assumption that no spontaneous interrupt (timer tick) lands
+ *   during this step; the checker reports the trace's expectations from this step on as not checkable when the
+ *   observation needs one (a real kernel cannot promise it).
  * @module
  */
 import type { Action, StepObservation, TaskName } from '@umcg/spec';
@@ -19,7 +22,8 @@ export type ExpectAtom =
   | { readonly kind: 'ret'; readonly task: TaskName | undefined; readonly ret: string }
   | { readonly kind: 'where'; readonly task: TaskName; readonly where: string }
   | { readonly kind: 'word'; readonly task: TaskName; readonly field: WordField; readonly value: string }
-  | { readonly kind: 'killed' };
+  | { readonly kind: 'killed' }
+  | { readonly kind: 'no-interrupt' };
 
 /** The observation fields an atom may name. */
 export type WordField = 'state' | 'next_tid' | 'server_tid' | 'rwp' | 'list' | 'reserved' | 'signals';
@@ -36,7 +40,7 @@ const WHERE =
   /^(user|exited|killed|asleep:(umcg_ctl|umcg_wait|umcg_kick|syscall|fault|rt_sigreturn|interrupt))$/;
 const RET = /^(0|E[A-Z]+|ok|fail|pending|\[[a-z0-9_,.?]*\])$/;
 const EXPECTED =
-  'an expected outcome (errno such as EAGAIN, 0, ok, fail, pending, [list], task=RESULT, task WHERE, task.field=VALUE or killed)';
+  'an expected outcome (errno such as EAGAIN, 0, ok, fail, pending, [list], task=RESULT, task WHERE, task.field=VALUE, killed or no-interrupt)';
 
 /** Splits the annotation text into atom strings (commas inside brackets do not split). */
 export function splitAtoms(text: string): { text: string; offset: number }[] {
@@ -71,6 +75,7 @@ export function parseAtom(
   const bad = (): TraceSyntaxError =>
     new TraceSyntaxError(file, line, col, `expected ${EXPECTED}, found '${text}'`);
   if (text === 'killed') return { kind: 'killed' };
+  if (text === 'no-interrupt') return { kind: 'no-interrupt' };
   const compact = text.replace(/\s*([=,\][])\s*/g, '$1');
   if (RET.test(compact)) return { kind: 'ret', task: undefined, ret: compact };
   const where = /^([a-z][a-z0-9_]*) (\S+)$/.exec(text);
@@ -119,6 +124,7 @@ export function unmetExpectations(
 ): string[] {
   const out: string[] = [];
   for (const a of atoms) {
+    if (a.kind === 'no-interrupt') continue;
     if (a.kind === 'killed') {
       if (!obs.killed) out.push('expected the process to be killed; it is alive');
       continue;
