@@ -91,6 +91,8 @@ export interface FoundFailure {
   readonly signature: string;
   /** fast-check seed of the hunt. */
   readonly seed: number;
+  /** Generated traces run until this one (itself included). */
+  readonly after: number;
 }
 
 /** How far shrinking got. */
@@ -223,7 +225,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     if (signature === undefined) {
       signature = sig;
       firstSteps = g.trace.steps.length;
-      await options.onFailure?.({ trace: g.trace, verdict, signature: sig, seed });
+      await options.onFailure?.({ trace: g.trace, verdict, signature: sig, seed, after: runs });
       shrinkStart = Date.now();
     }
     if (sig !== signature) return true;

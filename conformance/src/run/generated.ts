@@ -97,7 +97,7 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
             );
       const replay = file === undefined ? '' : `\n  replay: ${replayCommand(o.targetName, o.profile, file)}`;
       o.onNote?.(
-        `generated: FAIL confirmed on a re-run (${f.trace.steps.length} steps, rules ${f.signature}); shrinking it now` +
+        `generated: FAIL after ${f.after} traces, confirmed on a re-run (${f.trace.steps.length} steps, rules ${f.signature}); shrinking it now` +
           `${replay}\n${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay: file ?? '' })}`,
       );
     },
