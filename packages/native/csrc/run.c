@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,6 +267,16 @@ static void child_main(const struct ux_config *cfg, struct ux_trace *t, int out)
 		if (run_steps(rt, t->steps, t->nsteps, 0, res_seen))
 			_exit(0);
 		snapshot_base(rt);
+		/* Placement (litmus `skew cpu=`): best effort, a CPU the guest lacks is ignored. */
+		for (int i = 0; i < rt->n; i++) {
+			cpu_set_t set;
+
+			if (!t->cpu1[i])
+				continue;
+			CPU_ZERO(&set);
+			CPU_SET(t->cpu1[i] - 1, &set);
+			sched_setaffinity(atomic_load(&rt->task[i].tid), sizeof(set), &set);
+		}
 		for (int i = 0; i < rt->n; i++)
 			if (t->nthr[i])
 				ux_rt_post(rt, i, t->thr[i], t->nthr[i], 1);

@@ -28,3 +28,4 @@ export {
   type RawTiming,
   type RawWords,
 } from './raw.js';
+export { litmusSkew, type TaskSkew } from './skew.js';
