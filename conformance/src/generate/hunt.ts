@@ -65,6 +65,12 @@ export interface HuntOptions {
    */
   readonly select?: (rules: readonly RuleId[]) => boolean;
   /**
+   * Traces in flight at once while the next ones are generated (a real target: one per guest). Only without
+   * fast-check shrinking (`shrinkBudget.runs` 0); verdicts are judged in generation order, so the first failure,
+   * its seed and path are those of a sequential hunt.
+   */
+  readonly pipeline?: number;
+  /**
    * Re-runs of a first failure before shrinking it (default 2). A failure that none of them repeats is recorded as
    * flaky (`HuntReport.flaky`) and generation goes on, so a nondeterministic target's timing accident neither costs
    * a shrink nor ends the run early. 0 shrinks every failure.
@@ -198,7 +204,52 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       tasks: t.header.tasks.length,
     });
   let shrinkStart = 0;
+  let failPath: string | undefined;
+  /** Judges one generated trace's verdict: true when it is the (confirmed) failure to shrink. */
+  const judge = async (trace: Trace, verdict: Verdict): Promise<boolean> => {
+    if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
+      const e = inconclusive[verdict.kind] ?? { count: 0, first: verdict.reason };
+      inconclusive[verdict.kind] = { count: e.count + 1, first: e.first };
+    }
+    const sig = failureSignature(verdict);
+    if (sig === undefined || verdict.kind !== 'fail') return false;
+    if (
+      signature === undefined &&
+      confirm > 0 &&
+      (await rerunFailures(target, options, trace, sig, confirm, true)) === 0
+    ) {
+      flaky.push({ trace, verdict, signature: sig, reruns: confirm });
+      return false;
+    }
+    if (signature === undefined) {
+      signature = sig;
+      firstSteps = trace.steps.length;
+      await options.onFailure?.({ trace, verdict, signature: sig, seed, after: runs });
+      shrinkStart = Date.now();
+    }
+    if (sig !== signature) return false;
+    lastFail = { trace, verdict };
+    if (shrinkRuns > 0) progress('fast-check', shrinkRuns, trace);
+    return true;
+  };
+  const runOne = async (trace: Trace): Promise<Verdict> =>
+    checkRun(options.check, trace, await target.run(trace, { seed: runSeedOf(trace) }));
+  const pipeline =
+    options.pipeline !== undefined && budgetRuns === 0 && options.path === undefined
+      ? Math.max(1, Math.floor(options.pipeline))
+      : 0;
+  // Pipelined (a target without fast-check shrinking): up to `pipeline` traces in flight while the next ones are
+  // generated; verdicts are judged in generation order, so the first failure is the same as sequentially.
+  const inflight: { trace: Trace; index: number; verdict: Promise<Verdict> }[] = [];
+  let generated = 0;
+  const settleHead = async (): Promise<boolean> => {
+    const head = inflight.shift()!;
+    if (!(await judge(head.trace, await head.verdict))) return false;
+    failPath = String(head.index);
+    return true;
+  };
   const prop = fc.asyncProperty(arb, async (g) => {
+    const index = generated++;
     if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
       return true;
     if (options.select !== undefined && !options.select(g.rules)) {
@@ -206,32 +257,16 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       fc.pre(false);
     }
     runs++;
-    if (signature !== undefined) shrinkRuns++;
-    const verdict = checkRun(options.check, g.trace, await target.run(g.trace, { seed: runSeedOf(g.trace) }));
-    if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
-      const e = inconclusive[verdict.kind] ?? { count: 0, first: verdict.reason };
-      inconclusive[verdict.kind] = { count: e.count + 1, first: e.first };
+    if (pipeline === 0) {
+      if (signature !== undefined) shrinkRuns++;
+      return !(await judge(g.trace, await runOne(g.trace)));
     }
-    const sig = failureSignature(verdict);
-    if (sig === undefined || verdict.kind !== 'fail') return true;
-    if (
-      signature === undefined &&
-      confirm > 0 &&
-      (await rerunFailures(target, options, g.trace, sig, confirm, true)) === 0
-    ) {
-      flaky.push({ trace: g.trace, verdict, signature: sig, reruns: confirm });
-      return true;
-    }
-    if (signature === undefined) {
-      signature = sig;
-      firstSteps = g.trace.steps.length;
-      await options.onFailure?.({ trace: g.trace, verdict, signature: sig, seed, after: runs });
-      shrinkStart = Date.now();
-    }
-    if (sig !== signature) return true;
-    lastFail = { trace: g.trace, verdict };
-    if (shrinkRuns > 0) progress('fast-check', shrinkRuns, g.trace);
-    return false;
+    const verdict = runOne(g.trace).catch(
+      (e: unknown): Verdict => ({ kind: 'error', reason: `infrastructure: ${(e as Error).message}` }),
+    );
+    inflight.push({ trace: g.trace, index, verdict });
+    while (inflight.length > pipeline) if (await settleHead()) return false;
+    return true;
   });
   const out = await fc.check(prop, {
     seed,
@@ -241,8 +276,12 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
   });
+  let found = out.failed;
+  while (!found && inflight.length > 0) found = await settleHead();
+  // Traces still in flight behind the failure: let them finish before the guests shrink it.
+  await Promise.allSettled(inflight.splice(0).map((x) => x.verdict));
   let failure: HuntFailure | undefined;
-  if (out.failed && signature !== undefined && lastFail !== undefined) {
+  if (found && signature !== undefined && lastFail !== undefined) {
     const sig = signature;
     const verdicts = new Map<Trace, Verdict & { kind: 'fail' }>();
     const min = await minimizeTrace(
@@ -290,7 +329,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       minimizeRuns: min.attempts,
       minimal: min.complete,
       seed: out.seed,
-      path: out.counterexamplePath ?? '',
+      path: failPath ?? out.counterexamplePath ?? '',
       reproduced: { failed: await rerunFailures(target, options, trace, sig, reruns, false), runs: reruns },
     };
   }

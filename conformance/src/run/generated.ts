@@ -84,7 +84,10 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     failuresDir: false,
     ...(o.rules === undefined ? {} : { select: ruleMatcher(o.rules) }),
     ...(real
-      ? { shrinkBudget: { runs: 0, minimizeRuns: REAL_TARGET_MINIMIZE_RUNS, parallel: o.parallel ?? 1 } }
+      ? {
+          shrinkBudget: { runs: 0, minimizeRuns: REAL_TARGET_MINIMIZE_RUNS, parallel: o.parallel ?? 1 },
+          pipeline: o.parallel ?? 1,
+        }
       : {}),
     onFailure: async (f) => {
       const file =

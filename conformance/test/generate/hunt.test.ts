@@ -120,6 +120,50 @@ describe('huntTarget (toy engine)', () => {
     expect(par.failure?.signature).toBe(seq.failure?.signature);
   });
 
+  test('a pipelined hunt (traces in flight while the next are generated) finds the same first failure', async () => {
+    const seq = await huntTarget(brokenTarget(engine), {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0 },
+      confirm: 0,
+    });
+    for (const pipeline of [1, 3]) {
+      const target = brokenTarget(engine);
+      let inFlight = 0;
+      let most = 0;
+      const slow = {
+        ...target,
+        async run(trace: Parameters<typeof target.run>[0], o: Parameters<typeof target.run>[1]) {
+          most = Math.max(most, ++inFlight);
+          await new Promise((r) => setTimeout(r, 1));
+          const r = await target.run(trace, o);
+          inFlight--;
+          return r;
+        },
+      };
+      const par = await huntTarget(slow, {
+        ...base,
+        runs: 300,
+        seed: 42,
+        shrinkBudget: { runs: 0 },
+        confirm: 0,
+        pipeline,
+      });
+      expect(par.failure?.originalSteps).toBe(seq.failure?.originalSteps);
+      expect(par.failure?.path).toBe(seq.failure?.path);
+      expect(par.failure?.trace).toEqual(seq.failure?.trace);
+      expect(most).toBeGreaterThan(1);
+    }
+    const replay = await huntTarget(brokenTarget(engine), {
+      ...base,
+      seed: 42,
+      path: seq.failure!.path,
+      shrinkBudget: { runs: 0 },
+    });
+    expect(replay.failure?.originalSteps).toBe(seq.failure?.originalSteps);
+  });
+
   test('the failure store is empty when the directory does not exist', async () => {
     expect(await listStoredFailures(join(tmpdir(), 'does-not-exist-umcg'))).toEqual([]);
   });
