@@ -101,6 +101,8 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       `target ${cfg.targetName} implements only ${runProfile}: running under --profile=${runProfile}`,
     );
   }
+  // A target that runs requests in parallel itself (a pool of guests: `info.build.jobs`) gets that many in flight.
+  const inFlight = Math.max(cfg.jobs, Number(main.info.build?.jobs ?? 1) || 1);
   const expectations = await loadExpectations(cfg.expectationsFile);
   const results: TraceResult[] = [];
   const emit = (r: TraceResult): void => {
@@ -117,7 +119,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   });
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
     let done = 0;
-    await mapPool(files, cfg.jobs, async (file) => {
+    await mapPool(files, inFlight, async (file) => {
       let loaded: Trace;
       try {
         loaded = await loadTrace(file);
@@ -184,13 +186,13 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
           ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
           ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
           ...(cfg.onNote ? { onNote: cfg.onNote } : {}),
-          parallel: Math.max(cfg.jobs, Number(main.info.build?.jobs ?? 1) || 1),
+          parallel: inFlight,
         });
         for (const r of generated) emit(r);
       }
       if (cfg.litmus)
         await runLitmusStage(
-          cfg,
+          { ...cfg, jobs: inFlight },
           runProfile,
           expectations,
           emit,
