@@ -97,6 +97,66 @@ describe('block and unblock (R1-R5)', () => {
 });
 
 describe('preemption (R9-R12)', () => {
+  it('App. C: the prototype preemption wakes next_tid first (hook.resume.preempt-next)', () => {
+    const sc = new Scenario('pz-proto', ['s0', 'w0', 'w1'])
+      .server('s0')
+      .worker('w0', 's0')
+      .worker('w1', 's0');
+    sc.do({ op: 'take', task: 's0', target: 's0' });
+    sc.store('s0', 's0', 'next_tid', tidOf('w0'));
+    sc.wait('s0');
+    sc.store('w0', 'w0', 'next_tid', tidOf('w1'));
+    sc.pick(
+      {
+        op: 'cas',
+        task: 'w0',
+        target: 'w0',
+        field: 'state',
+        expect: num(UMCG_TASK_RUNNING),
+        value: num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT),
+      },
+      (o) => o.tasks.w0!.where === 'asleep:interrupt',
+    );
+    expect(sc.rules).toEqual(expect.arrayContaining(['hook.resume.preempt', 'hook.resume.preempt-next']));
+    expect(sc.task('w1').where).toBe('user');
+    expect(sc.task('s0').where).toBe('asleep:umcg_wait');
+  });
+
+  it('App. D: RFC v1 preemption wakes the server, not next_tid; RFC v1 block wakes next_tid', () => {
+    for (const event of ['preempt', 'block'] as const) {
+      const sc = new Scenario('pz-v1', ['s0', 'w0', 'w1']).server('s0').worker('w0', 's0').worker('w1', 's0');
+      sc.drain('s0');
+      sc.store('s0', 's0', 'next_tid', tidOf('w0'));
+      sc.wait('s0');
+      // w0 names w1 (queued and RUNNABLE) as its next_tid, then is preempted or blocks.
+      sc.store('w0', 'w0', 'next_tid', tidOf('w1'));
+      if (event === 'block') sc.do({ op: 'syscall', task: 'w0', blocking: true });
+      else
+        sc.pick(
+          {
+            op: 'cas',
+            task: 'w0',
+            target: 'w0',
+            field: 'state',
+            expect: num(UMCG_TASK_RUNNING),
+            value: num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT),
+          },
+          (o) => o.tasks.w0!.where === 'asleep:interrupt',
+        );
+      if (event === 'preempt') {
+        expect(sc.rules).toContain('hook.resume.preempt');
+        expect(sc.rules).not.toContain('hook.resume.preempt-next');
+        expect(sc.task('s0').where).toBe('user');
+        expect(sc.task('w1').where).not.toBe('user');
+        expect(sc.task('w0').next_tid).toBe('w1');
+      } else {
+        expect(sc.rules).toContain('hook.block.next');
+        expect(sc.task('w1').where).toBe('user');
+        expect(sc.task('s0').where).toBe('asleep:umcg_wait');
+      }
+    }
+  });
+
   it('R9: CAS RUNNING→RUNNING|PREEMPT; a tick may preempt at once, a kick surely does', () => {
     const sc = new Scenario('pz-v2', ['s0', 'w0']).server('s0').worker('w0', 's0');
     sc.drain('s0');

@@ -217,6 +217,25 @@ describe('profiles differ where the facts say (§1.2, §6)', () => {
     expect(v2.task('s0').list).toEqual([]);
   });
 
+  it('App. D: after an error RFC v1 reverts a server caller to RUNNING, but not a worker caller', () => {
+    for (const profile of ['pz-v1', 'pz-v2'] as const) {
+      const sc = new Scenario(profile, ['s0', 'w0']).server('s0').worker('w0', 's0');
+      sc.drain('s0');
+      sc.store('s0', 's0', 'next_tid', garbage);
+      sc.wait('s0');
+      expect(sc.result('s0'), profile).toBe('ESRCH');
+      expect(sc.task('s0').state, profile).toBe('RUNNING');
+      expect(sc.rules, profile).toContain('wait.error-revert');
+    }
+    // The worker caller of the test above keeps RUNNABLE|COND_WAIT in v1 (App. C).
+    const v1 = running('pz-v1');
+    v1.store('w0', 'w0', 'state', UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT);
+    v1.store('w0', 'w0', 'next_tid', garbage);
+    v1.wait('w0');
+    expect(v1.task('w0').state).toBe('RUNNABLE|COND_WAIT');
+    expect(v1.rules).not.toContain('wait.error-revert');
+  });
+
   it('follow-ups: a worker wait without UMCG_WAIT_ENQUEUE wakes nobody', () => {
     const sc = running('pz-v2-followups');
     sc.yieldNow('w0');

@@ -7,7 +7,7 @@
 import type { RuleId, StepObservation } from '@umcg/spec';
 import { canonicalObservation } from '@umcg/spec';
 import type { ExpectAtom } from '../trace/expect.js';
-import { parseAtom, unmetExpectations } from '../trace/expect.js';
+import { alternativesOf, parseAtom, unmetAlternatives } from '../trace/expect.js';
 import type { Trace } from '../trace/types.js';
 import type { CheckEngine, KeyedState } from './engine.js';
 import { specEngine } from './engine.js';
@@ -42,25 +42,27 @@ export function createChecker<S extends KeyedState>(
         reason: `the target reported ${observations.length} observations for ${steps.length} steps`,
       };
     const names = new Set(trace.header.tasks.map((t) => t.name));
-    let atoms: ExpectAtom[][];
+    let atoms: ExpectAtom[][][];
     try {
       atoms = steps.map((s) =>
-        (s.expect ?? []).map((a) => parseAtom(a, (n) => names.has(n), trace.header.name, s.line ?? 0)),
+        alternativesOf(s).map((alt) =>
+          alt.map((a) => parseAtom(a, (n) => names.has(n), trace.header.name, s.line ?? 0)),
+        ),
       );
     } catch (e) {
       return { kind: 'error', reason: (e as Error).message };
     }
     const init = engine.initialState({ profile: trace.header.profile, tasks: trace.header.tasks });
     const rules = new Set<RuleId>();
-    const quiet = atoms.map((a) => a.some((x) => x.kind === 'no-interrupt'));
+    const quiet = atoms.map((a) => a.some((alt) => alt.some((x) => x.kind === 'no-interrupt')));
     /** First step from which expectations are not checked (a `no-interrupt` step that took an interrupt). */
     let unchecked: UncheckedStep | undefined;
     const expectationFailure: Step = (i, obs) => {
       if (unchecked !== undefined && i >= unchecked.step) return undefined;
       const step = steps[i]!;
-      const unmet = unmetExpectations(atoms[i] ?? [], step.action, obs);
-      if (unmet.length === 0) return undefined;
       const previous = i === 0 ? engine.observe(init) : observations[i - 1]!;
+      const unmet = unmetAlternatives(atoms[i] ?? [], step.action, obs, previous);
+      if (unmet.length === 0) return undefined;
       const failure = {
         step: i,
         observed: obs,

@@ -6,6 +6,7 @@
 import type { RuleId, StepObservation } from '@umcg/spec';
 import { findRule } from '@umcg/spec';
 import { printAction } from '../trace/action.js';
+import { printAnnotation } from '../trace/expect.js';
 import type { TraceStep } from '../trace/types.js';
 import { observationDiff } from './diff.js';
 
@@ -134,7 +135,7 @@ export function explainForbidden(
 /** Explanation of an allowed observation that contradicts the trace's own expected outcome. */
 export function explainExpectation(index: number, step: TraceStep, unmet: readonly string[]): string {
   return [
-    `At ${describeStep(index, step)} the outcome is allowed by the spec but not the one the trace expects (# ${(step.expect ?? []).join(', ')}):`,
+    `At ${describeStep(index, step)} the outcome is allowed by the spec but not the one the trace expects (# ${printAnnotation(step) ?? ''}):`,
     ...unmet.map((u) => `  ${u}`),
   ].join('\n');
 }

@@ -15,7 +15,7 @@ export type ReporterName = (typeof REPORTERS)[number];
 
 /** Parsed command line. */
 export interface CliArgs {
-  readonly command: 'run' | 'explain' | 'doctor' | 'show' | 'report' | 'help';
+  readonly command: 'run' | 'explain' | 'doctor' | 'show' | 'report' | 'check-trace' | 'help';
   readonly positional: readonly string[];
   readonly target: string | undefined;
   readonly targetArgs: Readonly<Record<string, string>>;
@@ -114,7 +114,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const first = positional[0];
   const command = flags.has('help')
     ? 'help'
-    : first === 'explain' || first === 'doctor' || first === 'show' || first === 'report' || first === 'help'
+    : first === 'explain' ||
+        first === 'doctor' ||
+        first === 'show' ||
+        first === 'report' ||
+        first === 'check-trace' ||
+        first === 'help'
       ? first
       : 'run';
   if (command === 'run' && positional.length > 0)

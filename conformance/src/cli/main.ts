@@ -21,6 +21,7 @@ import { defaultTarget, loadAdapter } from '../targets/registry.js';
 import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
 import { parseArgs, UsageError } from './args.js';
+import { checkTraceFiles } from './checkTrace.js';
 import { doctor } from './doctor.js';
 import { explainRule } from './explain.js';
 import { helpText } from './help.js';
@@ -150,6 +151,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${await showTrace(file, adapter, args.profile)}\n`);
       return EXIT.ok;
     }
+    if (args.command === 'check-trace') return await checkTraceFiles(args.positional, args.profile);
     if (args.command === 'report') {
       process.stdout.write(`${await reportTable(args.positional[0] ?? args.out ?? RUNS_DIR)}\n`);
       return EXIT.ok;

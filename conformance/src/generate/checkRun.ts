@@ -1,7 +1,7 @@
 /**
  * The verdict of one run of a trace on a target: the checker's verdict on the observations, adjusted for how the
- * run ended (unsupported → skip; a timeout or crash before the last step → unknown/error unless the observed prefix
- * already diverges).
+ * run ended (unsupported → skip; a timeout or crash before the last step → unknown/error) unless the observed prefix
+ * already diverges, which is a failure however the run ended.
  * @module
  */
 import type { CheckTrace, Verdict } from '../check/types.js';
@@ -13,10 +13,14 @@ import type { Trace, TraceRun } from '../trace/types.js';
  * that timed out is `unknown` and one that crashed (or printed a kernel WARN, BUG, lockdep report) is an `error`.
  */
 export function checkRun(check: CheckTrace, trace: Trace, run: TraceRun): Verdict {
-  if (run.status === 'unsupported')
-    return { kind: 'skip', reason: run.detail ?? 'unsupported by the target' };
+  // Everything observed is compared, also before a step the target could not run: a divergence there is a failure.
   const verdict = check(trace, run.observations);
   if (verdict.kind === 'fail') return withTargetReport(verdict, run.detail);
+  if (run.status === 'unsupported') {
+    const n = run.observations.length;
+    const seen = n === 0 ? '' : ` (the ${n} step(s) observed before it conform)`;
+    return { kind: 'skip', reason: `${run.detail ?? 'unsupported by the target'}${seen}` };
+  }
   if (run.status === 'completed' || verdict.kind === 'skip') return verdict;
   const where = `after ${run.observations.length} of ${trace.steps.length} steps`;
   const detail = run.detail ? `: ${run.detail}` : '';

@@ -30,6 +30,11 @@ export interface RunTraceContext {
   readonly minimizeAttempts?: number;
   /** Re-runs of the minimal trace to measure the reproduction rate (default 3). */
   readonly reproduceRuns?: number;
+  /**
+   * Why a trace is ill-formed (no allowed path takes all its steps, or it has none), judged before any target
+   * runs it, so the verdict is the same on every target; undefined when it is well-formed. Not checked when absent.
+   */
+  readonly illFormed?: (trace: Trace, file: string | undefined) => string | undefined;
 }
 
 /** Runs `run` with a timeout; a timeout gives a `timeout` run. */
@@ -77,6 +82,16 @@ export async function runTrace(
       rules: [],
       durationMs: elapsed(),
       reason: gate,
+    };
+  const ill = ctx.illFormed?.(trace, meta.file);
+  if (ill !== undefined)
+    return {
+      ...base,
+      status: 'ERROR',
+      verdict: { kind: 'error', reason: ill },
+      rules: [],
+      durationMs: elapsed(),
+      reason: ill,
     };
   let verdict: Verdict;
   try {

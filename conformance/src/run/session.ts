@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
 import type { Adapter, Target } from '../adapter/types.js';
+import { specEngine } from '../check/engine.js';
+import { judgeAnnotations } from '../check/paths.js';
 import type { CheckTrace } from '../check/types.js';
 import { ruleCoverage } from '../report/coverage.js';
 import { listFiles, loadTrace } from '../trace/load.js';
@@ -27,6 +29,12 @@ import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
 import type { RunReport, TraceResult } from './types.js';
+
+/** Why a trace is ill-formed under the spec (any target gets the same `ill-formed trace: file:line: ...` error). */
+function illFormedBySpec(trace: Trace, file: string | undefined): string | undefined {
+  const v = judgeAnnotations(specEngine(), trace, file === undefined ? {} : { file });
+  return v.kind === 'ill-formed' ? v.reason : undefined;
+}
 
 /** Everything a run is configured with. */
 export interface SessionConfig {
@@ -116,6 +124,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     seed: cfg.seed,
     timeoutMs: cfg.timeoutMs,
     failuresDir: cfg.failuresDir,
+    illFormed: illFormedBySpec,
   });
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
     let done = 0;

@@ -8,10 +8,16 @@
  * - `w0 asleep:umcg_wait`, `w0 user`, `w0 exited`: where a task is.
  * - `w0.state=RUNNABLE|COND_WAIT` (also `next_tid`, `server_tid`, `rwp`, `list`, `reserved`, `signals`): a word as
  *   rendered in observations; quote values with spaces or commas: `w0.reserved="0 0,0,0"`.
+ * - `w0.runnable_ts=moved`, `w0.blocked_ts=same`: whether that timestamp was written during the step.
+ * - `w0.rwp=unchanged` (any word field): the word is as it was before the step (e.g. a list link after a take).
  * - `killed`: the process was killed.
  * - `no-interrupt`: not an outcome but the scenario's assumption that no spontaneous interrupt (timer tick) lands
  *   during this step; the checker reports the trace's expectations from this step on as not checkable when the
  *   observation needs one (a real kernel cannot promise it).
+ *
+ * A comment `# one of: A, B | C` lists alternatives (for implementation-defined points): the step's outcome must
+ * satisfy every atom of at least one alternative. Alternatives are separated by a `|` with white space on both
+ * sides (a bar inside a word, as in `RUNNABLE|COND_WAIT`, does not separate).
  * @module
  */
 import type { Action, StepObservation, TaskName } from '@umcg/spec';
@@ -26,7 +32,16 @@ export type ExpectAtom =
   | { readonly kind: 'no-interrupt' };
 
 /** The observation fields an atom may name. */
-export type WordField = 'state' | 'next_tid' | 'server_tid' | 'rwp' | 'list' | 'reserved' | 'signals';
+export type WordField =
+  | 'state'
+  | 'next_tid'
+  | 'server_tid'
+  | 'rwp'
+  | 'list'
+  | 'reserved'
+  | 'signals'
+  | 'runnable_ts'
+  | 'blocked_ts';
 const WORD_FIELDS: readonly string[] = [
   'state',
   'next_tid',
@@ -35,7 +50,17 @@ const WORD_FIELDS: readonly string[] = [
   'list',
   'reserved',
   'signals',
+  'runnable_ts',
+  'blocked_ts',
 ];
+const TS_FIELDS: ReadonlySet<string> = new Set(['runnable_ts', 'blocked_ts']);
+const TS_VALUES: ReadonlySet<string> = new Set(['moved', 'same']);
+
+/** The value of a word atom that compares with the observation before the step. */
+export const UNCHANGED = 'unchanged';
+
+/** The prefix of an annotation that lists alternatives. */
+export const ONE_OF = 'one of:';
 const WHERE =
   /^(user|exited|killed|asleep:(umcg_ctl|umcg_wait|umcg_kick|syscall|fault|rt_sigreturn|interrupt))$/;
 const RET = /^(0|E[A-Z]+|ok|fail|pending|\[[a-z0-9_,.?]*\])$/;
@@ -113,14 +138,70 @@ export function parseAtom(
       col,
       `expected a field (${WORD_FIELDS.join(', ')}), found '${eq[2]}'`,
     );
+  if (TS_FIELDS.has(eq[2]) && !TS_VALUES.has(eq[3]))
+    throw new TraceSyntaxError(
+      file,
+      line,
+      col,
+      `expected ${eq[1]}.${eq[2]}=moved or ${eq[1]}.${eq[2]}=same, found '${eq[3]}'`,
+    );
   return { kind: 'word', task: eq[1], field: eq[2] as WordField, value: eq[3] };
 }
 
-/** Checks atoms against an observation of `action`; returns one message per unmet atom. */
+/**
+ * Splits an annotation into its alternatives: `one of: A, B | C` gives two, anything else one. Only a bar with
+ * white space on both sides splits (not one inside a word, brackets or quotes). Offsets are relative to `text`.
+ */
+export function splitAlternatives(text: string): { text: string; offset: number }[][] {
+  const lead = text.length - text.trimStart().length;
+  if (!text.trimStart().startsWith(ONE_OF)) return [splitAtoms(text)];
+  const body = lead + ONE_OF.length;
+  const out: { text: string; offset: number }[][] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = body;
+  for (let i = body; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '[') depth++;
+    else if (c === ']') depth--;
+    const bar = c === '|' && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '');
+    if (i === text.length || (bar && depth === 0 && !quoted)) {
+      out.push(splitAtoms(text.slice(start, i)).map((a) => ({ text: a.text, offset: a.offset + start })));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The alternatives of a step's annotation (none when it has no annotation). */
+export function alternativesOf(step: {
+  readonly expect?: readonly string[];
+  readonly oneOf?: readonly (readonly string[])[];
+}): readonly (readonly string[])[] {
+  if (step.oneOf !== undefined && step.oneOf.length > 0) return step.oneOf;
+  return step.expect !== undefined && step.expect.length > 0 ? [step.expect] : [];
+}
+
+/** Prints a step's annotation as written after `# ` (undefined when it has none). */
+export function printAnnotation(step: {
+  readonly expect?: readonly string[];
+  readonly oneOf?: readonly (readonly string[])[];
+}): string | undefined {
+  if (step.oneOf !== undefined && step.oneOf.length > 0)
+    return `${ONE_OF} ${step.oneOf.map((a) => a.join(', ')).join(' | ')}`;
+  return step.expect !== undefined && step.expect.length > 0 ? step.expect.join(', ') : undefined;
+}
+
+/**
+ * Checks atoms against an observation of `action`; returns one message per unmet atom. `before` is the observation
+ * before the step (needed by `=unchanged` atoms; without it they are unmet).
+ */
 export function unmetExpectations(
   atoms: readonly ExpectAtom[],
   action: Action,
   obs: StepObservation,
+  before?: StepObservation,
 ): string[] {
   const out: string[] = [];
   for (const a of atoms) {
@@ -141,8 +222,42 @@ export function unmetExpectations(
       if (got !== a.where) out.push(`expected ${task} ${a.where}, observed ${got}`);
       continue;
     }
-    const got = t === undefined ? '?' : a.field === 'list' ? `[${t.list.join(',')}]` : String(t[a.field]);
+    const got = t === undefined ? '?' : wordOf(t, a.field);
+    if (a.value === UNCHANGED) {
+      const b = before?.tasks[task];
+      const was = b === undefined ? '?' : wordOf(b, a.field);
+      if (got !== was || got === '?')
+        out.push(`expected ${task}.${a.field} unchanged (${was}), observed ${got}`);
+      continue;
+    }
     if (got !== a.value) out.push(`expected ${task}.${a.field}=${a.value}, observed ${got}`);
   }
   return out;
+}
+
+/**
+ * The messages of the alternative closest to `obs` (fewest unmet atoms); empty when some alternative holds or
+ * there is no annotation.
+ */
+export function unmetAlternatives(
+  alternatives: readonly (readonly ExpectAtom[])[],
+  action: Action,
+  obs: StepObservation,
+  before?: StepObservation,
+): string[] {
+  let best: string[] | undefined;
+  for (const atoms of alternatives) {
+    const unmet = unmetExpectations(atoms, action, obs, before);
+    if (unmet.length === 0) return [];
+    if (best === undefined || unmet.length < best.length) best = unmet;
+  }
+  if (best === undefined || alternatives.length < 2) return best ?? [];
+  return [`none of the ${alternatives.length} alternatives holds; the closest: ${best.join('; ')}`];
+}
+
+function wordOf(t: StepObservation['tasks'][string], field: WordField): string {
+  if (field === 'list') return `[${t.list.join(',')}]`;
+  if (field === 'runnable_ts') return t.runnable_ts_moved ? 'moved' : 'same';
+  if (field === 'blocked_ts') return t.blocked_ts_moved ? 'moved' : 'same';
+  return String(t[field]);
 }

@@ -30,6 +30,7 @@ export function canonicalTrace(trace: Trace): string {
   const steps = trace.steps.map((s) => ({
     action: s.action,
     expect: s.expect?.length ? s.expect : undefined,
+    oneOf: s.oneOf?.length ? s.oneOf : undefined,
   }));
   return canonicalJson({
     version: h.version,

@@ -7,6 +7,7 @@
 import type { Action } from '@umcg/spec';
 import { printAction } from './action.js';
 import { TraceSyntaxError } from './errors.js';
+import { printAnnotation } from './expect.js';
 import { printHeader } from './header.js';
 import { parseTrace } from './parse.js';
 import type { Trace, TraceStep } from './types.js';
@@ -14,7 +15,11 @@ import type { Trace, TraceStep } from './types.js';
 /** The JSON document of a trace (line numbers dropped). */
 export function traceToJson(trace: Trace): string {
   const steps = trace.steps.map((s) =>
-    s.expect === undefined ? { action: s.action } : { action: s.action, expect: s.expect },
+    s.oneOf !== undefined
+      ? { action: s.action, oneOf: s.oneOf }
+      : s.expect === undefined
+        ? { action: s.action }
+        : { action: s.action, expect: s.expect },
   );
   return `${JSON.stringify({ format: 'umcg-trace', version: 1, header: trace.header, steps }, null, 2)}\n`;
 }
@@ -54,7 +59,7 @@ export function traceFromJson(text: string, file = '<input>'): Trace {
   }
   const lines = [...headerText];
   obj.steps.forEach((s: unknown, i: number) => {
-    const step = s as { action?: Action; expect?: unknown };
+    const step = s as { action?: Action; expect?: unknown; oneOf?: unknown };
     let code: string;
     try {
       code = printAction(step.action as Action);
@@ -74,7 +79,21 @@ export function traceFromJson(text: string, file = '<input>'): Trace {
         ...locate(text, i),
         `expected steps[${i}].expect to be an array of strings`,
       );
-    lines.push(step.expect === undefined ? code : `${code} # ${(step.expect as string[]).join(', ')}`);
+    const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+    if (
+      step.oneOf !== undefined &&
+      !(Array.isArray(step.oneOf) && step.oneOf.length > 1 && step.oneOf.every(strings))
+    )
+      throw new TraceSyntaxError(
+        file,
+        ...locate(text, i),
+        `expected steps[${i}].oneOf to be an array of at least two arrays of strings`,
+      );
+    const note = printAnnotation({
+      ...(strings(step.expect) ? { expect: step.expect } : {}),
+      ...(step.oneOf === undefined ? {} : { oneOf: step.oneOf as string[][] }),
+    });
+    lines.push(note === undefined ? code : `${code} # ${note}`);
   });
   let parsed: Trace;
   try {

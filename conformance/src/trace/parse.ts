@@ -15,7 +15,7 @@
 import { basename } from 'node:path';
 import { parseAction } from './action.js';
 import { TraceSyntaxError } from './errors.js';
-import { parseAtom, splitAtoms } from './expect.js';
+import { parseAtom, splitAlternatives } from './expect.js';
 import { HeaderBuilder } from './header.js';
 import { Cursor } from './internal/cursor.js';
 import type { Trace, TraceStep } from './types.js';
@@ -44,8 +44,21 @@ export function parseStepLine(
   const action = parseAction(cur, who, isTask);
   if (!cur.atEnd()) throw cur.fail('end of step (an expected outcome goes after #)');
   if (comment === undefined) return { action, line };
-  const atoms = splitAtoms(comment.split('#')[0] ?? '');
-  for (const a of atoms) parseAtom(a.text, isTask, file, line, commentCol + a.offset + 1);
+  const alternatives = splitAlternatives(comment.split('#')[0] ?? '');
+  for (const atoms of alternatives)
+    for (const a of atoms) parseAtom(a.text, isTask, file, line, commentCol + a.offset + 1);
+  if (alternatives.length > 1) {
+    const empty = alternatives.findIndex((a) => a.length === 0);
+    if (empty >= 0)
+      throw new TraceSyntaxError(
+        file,
+        line,
+        commentCol + 1,
+        `expected atoms in alternative ${empty + 1} of 'one of:'`,
+      );
+    return { action, oneOf: alternatives.map((a) => a.map((x) => x.text)), line };
+  }
+  const atoms = alternatives[0] ?? [];
   return atoms.length === 0 ? { action, line } : { action, expect: atoms.map((a) => a.text), line };
 }
 

@@ -3,6 +3,7 @@
  * @module
  */
 import { printAction } from './action.js';
+import { printAnnotation } from './expect.js';
 import { printHeader } from './header.js';
 import type { Trace, TraceStep } from './types.js';
 
@@ -12,8 +13,9 @@ const COMMENT_COL = 44;
 /** Prints one step line with its expected outcome comment. */
 export function printStep(step: TraceStep): string {
   const code = printAction(step.action);
-  if (step.expect === undefined || step.expect.length === 0) return code;
-  return `${code.padEnd(COMMENT_COL - 1)} # ${step.expect.join(', ')}`;
+  const note = printAnnotation(step);
+  if (note === undefined) return code;
+  return `${code.padEnd(COMMENT_COL - 1)} # ${note}`;
 }
 
 /** Prints a trace (header, blank line, steps), ending with a newline. */

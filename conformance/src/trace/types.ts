@@ -46,6 +46,11 @@ export interface TraceStep {
   readonly action: Action;
   /** Expected outcome annotations, e.g. `{ w0: 'EAGAIN' }` results or `w0 asleep:umcg_wait`, as written. */
   readonly expect?: readonly string[];
+  /**
+   * Alternative annotations (`# one of: A, B | C`), for implementation-defined points: the outcome must satisfy one
+   * of them. A step has `expect` or `oneOf`, not both.
+   */
+  readonly oneOf?: readonly (readonly string[])[];
   /** 1-based line of the step in its source file (for messages), when parsed from text. */
   readonly line?: number;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openSpecTarget } from '../../src/adapters/spec.js';
 import { createChecker } from '../../src/check/checkTrace.js';
 import { specEngine } from '../../src/check/engine.js';
+import { judgeAnnotations } from '../../src/check/paths.js';
 import { loadExpectations } from '../../src/run/expectations.js';
 import { traceHash } from '../../src/trace/hash.js';
 import { conditionHolds } from '../../src/trace/litmus.js';
@@ -67,6 +68,14 @@ describe('the committed corpus', () => {
         const v = check(t, (await target.run(t, { seed })).observations);
         expect(v.kind === 'fail' ? v.failure.explanation : v.kind, `${f} (seed ${seed})`).toBe('pass');
       }
+    }
+  });
+
+  it('check-trace: every annotation is required by the spec on every allowed path (none forbidden, none merely allowed)', () => {
+    const engine = specEngine();
+    for (const { f, t } of traces.filter((x) => !disputed.has(x.t.header.name))) {
+      const v = judgeAnnotations(engine, t, { file: f });
+      expect(`${v.kind}: ${v.reason}`, f).toMatch(/^required: /);
     }
   });
 

@@ -34,6 +34,18 @@ describe('checkRun', () => {
       expect(v.failure.explanation).toMatch(/The target reported: kernel: umcg: killing 55$/);
   });
 
+  it('compares what was observed before an unsupported step: a divergence there fails, else skip', () => {
+    const bad = [good[0]!, fakeObs({ s0: 'BLOCKED', w0: 'NONE' }, { s0: '0' })];
+    const hidden = checkRun(check, T, {
+      observations: bad,
+      status: 'unsupported',
+      detail: 'step 3: w0 asleep',
+    });
+    expect(hidden.kind).toBe('fail');
+    const v = checkRun(check, T, { observations: good.slice(0, 2), status: 'unsupported', detail: 'step 3' });
+    expect(v).toEqual({ kind: 'skip', reason: 'step 3 (the 2 step(s) observed before it conform)' });
+  });
+
   it('makes an unfinished run that did not diverge unknown, and an unsupported one a skip', () => {
     expect(checkRun(check, T, { observations: [good[0]!], status: 'timeout' }).kind).toBe('unknown');
     expect(checkRun(check, T, { observations: [], status: 'unsupported', detail: 'no signals' })).toEqual({

@@ -72,18 +72,35 @@ const expectAtoms = (tasks: string[]): fc.Arbitrary<string[] | undefined> =>
         fc.constantFrom(...tasks).map((t) => `${t} asleep:umcg_wait`),
         fc.constantFrom(...tasks).map((t) => `${t}=ETIMEDOUT`),
         fc.constantFrom(...tasks).map((t) => `${t}.state=RUNNABLE|COND_WAIT`),
+        fc
+          .tuple(
+            fc.constantFrom(...tasks),
+            fc.constantFrom('runnable_ts', 'blocked_ts'),
+            fc.constantFrom('moved', 'same'),
+          )
+          .map(([t, f, v]) => `${t}.${f}=${v}`),
+        fc
+          .tuple(fc.constantFrom(...tasks), fc.constantFrom('rwp', 'list', 'state', 'next_tid'))
+          .map(([t, f]) => `${t}.${f}=unchanged`),
       ),
       { minLength: 1, maxLength: 3 },
     ),
     { nil: undefined },
   );
 
+/** A step's annotation: none, plain atoms, or two or three alternatives (`# one of: ... | ...`). */
+const annotation = (tasks: string[]): fc.Arbitrary<Pick<TraceStep, 'expect' | 'oneOf'>> =>
+  fc.oneof(
+    expectAtoms(tasks).map((e) => (e === undefined ? {} : { expect: e })),
+    fc
+      .array(expectAtoms(tasks), { minLength: 2, maxLength: 3 })
+      .map((alts) => ({ oneOf: alts.map((a) => a ?? ['0']) })),
+  );
+
 /** Arbitrary traces over 1-4 tasks. */
 export const traceArb: fc.Arbitrary<Trace> = fc.integer({ min: 1, max: NAMES.length }).chain((n) => {
   const tasks = NAMES.slice(0, n);
-  const step = fc
-    .tuple(action(tasks), expectAtoms(tasks))
-    .map(([a, e]): TraceStep => (e === undefined ? { action: a } : { action: a, expect: e }));
+  const step = fc.tuple(action(tasks), annotation(tasks)).map(([a, e]): TraceStep => ({ action: a, ...e }));
   return fc.record({
     header: fc.record({
       version: fc.constant(1 as const),

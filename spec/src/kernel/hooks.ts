@@ -43,7 +43,7 @@ export function* preSchedule(me: number): Routine<void> {
     if (r === 0) yield* fire('hook.block.runnable');
   } else if (r === 0) yield* fire('hook.block.running');
   if (r !== 0) return yield* die('hook.block.kill');
-  if ((yield* wakeForImplicit(me)) !== 0) return yield* die('hook.block.kill');
+  if ((yield* wakeForImplicit(me, 'block')) !== 0) return yield* die('hook.block.kill');
   yield* fire('hook.block.wake-server');
   yield* unpinPages(me);
 }

@@ -1,6 +1,7 @@
 /**
- * What block detection and preemption wake: the server (RFC v2), or `next_tid` first in the prototype and RFC v1,
- * falling back to the server when that fails if the profile says so (facts §6.1, §6.3, [PZ-seed]).
+ * What block detection and preemption wake: the server (RFC v2), or `next_tid` first where the profile says so
+ * (block: prototype and RFC v1, `hook.block.next`; preemption: prototype only, `hook.resume.preempt-next`),
+ * falling back to the server when that fails if the profile says so (facts §6.1, §6.3, App. D, [PZ-seed]).
  * @module
  */
 
@@ -10,11 +11,18 @@ import { atomic, local, type Routine } from './thread.js';
 import type { KResult } from './update-state.js';
 import { wakeServer, wakeTask } from './update-state.js';
 
+/** The implicit event: block detection (R2) or preemption (R9). */
+export type ImplicitEvent = 'block' | 'preempt';
+
 /** Wakes whoever must learn about an implicit event of worker `me`; EFAULT means the task gets killed. */
-export function* wakeForImplicit(me: number): Routine<0 | 'EFAULT'> {
+export function* wakeForImplicit(me: number, event: ImplicitEvent): Routine<0 | 'EFAULT'> {
   const p = yield* local(undefined, (s) => s.world.params);
-  if (!p.nextOnImplicit) return yield* wakeServer(me);
-  const r = yield* wakeNext(me, p.tidMask);
+  if (!(event === 'block' ? p.nextOnBlock : p.nextOnPreempt)) return yield* wakeServer(me);
+  const r = yield* wakeNext(
+    me,
+    p.tidMask,
+    event === 'block' ? 'hook.block.next' : 'hook.resume.preempt-next',
+  );
   if (r === 'none') return yield* wakeServer(me);
   if (r === 0 || r === 'EFAULT') return r;
   if (p.nextFailFallback === 'never') return 0;
@@ -22,17 +30,18 @@ export function* wakeForImplicit(me: number): Routine<0 | 'EFAULT'> {
   return yield* wakeServer(me);
 }
 
-function* wakeNext(me: number, masked: boolean): Routine<'none' | KResult | 'ESRCH'> {
-  const target: 'fault' | 'none' | 'ESRCH' | readonly [number, number] = yield* atomic(
-    'hook.block.next',
-    (s) => {
-      const m = access(s, s.k[me]!.umcg);
-      if (!m) return 'fault' as const;
-      if (m.next_tid === 0) return 'none' as const;
-      const j = lookupUmcg(s, masked ? m.next_tid & 0x3fffffff : m.next_tid);
-      return j < 0 ? ('ESRCH' as const) : ([j, s.k[j]!.umcg] as readonly [number, number]);
-    },
-  );
+function* wakeNext(
+  me: number,
+  masked: boolean,
+  rule: 'hook.block.next' | 'hook.resume.preempt-next',
+): Routine<'none' | KResult | 'ESRCH'> {
+  const target: 'fault' | 'none' | 'ESRCH' | readonly [number, number] = yield* atomic(rule, (s) => {
+    const m = access(s, s.k[me]!.umcg);
+    if (!m) return 'fault' as const;
+    if (m.next_tid === 0) return 'none' as const;
+    const j = lookupUmcg(s, masked ? m.next_tid & 0x3fffffff : m.next_tid);
+    return j < 0 ? ('ESRCH' as const) : ([j, s.k[j]!.umcg] as readonly [number, number]);
+  });
   if (target === 'fault') return 'EFAULT';
   if (target === 'none' || target === 'ESRCH') return target;
   const r = yield* wakeTask(target[0], target[1]);

@@ -57,7 +57,7 @@ function* preempt(me: number): Routine<boolean> {
   const ok =
     (yield* updateState(self, UMCG_TASK_RUNNING, UMCG_TASK_RUNNABLE)) === 0 &&
     (yield* push(self, server)) === 0 &&
-    (yield* wakeForImplicit(me)) === 0;
+    (yield* wakeForImplicit(me, 'preempt')) === 0;
   if (!ok) {
     yield* die('hook.resume.kill');
     return false;

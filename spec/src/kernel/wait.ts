@@ -43,8 +43,8 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
     if (p.workerTimeout === 'requeue' && enqueueFlag) return yield* err('wait.worker-timeout', 'EINVAL');
   }
   const pin = yield* pinPages(me);
-  if (pin !== 0) return yield* fail(me, p, 'wait.pin', pin, false);
-  const early = yield* earlyNextChecks(me, p);
+  if (pin !== 0) return yield* fail(me, p, worker, 'wait.pin', pin, false);
+  const early = yield* earlyNextChecks(me, p, worker);
   if (early !== undefined) return early;
   const entry = yield* updateState(
     self,
@@ -52,12 +52,12 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
     UMCG_TASK_RUNNABLE,
   );
   // Not RUNNABLE any more: a concurrent wakeup. The revert to RUNNING that follows is then a no-op.
-  if (entry !== 0) return yield* fail(me, p, 'wait.self-not-runnable', entry, true);
+  if (entry !== 0) return yield* fail(me, p, worker, 'wait.self-not-runnable', entry, true);
   yield* fire('wait.self-requeue');
   const enqueue = worker && (!p.enqueueFlag || enqueueFlag);
   const handoff =
     p.waitOrder === 'wake-next-first'
-      ? yield* nextThenEnqueue(me, p, enqueue)
+      ? yield* nextThenEnqueue(me, p, enqueue, worker)
       : yield* enqueueThenNext(me, p, enqueue, worker);
   if (handoff !== undefined) return handoff;
   yield* unpinPages(me);
@@ -65,7 +65,7 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
 }
 
 /** RFC v1 pins `next` (a bad one leaves a stale pin); the prototype refuses `next_tid == 0`. */
-function* earlyNextChecks(me: number, p: ProfileParams): Routine<string | undefined> {
+function* earlyNextChecks(me: number, p: ProfileParams, worker: boolean): Routine<string | undefined> {
   if (!p.pinNext && p.waitWithoutNext === 'idle') return undefined;
   const next = yield* atomic(undefined, (s) => access(s, s.k[me]!.umcg)?.next_tid ?? 0);
   if (p.waitWithoutNext === 'esrch' && next === 0) {
@@ -79,15 +79,22 @@ function* earlyNextChecks(me: number, p: ProfileParams): Routine<string | undefi
     const j = lookupUmcg(s, next);
     return j < 0 ? 'ESRCH' : pinnable(s, s.k[j]!.umcg) ? 0 : 'EFAULT';
   });
-  return found === 0 ? undefined : yield* err('pin.next', found);
+  // The error path reverts a server caller (App. D) but leaves the stale pin: `fail` without unpinning.
+  return found === 0 ? undefined : yield* fail(me, p, worker, 'pin.next', found, false);
 }
 
 /** RFC v2 order: wake `next_tid` first, then enqueue the worker caller and wake its server (R15). */
-function* nextThenEnqueue(me: number, p: ProfileParams, enqueue: boolean): Routine<string | undefined> {
+function* nextThenEnqueue(
+  me: number,
+  p: ProfileParams,
+  enqueue: boolean,
+  worker: boolean,
+): Routine<string | undefined> {
   const n = yield* wakeNext(me);
-  if (n !== 0 && n !== 'none') return yield* nextFailed(me, p, n, enqueue, false);
+  if (n !== 0 && n !== 'none') return yield* nextFailed(me, p, n, worker, enqueue, false);
   if (!enqueue) return undefined;
-  if ((yield* enqueueSelf(me)) !== 0) return yield* fail(me, p, 'wait.worker.enqueue', 'EFAULT', true);
+  if ((yield* enqueueSelf(me)) !== 0)
+    return yield* fail(me, p, worker, 'wait.worker.enqueue', 'EFAULT', true);
   return undefined;
 }
 
@@ -99,13 +106,13 @@ function* enqueueThenNext(
   worker: boolean,
 ): Routine<string | undefined> {
   if (enqueue && (yield* pushSelf(me)) !== 0)
-    return yield* fail(me, p, 'wait.worker.enqueue', 'EFAULT', true);
+    return yield* fail(me, p, worker, 'wait.worker.enqueue', 'EFAULT', true);
   const n = yield* wakeNext(me);
   if (n === 'none') {
     if (worker && enqueue) yield* wakeServer(me);
     return undefined;
   }
-  if (n !== 0) return yield* nextFailed(me, p, n, worker, enqueue);
+  if (n !== 0) return yield* nextFailed(me, p, n, worker, worker, enqueue);
   return undefined;
 }
 
@@ -118,14 +125,15 @@ function* nextFailed(
   p: ProfileParams,
   n: Exclude<NextResult, 0 | 'none'>,
   worker: boolean,
+  fallback: boolean,
   enqueued: boolean,
 ): Routine<string> {
-  if (p.nextFailFallback === 'always' && worker) {
+  if (p.nextFailFallback === 'always' && fallback) {
     yield* fire('wait.next.fallback-server');
     if (enqueued) yield* wakeServer(me);
     else yield* enqueueSelf(me);
   }
-  return yield* fail(me, p, 'wait.next.failure', n, true);
+  return yield* fail(me, p, worker, 'wait.next.failure', n, true);
 }
 
 function* pushSelf(me: number): Routine<0 | 'EFAULT'> {
@@ -184,11 +192,21 @@ function* handleSignalExcluded(me: number): Routine<void> {
   });
 }
 
-/** An error after the pin: unpin (if pinned) and, in RFC v2, revert the caller to RUNNING (`wait.error-revert`). */
-function* fail(me: number, p: ProfileParams, rule: Rule, e: string, pinned: boolean): Routine<string> {
+/**
+ * An error after the pin: unpin (if pinned) and revert the caller to RUNNING where the profile says so: every
+ * caller in RFC v2, a server caller only in RFC v1 (`wait.error-revert`).
+ */
+function* fail(
+  me: number,
+  p: ProfileParams,
+  worker: boolean,
+  rule: Rule,
+  e: string,
+  pinned: boolean,
+): Routine<string> {
   yield* fire(rule);
   if (pinned) yield* unpinPages(me);
-  if (p.waitErrorRevert === 'revert') {
+  if (p.waitErrorRevert === 'revert' || (p.waitErrorRevert === 'server-only' && !worker)) {
     const self = yield* local(undefined, (s) => s.k[me]!.umcg);
     yield* updateState(self, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING);
     yield* fire('wait.error-revert');

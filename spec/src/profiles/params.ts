@@ -15,10 +15,11 @@ export interface ProfileParams {
    */
   readonly waitOrder: 'wake-next-first' | 'enqueue-first';
   /**
-   * What a failed wake of `next_tid` inside `umcg_wait` does to the caller: `revert` (v2: caller back to RUNNING,
-   * error returned) or `keep` (v1, prototype: caller stays as it is, a worker stays enqueued). Facts §6.1, App. C.
+   * What an error of `umcg_wait` past its pin does to the caller: `revert` (v2: every caller CASed back to
+   * RUNNING, error returned), `server-only` (v1: a server caller is reverted, a worker caller keeps its state and
+   * stays enqueued) or `keep` (prototype: every caller stays as it is). Facts §6.1, App. C, App. D.
    */
-  readonly waitErrorRevert: 'revert' | 'keep';
+  readonly waitErrorRevert: 'revert' | 'server-only' | 'keep';
   /**
    * Whether a failed wake of `next_tid` falls back to waking `server_tid`: `never` (v1, v2), `implicit` (the
    * prototype code: only on block/preemption), `always` (the seed e-mail's summary, also applied in
@@ -27,8 +28,13 @@ export interface ProfileParams {
   readonly nextFailFallback: 'never' | 'implicit' | 'always';
   /** What the kernel writes into `next_tid` after waking it: nothing, 0, or `|UMCG_TID_RUNNING`. Facts §6.2. */
   readonly nextTidWriteback: 'none' | 'clear' | 'tid-running';
-  /** Whether block detection and preemption wake `next_tid` (else the server). Facts §6.3 (prototype, v1: yes). */
-  readonly nextOnImplicit: boolean;
+  /** Whether block detection wakes `next_tid` when it is set (else the server). Facts §1.2, §6.3 (prototype, v1). */
+  readonly nextOnBlock: boolean;
+  /**
+   * Whether preemption wakes `next_tid` when it is set (else the server). Prototype only: v1's preemption path
+   * wakes the server and leaves `next_tid` alone (App. D), as v2 does (R9). App. C, App. D.
+   */
+  readonly nextOnPreempt: boolean;
   /** Whether tids are masked with `UMCG_TID_MASK` on lookup (v2) or used raw (prototype, v1). App. C. */
   readonly tidMask: boolean;
   /** Whether `umcg_wait` pins `next` too (v1): a bad `next_tid` fails before the caller's CAS. App. C. */

@@ -39,9 +39,9 @@ export const HOOK_RULES = {
   },
   'hook.block.next': {
     group: 'hook.block',
-    title: 'Prototype and RFC v1: block and preemption wake next_tid',
+    title: 'Prototype and RFC v1: block detection wakes next_tid',
     statement:
-      'Before RFC v2, block detection and preemption wake `next_tid` if it is set, else the server; RFC v2 only wakes the server ("next_tid must never be used for implicit blocks").',
+      'Before RFC v2, block detection wakes `next_tid` if it is set, else the server; RFC v2 only wakes the server ("next_tid must never be used for implicit blocks"). Preemption is a separate point: see `hook.resume.preempt-next`.',
     profiles: ['pz-proto', 'pz-proto-code', 'pz-v1'],
     sources: ['[PZ-proto] §6.3', '[PZ-v1]', '[PZ-0119a]'],
   },
@@ -113,9 +113,17 @@ export const HOOK_RULES = {
     group: 'hook.resume',
     title: 'R9: PREEMPT on a RUNNING task: enqueue and wait',
     statement:
-      "A RUNNING|PREEMPT task pins, CASes RUNNING→RUNNABLE (clearing PREEMPT, writing `runnable_ts`), pushes itself onto its server's list, wakes the server, unpins and waits until RUNNING. `next_tid` is not consulted in RFC v2. (A server preempting itself pushes itself onto its own list, §6.25.)",
+      "A RUNNING|PREEMPT task pins, CASes RUNNING→RUNNABLE (clearing PREEMPT, writing `runnable_ts`), pushes itself onto its server's list, wakes the server, unpins and waits until RUNNING. `next_tid` is not consulted in RFC v1 and v2; only the prototype wakes it first (`hook.resume.preempt-next`). (A server preempting itself pushes itself onto its own list, §6.25.)",
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R9', '[PZ-0114]', '§6.25'],
+    sources: ['[PZ-v2] §3 R9', '[O-RFCv2] 3/5', 'App. D', '[PZ-0114]', '§6.25'],
+  },
+  'hook.resume.preempt-next': {
+    group: 'hook.resume',
+    title: 'Prototype: preemption wakes next_tid',
+    statement:
+      "In the prototype, a preempted worker wakes `next_tid` if it is set (falling back to its server when that wake fails, `wait.next.fallback-server`), else its server. RFC v1's preemption path wakes the server only and leaves `next_tid` untouched (its code asks in a comment whether preemption should consume `next_tid` and leans towards no), as RFC v2 does.",
+    profiles: ['pz-proto', 'pz-proto-code'],
+    sources: ['[PZ-proto]', 'App. C', '[O-RFCv2] 3/5', 'App. D'],
   },
   'hook.resume.wait': {
     group: 'hook.resume',

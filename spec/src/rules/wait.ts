@@ -126,11 +126,11 @@ export const WAIT_RULES = {
   },
   'wait.error-revert': {
     group: 'wait',
-    title: 'RFC v2 reverts the caller to RUNNING after an error',
+    title: 'After an error the caller is reverted to RUNNING (v2: every caller, v1: a server)',
     statement:
-      'After an error past the entry checks, RFC v2 CASes the caller RUNNABLE→RUNNING; RFC v1 and the prototype leave its state as it is.',
-    profiles: V2ISH,
-    sources: ['[PZ-v2] §2.5', 'App. C'],
+      'After an error past the entry checks, RFC v2 CASes the caller RUNNABLE→RUNNING. RFC v1 does so for a server caller only (so that a server gets the error at once); a v1 worker caller keeps its state (typically RUNNABLE|COND_WAIT, still enqueued). The prototype leaves every caller as it is.',
+    profiles: [...V2ISH, 'pz-v1'],
+    sources: ['[PZ-v2] §2.5', '[O-RFCv2] 3/5', 'App. C', 'App. D'],
   },
   'wait.worker.enqueue': {
     group: 'wait',

@@ -13,7 +13,7 @@ import { Machine, type MachineConfig } from './machine.js';
  * optional interrupt lands, so those are switched off for it (generated traces get them).
  */
 export function runTrace(config: MachineConfig, trace: Trace, seed: number): TraceRun {
-  const annotated = trace.steps.some((s) => (s.expect?.length ?? 0) > 0);
+  const annotated = trace.steps.some((s) => (s.expect?.length ?? 0) > 0 || (s.oneOf?.length ?? 0) > 0);
   const cfg = annotated ? { ...config, knobs: { ...config.knobs, interruptPer256: 0 } } : config;
   const m = new Machine(cfg, trace.header.tasks, seed);
   const observations: StepObservation[] = [];

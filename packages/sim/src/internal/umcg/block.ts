@@ -23,7 +23,7 @@ export function* umcgPreSchedule(k: Kernel, t: Task): KGen<void> {
     r = yield* umcgUpdateState(k, t, RUNNABLE, BLOCKED);
   }
   if (r !== 0) k.kill();
-  if (!k.m('block-no-server-wake') && (yield* umcgWakeImplicit(k, t)) !== 0) k.kill();
+  if (!k.m('block-no-server-wake') && (yield* umcgWakeImplicit(k, t, 'block')) !== 0) k.kill();
   yield STEP;
   umcgUnpin(t);
 }

@@ -30,9 +30,13 @@ export function* umcgWakeNextTid(k: Kernel, t: Task, nextTid: number): KGen<Ret>
   return 0;
 }
 
-/** The wake of a block or preemption: next_tid first where the profile says so, else (or as fallback) the server. */
-export function* umcgWakeImplicit(k: Kernel, t: Task): KGen<Ret> {
-  if (k.p.nextOnImplicit || k.m('next-woken-on-block')) {
+/**
+ * The wake of a block or preemption: next_tid first where the profile says so (block: prototype and RFC v1;
+ * preemption: the prototype only), else (or as fallback) the server.
+ */
+export function* umcgWakeImplicit(k: Kernel, t: Task, event: 'block' | 'preempt'): KGen<Ret> {
+  const consultNext = event === 'block' ? k.p.nextOnBlock : k.p.nextOnPreempt;
+  if (consultNext || k.m('next-woken-on-block')) {
     const nt = yield* get32(k, t.umcgTask + NEXT_TID);
     if (nt === undefined) return 'EFAULT';
     if (nt !== 0) {

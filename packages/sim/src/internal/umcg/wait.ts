@@ -45,7 +45,10 @@ export function* sysUmcgWait(k: Kernel, t: Task, flags: number, timeout: WaitTim
 }
 
 function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, worker: boolean): KGen<Ret> {
-  const revert = k.p.waitErrorRevert === 'revert' && !k.m('wait-no-revert');
+  // RFC v2 reverts every caller, RFC v1 a server caller only (App. D), the prototype none.
+  const revert =
+    (k.p.waitErrorRevert === 'revert' || (k.p.waitErrorRevert === 'server-only' && !worker)) &&
+    !k.m('wait-no-revert');
   const fail = function* (e: Ret, nextFailed = false): KGen<Ret> {
     // `always` (the seed e-mail): a worker whose wake of next failed wakes the server pinned at entry instead.
     const fallback =
@@ -64,7 +67,7 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
   const pr = yield* umcgPinPages(k, t, nextTid);
   if (pr !== 0) {
     // A failed pin holds nothing of its own; a stale pin (EBUSY) or RFC v1's failed pin of next stays as it is.
-    if (revert && !(k.p.pinNext && pr === 'ESRCH')) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
+    if (revert) yield* umcgUpdateState(k, t, RUNNABLE, RUNNING);
     return pr;
   }
   if (k.p.waitWithoutNext === 'esrch') {
