@@ -206,7 +206,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let shrinkStart = 0;
   let failPath: string | undefined;
   /** Judges one generated trace's verdict: true when it is the (confirmed) failure to shrink. */
-  const judge = async (trace: Trace, verdict: Verdict): Promise<boolean> => {
+  const judge = async (trace: Trace, verdict: Verdict, after: number): Promise<boolean> => {
     if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
       const e = inconclusive[verdict.kind] ?? { count: 0, first: verdict.reason };
       inconclusive[verdict.kind] = { count: e.count + 1, first: e.first };
@@ -224,7 +224,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     if (signature === undefined) {
       signature = sig;
       firstSteps = trace.steps.length;
-      await options.onFailure?.({ trace, verdict, signature: sig, seed, after: runs });
+      await options.onFailure?.({ trace, verdict, signature: sig, seed, after });
       shrinkStart = Date.now();
     }
     if (sig !== signature) return false;
@@ -240,11 +240,11 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       : 0;
   // Pipelined (a target without fast-check shrinking): up to `pipeline` traces in flight while the next ones are
   // generated; verdicts are judged in generation order, so the first failure is the same as sequentially.
-  const inflight: { trace: Trace; index: number; verdict: Promise<Verdict> }[] = [];
+  const inflight: { trace: Trace; index: number; run: number; verdict: Promise<Verdict> }[] = [];
   let generated = 0;
   const settleHead = async (): Promise<boolean> => {
     const head = inflight.shift()!;
-    if (!(await judge(head.trace, await head.verdict))) return false;
+    if (!(await judge(head.trace, await head.verdict, head.run))) return false;
     failPath = String(head.index);
     return true;
   };
@@ -259,12 +259,12 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     runs++;
     if (pipeline === 0) {
       if (signature !== undefined) shrinkRuns++;
-      return !(await judge(g.trace, await runOne(g.trace)));
+      return !(await judge(g.trace, await runOne(g.trace), runs));
     }
     const verdict = runOne(g.trace).catch(
       (e: unknown): Verdict => ({ kind: 'error', reason: `infrastructure: ${(e as Error).message}` }),
     );
-    inflight.push({ trace: g.trace, index, verdict });
+    inflight.push({ trace: g.trace, index, run: runs, verdict });
     while (inflight.length > pipeline) if (await settleHead()) return false;
     return true;
   });
