@@ -135,6 +135,7 @@ if (generated > 0) {
       profile: 'ref-6.1',
       failuresDir: false,
       shrinkBudget: { runs: 0, minimizeRuns: 0 },
+      pipeline: 1,
       reproduce: 0,
     });
     const inconclusive = Object.entries(rep.inconclusive).map(([k, v]) => `${k}=${v.count}`);
