@@ -1,16 +1,20 @@
 /**
  * Benchmark of the conformance engine on the spec target (`pnpm bench:conformance`): model-guided generation,
- * running on `--target=spec`, and the exact checker, in traces/s and checked steps/s on one core. Goal (anchors.md
- * §2): ≥ 1000 generated traces/s of ~30 steps. Times are the process's CPU time, so a busy machine does not
+ * running on `--target=spec`, and the exact checker, in traces/s and checked steps/s on one core. Goal (ARCHITECTURE.md,
+ * "Figures"): ≥ 1000 generated traces/s of ~30 steps. Times are the process's CPU time, so a busy machine does not
  * distort them. Options: `--traces N` (default 2000), `--seed S`, `--min/--max`
  * steps per trace (default 25..35).
  */
+
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { openSpecTarget } from '../src/adapters/spec.js';
 import { checkTrace } from '../src/check/checkTrace.js';
+import { judgeAnnotations } from '../src/check/paths.js';
 import { defaultEngine } from '../src/generate/engine.js';
 import { huntTarget } from '../src/generate/hunt.js';
 import { traceArbitrary } from '../src/generate/traceArbitrary.js';
+import { listFiles, loadTrace } from '../src/trace/load.js';
 import type { Trace, TraceRun } from '../src/trace/types.js';
 
 const arg = (name: string, dflt: number): number => {
@@ -80,4 +84,23 @@ console.log(
 const e2e = (N * 1000) / (genMs + runMs + checkMs);
 console.log(
   `goal ≥ 1000 traces/s of ~30 steps: ${e2e >= 1000 ? 'met' : 'NOT met'} (${Math.round(e2e)} traces/s)`,
+);
+
+// check-trace over the committed corpus: every allowed path of every trace (goal < 1 s per corpus trace).
+const corpus = await Promise.all(
+  (await listFiles(fileURLToPath(new URL('../corpus', import.meta.url)), ['.trace', '.json'])).map((f) =>
+    loadTrace(f),
+  ),
+);
+const t1 = cpu();
+let slowest = 0;
+let states = 0;
+for (const t of corpus) {
+  const s = cpu();
+  states += judgeAnnotations(engine, t).states;
+  slowest = Math.max(slowest, cpu() - s);
+}
+const ctMs = cpu() - t1;
+console.log(
+  `check-trace over the corpus: ${corpus.length} traces in ${ctMs.toFixed(0)} ms (${rate(corpus.length, ctMs)} traces, ${states.toLocaleString('en-US')} states); slowest ${slowest.toFixed(0)} ms: goal < 1000 ms per trace ${slowest < 1000 ? 'met' : 'NOT met'}`,
 );

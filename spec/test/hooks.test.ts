@@ -97,7 +97,7 @@ describe('block and unblock (R1-R5)', () => {
 });
 
 describe('preemption (R9-R12)', () => {
-  it('App. C: the prototype preemption wakes next_tid first (hook.resume.preempt-next)', () => {
+  it('[PZ-proto] code: the prototype preemption wakes next_tid first (hook.resume.preempt-next)', () => {
     const sc = new Scenario('pz-proto', ['s0', 'w0', 'w1'])
       .server('s0')
       .worker('w0', 's0')
@@ -122,7 +122,7 @@ describe('preemption (R9-R12)', () => {
     expect(sc.task('s0').where).toBe('asleep:umcg_wait');
   });
 
-  it('App. D: RFC v1 preemption wakes the server, not next_tid; RFC v1 block wakes next_tid', () => {
+  it('[O-RFCv2] 3/5 code: RFC v1 preemption wakes the server, not next_tid; RFC v1 block wakes next_tid', () => {
     for (const event of ['preempt', 'block'] as const) {
       const sc = new Scenario('pz-v1', ['s0', 'w0', 'w1']).server('s0').worker('w0', 's0').worker('w1', 's0');
       sc.drain('s0');

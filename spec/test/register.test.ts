@@ -14,7 +14,7 @@ import { Scenario } from './scenario.js';
 const REG = UMCG_CTL_REGISTER;
 const W = UMCG_CTL_WORKER;
 
-describe('umcg_ctl register: every check in its order (facts §2.4)', () => {
+describe('umcg_ctl register: every check in its order ([PZ-v2] 5/5 sys_umcg_ctl())', () => {
   it('ctl.decode.misaligned comes before everything else', () => {
     const sc = new Scenario('pz-v2', ['s0']);
     sc.do({ op: 'ctl', task: 's0', flags: 0x77, self: { kind: 'misaligned' }, clock: 99 });
@@ -38,7 +38,7 @@ describe('umcg_ctl register: every check in its order (facts §2.4)', () => {
     expect(sc.state.k[0]!.clock).toBe(1);
   });
 
-  it('ctl.register.clock: a second REGISTER fails but switches the clock (§6.16)', () => {
+  it('ctl.register.clock: a second REGISTER fails but switches the clock (SPEC.md#param.clockStoredEarly)', () => {
     const sc = new Scenario('pz-v2', ['s0']).server('s0');
     sc.ctl('s0', REG, CLOCK_REALTIME);
     expect(sc.result('s0')).toBe('EINVAL');

@@ -57,7 +57,7 @@ function switchTo(server: string, worker: string, condWait: boolean): Action[] {
 }
 
 /**
- * The seed e-mail's race [PZ-seed] (facts §4.4): S0 runs A, S1 runs B. A switches to C, whose tid is garbage,
+ * The seed e-mail's race [PZ-seed] ([PZ-seed]): S0 runs A, S1 runs B. A switches to C, whose tid is garbage,
  * while B steals S0's runnable list, rewrites A's server_tid to S1 and switches to A.
  */
 function seedRace(profile: ProfileId): LitmusProgram {

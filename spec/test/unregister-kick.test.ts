@@ -8,7 +8,7 @@ function running(profile: 'pz-v2' | 'ref-6.1' | 'pz-v2-followups' = 'pz-v2'): Sc
   return sc;
 }
 
-describe('unregister (R17, R18, §2.4)', () => {
+describe('unregister (R17, R18, [PZ-v2] 5/5 sys_umcg_ctl())', () => {
   it('ctl.unregister.effects: a worker goes NONE and wakes its waiting server', () => {
     const sc = running();
     sc.unregister('w0', true);
@@ -43,7 +43,7 @@ describe('unregister (R17, R18, §2.4)', () => {
     }
   });
 
-  it('a server that unregisters leaves its workers to be killed at their next pin (§2.11)', () => {
+  it('a server that unregisters leaves its workers to be killed at their next pin ([PZ-v2] 5/5 exit/fork/exec handling)', () => {
     const sc = new Scenario('pz-v2', ['s0', 'w0']).server('s0').worker('w0', 's0');
     sc.drain('s0');
     sc.store('s0', 's0', 'next_tid', tidOf('w0'));
@@ -56,7 +56,7 @@ describe('unregister (R17, R18, §2.4)', () => {
   });
 });
 
-describe('kick (§2.6)', () => {
+describe('kick ([PZ-v2] 5/5 sys_umcg_kick())', () => {
   it('kick.lookup comes before kick.flags in RFC v2, after in the follow-ups', () => {
     const v2 = running();
     v2.do({ op: 'kick', task: 'w0', flags: 1, tid: garbage });
@@ -81,7 +81,7 @@ describe('kick (§2.6)', () => {
   });
 });
 
-describe('exit (§2.11)', () => {
+describe('exit ([PZ-v2] 5/5 exit/fork/exec handling)', () => {
   it('task.exit: a worker exiting without unregister writes nothing and wakes nobody', () => {
     const sc = running();
     sc.do({ op: 'exit', task: 'w0' });

@@ -23,7 +23,7 @@ function both(): Scenario {
   return sc;
 }
 
-describe("umcg_wait error paths and the caller's state after each (facts §2.5)", () => {
+describe("umcg_wait error paths and the caller's state after each ([PZ-v2] 5/5 sys_umcg_wait())", () => {
   it('wait.einval: unregistered caller and unknown flags leave the state untouched', () => {
     const sc = new Scenario('pz-v2', ['s0']);
     sc.wait('s0');
@@ -43,7 +43,7 @@ describe("umcg_wait error paths and the caller's state after each (facts §2.5)"
     expect(sc.task('w0').state).toBe('RUNNABLE|COND_WAIT');
   });
 
-  it('RFC v2 bug (App. C): after ERANGE the next umcg_wait treats the worker as a server; ref-6.1 does not', () => {
+  it('RFC v2 bug ([PZ-v2] 5/5 code): after ERANGE the next umcg_wait treats the worker as a server; ref-6.1 does not', () => {
     for (const [profile, second] of [
       ['pz-v2', 'asleep:umcg_wait'],
       ['ref-6.1', 'user'],
@@ -192,7 +192,7 @@ describe("umcg_wait error paths and the caller's state after each (facts §2.5)"
   });
 });
 
-describe('profiles differ where the facts say (§1.2, §6)', () => {
+describe('profiles differ where the sources say (SPEC.md#parameters)', () => {
   it('RFC v1 clears next_tid after the switch; v2 marks it TID_RUNNING', () => {
     expect(running('pz-v1').task('s0').next_tid).toBe('0');
     expect(running('pz-v2').task('s0').next_tid).toBe('w0|TID_RUNNING');
@@ -217,7 +217,7 @@ describe('profiles differ where the facts say (§1.2, §6)', () => {
     expect(v2.task('s0').list).toEqual([]);
   });
 
-  it('App. D: after an error RFC v1 reverts a server caller to RUNNING, but not a worker caller', () => {
+  it('[O-RFCv2] 3/5 sys_umcg_wait(): after an error RFC v1 reverts a server caller to RUNNING, but not a worker caller', () => {
     for (const profile of ['pz-v1', 'pz-v2'] as const) {
       const sc = new Scenario(profile, ['s0', 'w0']).server('s0').worker('w0', 's0');
       sc.drain('s0');
@@ -227,7 +227,7 @@ describe('profiles differ where the facts say (§1.2, §6)', () => {
       expect(sc.task('s0').state, profile).toBe('RUNNING');
       expect(sc.rules, profile).toContain('wait.error-revert');
     }
-    // The worker caller of the test above keeps RUNNABLE|COND_WAIT in v1 (App. C).
+    // The worker caller of the test above keeps RUNNABLE|COND_WAIT in v1 ([O-RFCv2] 3/5 code).
     const v1 = running('pz-v1');
     v1.store('w0', 'w0', 'state', UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT);
     v1.store('w0', 'w0', 'next_tid', garbage);

@@ -1,5 +1,5 @@
 /**
- * The adapter contract: the small interface every target implements (DESIGN.md, "Adapter"). A newcomer adding an
+ * The adapter contract: the small interface every target implements (ARCHITECTURE.md, "Contracts"). A newcomer adding an
  * implementation copies `conformance/src/adapters/template.ts` and reads `conformance/ADAPTERS.md`.
  * @module
  */
@@ -50,6 +50,8 @@ export interface LitmusRun {
   readonly status: 'completed' | 'timeout' | 'crashed' | 'unsupported';
   /** Detail for non-completed runs. */
   readonly detail?: string;
+  /** Whose fault a `crashed`/`timeout` run is, when known (as for `TraceRun.culprit`). */
+  readonly culprit?: 'implementation' | 'infrastructure';
 }
 
 /** An opened target. */

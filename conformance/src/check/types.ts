@@ -21,7 +21,9 @@ export type Verdict =
   | { readonly kind: 'fail'; readonly failure: Divergence; readonly rules: readonly RuleId[] }
   | { readonly kind: 'skip'; readonly reason: string }
   | { readonly kind: 'unknown'; readonly reason: string }
-  | { readonly kind: 'error'; readonly reason: string };
+  | { readonly kind: 'error'; readonly reason: string }
+  /** The implementation under test crashed, WARNed or hung (with the target's evidence): a failure of its own. */
+  | { readonly kind: 'crash'; readonly reason: string };
 
 /** Steps of a trace its expectations could not be checked from. */
 export interface UncheckedStep {

@@ -58,7 +58,7 @@ const LABEL: Readonly<Record<AnnotationVerdict['kind'], string>> = {
 
 /** One line per trace, then the counts. */
 export function renderChecks(checks: readonly TraceCheck[]): string {
-  const lines = checks.map(({ file, trace, verdict: v }) => {
+  const lines = checks.map(({ trace, verdict: v }) => {
     const head = `${LABEL[v.kind]} ${trace.header.name} [${trace.header.profile}]`;
     return v.kind === 'required' ? `${head}  (${v.states} states)` : `${head}: ${v.reason}`;
   });

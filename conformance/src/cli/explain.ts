@@ -41,7 +41,7 @@ export function explainRule(id: string, citedBy: readonly string[] = []): { text
     ...wrap(rule.statement),
     '',
     `  Profiles: ${rule.profiles === 'all' ? 'all' : rule.profiles.join(', ')}`,
-    `  Sources:  ${rule.sources.join(', ')} (see umcg-facts.md)`,
+    `  Sources:  ${rule.sources.join(', ')} (see spec/SOURCES.md)`,
     `  Anchor:   ${RULE_URL_BASE}${rule.id}`,
   ];
   if (citedBy.length > 0) lines.push(`  Corpus:   ${citedBy.join(', ')}`);

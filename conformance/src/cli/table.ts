@@ -51,7 +51,9 @@ export async function reportTable(runsDir: string): Promise<string> {
   }
   const totals = cols.map((c) => {
     const n = [...c.results.values()];
-    const bad = n.filter((r) => ['FAIL', 'XPASS', 'ERROR', 'UNKNOWN', 'TIMEOUT'].includes(r.status)).length;
+    const bad = n.filter((r) =>
+      ['FAIL', 'CRASH', 'XPASS', 'ERROR', 'UNKNOWN', 'TIMEOUT'].includes(r.status),
+    ).length;
     return `${n.length - bad}/${n.length} ok`;
   });
   lines.push(`| **total** | | ${totals.join(' | ')} |`);

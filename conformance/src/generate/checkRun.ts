@@ -24,6 +24,11 @@ export function checkRun(check: CheckTrace, trace: Trace, run: TraceRun): Verdic
   if (run.status === 'completed' || verdict.kind === 'skip') return verdict;
   const where = `after ${run.observations.length} of ${trace.steps.length} steps`;
   const detail = run.detail ? `: ${run.detail}` : '';
+  const what = run.status === 'timeout' ? 'hung' : 'crashed';
+  if (run.culprit === 'implementation')
+    return { kind: 'crash', reason: `the implementation under test ${what} ${where}${detail}` };
+  if (run.culprit === 'infrastructure')
+    return { kind: 'error', reason: `infrastructure: the target ${what} ${where}${detail}` };
   return run.status === 'timeout'
     ? { kind: 'unknown', reason: `timeout ${where}${detail}` }
     : { kind: 'error', reason: `target crashed ${where}${detail}` };

@@ -76,7 +76,7 @@ export interface CheckEngine<S extends KeyedState = KeyedState> {
   observe(state: S): StepObservation;
 }
 
-/** The spec's whole executable API as generation uses it (DESIGN.md "The spec"; signatures of `spec/src/engine`). */
+/** The spec's whole executable API as generation uses it (ARCHITECTURE.md "Layers"; signatures of `spec/src/engine`). */
 export interface SpecEngine<S extends EngineState = EngineState> extends CheckEngine<S> {
   /** A finite list of interesting actions enabled in `state`. */
   enabledActions(state: S): Action[];

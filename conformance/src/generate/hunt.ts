@@ -7,12 +7,14 @@
 import type { ProfileId, RuleId } from '@umcg/spec';
 import fc from 'fast-check';
 import type { Target } from '../adapter/types.js';
+import { replanPoint } from '../check/replanPoint.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
-import type { Trace } from '../trace/types.js';
+import type { Trace, TraceRun } from '../trace/types.js';
 import { checkRun, failureSignature } from './checkRun.js';
 import { defaultEngine, type SpecEngine } from './engine.js';
 import { replayStoredFailures, type StoredReplay } from './failureStore.js';
 import { fnv1a } from './internal/hash.js';
+import { type GeneratedTrace, interpretPlan } from './interpret.js';
 import { minimizeTrace } from './minimize.js';
 import type { PlanOptions } from './plan.js';
 import { generatedTraceArbitrary } from './traceArbitrary.js';
@@ -154,8 +156,15 @@ export interface HuntReport {
   readonly discarded: number;
   /** Failures that did not repeat on re-runs (generation went on after each). */
   readonly flaky: readonly FlakyFailure[];
-  /** Generated traces whose verdict was `skip`, `unknown` or `error`, with the first reason of each kind. */
+  /**
+   * Generated traces whose verdict was `skip`, `unknown` or `error`, with the first reason of each kind; `unplannable`
+   * counts traces the target kept taking other allowed paths on, so that no re-plan could be judged to its end.
+   */
   readonly inconclusive: Readonly<Record<string, { readonly count: number; readonly first: string }>>;
+  /** Generated traces whose rest was planned again from what the target observed (see `runPlanned`). */
+  readonly replanned: number;
+  /** Generated traces on which the implementation crashed, WARNed or hung (each a failure; generation went on). */
+  readonly crashes: readonly { readonly trace: Trace; readonly reason: string }[];
   /** The first failure found, shrunk; undefined when every run conformed. */
   readonly failure: HuntFailure | undefined;
   /** fast-check seed used. */
@@ -189,6 +198,8 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let runs = 0;
   let shrinkRuns = 0;
   let discarded = 0;
+  let replanned = 0;
+  const crashes: { trace: Trace; reason: string }[] = [];
   const flaky: FlakyFailure[] = [];
   const confirm = options.confirm ?? 2;
   const inconclusive: Record<string, { count: number; first: string }> = {};
@@ -206,17 +217,25 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let shrinkStart = 0;
   let failPath: string | undefined;
   /** Judges one generated trace's verdict: true when it is the (confirmed) failure to shrink. */
-  const judge = async (trace: Trace, verdict: Verdict, after: number): Promise<boolean> => {
+  type Planned = Awaited<ReturnType<typeof runPlanned>>;
+  const judge = async (planned: Planned, after: number): Promise<boolean> => {
+    const { trace, verdict } = planned;
+    if (planned.replans > 0) replanned++;
+    if (verdict.kind === 'crash') {
+      if (signature === undefined) crashes.push({ trace, reason: verdict.reason });
+      return false;
+    }
     if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
-      const e = inconclusive[verdict.kind] ?? { count: 0, first: verdict.reason };
-      inconclusive[verdict.kind] = { count: e.count + 1, first: e.first };
+      const kind = planned.unplannable ? 'unplannable' : verdict.kind;
+      const e = inconclusive[kind] ?? { count: 0, first: verdict.reason };
+      inconclusive[kind] = { count: e.count + 1, first: e.first };
     }
     const sig = failureSignature(verdict);
     if (sig === undefined || verdict.kind !== 'fail') return false;
     if (
       signature === undefined &&
       confirm > 0 &&
-      (await rerunFailures(target, options, trace, sig, confirm, true)) === 0
+      (await rerunFailures(target, options, trace, sig, confirm, true, planned.seed)) === 0
     ) {
       flaky.push({ trace, verdict, signature: sig, reruns: confirm });
       return false;
@@ -232,19 +251,19 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     if (shrinkRuns > 0) progress('fast-check', shrinkRuns, trace);
     return true;
   };
-  const runOne = async (trace: Trace): Promise<Verdict> =>
-    checkRun(options.check, trace, await target.run(trace, { seed: runSeedOf(trace) }));
+  const runOne = (g: Parameters<typeof runPlanned>[4]): Promise<Planned> =>
+    runPlanned(target, options.check, engine, options.profile ?? 'pz-v2', g);
   const pipeline =
     options.pipeline !== undefined && budgetRuns === 0 && options.path === undefined
       ? Math.max(1, Math.floor(options.pipeline))
       : 0;
   // Pipelined (a target without fast-check shrinking): up to `pipeline` traces in flight while the next ones are
   // generated; verdicts are judged in generation order, so the first failure is the same as sequentially.
-  const inflight: { trace: Trace; index: number; run: number; verdict: Promise<Verdict> }[] = [];
+  const inflight: { index: number; run: number; planned: Promise<Planned> }[] = [];
   let generated = 0;
   const settleHead = async (): Promise<boolean> => {
     const head = inflight.shift()!;
-    if (!(await judge(head.trace, await head.verdict, head.run))) return false;
+    if (!(await judge(await head.planned, head.run))) return false;
     failPath = String(head.index);
     return true;
   };
@@ -259,12 +278,17 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     runs++;
     if (pipeline === 0) {
       if (signature !== undefined) shrinkRuns++;
-      return !(await judge(g.trace, await runOne(g.trace), runs));
+      return !(await judge(await runOne(g), runs));
     }
-    const verdict = runOne(g.trace).catch(
-      (e: unknown): Verdict => ({ kind: 'error', reason: `infrastructure: ${(e as Error).message}` }),
-    );
-    inflight.push({ trace: g.trace, index, run: runs, verdict });
+    const failed = (e: unknown): Planned => ({
+      trace: g.trace,
+      verdict: { kind: 'error', reason: `infrastructure: ${(e as Error).message}` },
+      seed: runSeedOf(g.trace),
+      replans: 0,
+      unplannable: false,
+    });
+    const planned = runOne(g).catch(failed);
+    inflight.push({ index, run: runs, planned });
     while (inflight.length > pipeline) if (await settleHead()) return false;
     return true;
   });
@@ -279,7 +303,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   let found = out.failed;
   while (!found && inflight.length > 0) found = await settleHead();
   // Traces still in flight behind the failure: let them finish before the guests shrink it.
-  await Promise.allSettled(inflight.splice(0).map((x) => x.verdict));
+  await Promise.allSettled(inflight.splice(0).map((x) => x.planned));
   let failure: HuntFailure | undefined;
   if (found && signature !== undefined && lastFail !== undefined) {
     const sig = signature;
@@ -340,10 +364,50 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     discarded,
     flaky,
     inconclusive,
+    replanned,
+    crashes,
     failure,
     seed,
     ms: Date.now() - t0,
   };
+}
+
+/** Re-plans a generated trace at most this often before it counts as `unplannable`. */
+const MAX_REPLANS = 3;
+
+/**
+ * Runs a generated trace and judges it to its end. Generated traces are planned along one allowed path; when the
+ * target takes another allowed outcome, a later planned step may not apply any more (its task is asleep on the
+ * path taken). Then the rest of the plan is interpreted again from a spec state consistent with what the target
+ * observed (`replanPoint`), and the new trace is run, up to `MAX_REPLANS` times; a trace still not judged to its
+ * end is `unplannable`.
+ */
+export async function runPlanned(
+  target: Target,
+  check: CheckTrace,
+  engine: SpecEngine,
+  profile: ProfileId,
+  g: GeneratedTrace,
+): Promise<{ trace: Trace; verdict: Verdict; seed: number; replans: number; unplannable: boolean }> {
+  let trace = g.trace;
+  // Every re-planned trace runs under the first run's seed: a deterministic target then takes the same path
+  // through the common prefix, so the re-planned rest applies.
+  const seed = runSeedOf(trace);
+  for (let replans = 0; ; replans++) {
+    const run: TraceRun = await target.run(trace, { seed });
+    const verdict = checkRun(check, trace, run);
+    const stopped = verdict.kind === 'skip' || verdict.kind === 'error' || verdict.kind === 'unknown';
+    const point = stopped && g.plan !== undefined ? replanPoint(engine, trace, run.observations) : undefined;
+    if (point === undefined) return { trace, verdict, seed, replans, unplannable: false };
+    if (replans >= MAX_REPLANS) return { trace, verdict, seed, replans, unplannable: true };
+    const prefix = trace.steps.slice(0, point.step).map((s) => s.action);
+    const next = interpretPlan(engine, g.plan!, profile, {
+      prefix,
+      observations: run.observations.slice(0, point.step),
+      state: point.states[0]!,
+    });
+    trace = next.trace;
+  }
 }
 
 /**
@@ -358,10 +422,11 @@ async function rerunFailures(
   signature: string,
   runs: number,
   firstOnly: boolean,
+  seed0 = runSeedOf(trace),
 ): Promise<number> {
   let failed = 0;
   for (let i = 0; i < runs; i++) {
-    const seed = runSeedOf(trace) + (firstOnly ? 0 : i);
+    const seed = seed0 + (firstOnly ? 0 : i);
     const v = checkRun(options.check, trace, await target.run(trace, { seed }));
     if (failureSignature(v) !== signature) continue;
     failed++;

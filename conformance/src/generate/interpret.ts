@@ -4,7 +4,7 @@
  * outcome (`stepFirst`) is the state the next step starts from. The result is valid under the spec by construction.
  * @module
  */
-import type { Action, ProfileId, RuleId, TaskDecl } from '@umcg/spec';
+import type { Action, ProfileId, RuleId, StepObservation, TaskDecl } from '@umcg/spec';
 import type { Trace } from '../trace/types.js';
 import type { EngineState, SpecEngine } from './engine.js';
 import { protocolBoost } from './internal/boost.js';
@@ -25,6 +25,21 @@ export interface GeneratedTrace {
   readonly rules: readonly RuleId[];
   /** The number of choices left unused because no action was enabled or the process was killed. */
   readonly unused: number;
+  /** The plan it was interpreted from (re-planning continues it from an observed state). */
+  readonly plan?: GenPlan;
+}
+
+/**
+ * Where a re-planned trace starts: the steps a target already took, what it observed after each, and a spec state
+ * consistent with those observations. The plan's remaining choices are interpreted from there.
+ */
+export interface PlanStart {
+  /** The actions taken so far. */
+  readonly prefix: readonly Action[];
+  /** The observation after each of them. */
+  readonly observations: readonly StepObservation[];
+  /** A spec state consistent with them. */
+  readonly state: EngineState;
 }
 
 /**
@@ -58,17 +73,32 @@ export function planTasks(plan: Pick<GenPlan, 'servers' | 'workers'>): TaskDecl[
   return out;
 }
 
-/** Interprets `plan` under `profile`. */
-export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: ProfileId): GeneratedTrace {
+/** Interprets `plan` under `profile`, from the start or (re-planning) from `from`. */
+export function interpretPlan(
+  engine: SpecEngine,
+  plan: GenPlan,
+  profile: ProfileId,
+  from?: PlanStart,
+): GeneratedTrace {
   const tasks = planTasks(plan);
   const names = tasks.map((t) => t.name);
   const roles: Record<string, Role> = {};
   for (const t of tasks) roles[t.name] = roleOf(t.name);
-  let state: EngineState = engine.initialState({ profile, tasks });
-  let ctx: GenContext = { obs: engine.observe(state), roles, registered: new Set() };
-  const actions: Action[] = [];
+  let state: EngineState = from?.state.clone() ?? engine.initialState({ profile, tasks });
+  let registered = new Set<string>();
+  const prefix = from?.prefix ?? [];
+  prefix.forEach((a, i) => {
+    registered = nextRegistered(registered, a, from!.observations[i]!);
+  });
+  let ctx: GenContext = {
+    obs: engine.observe(state),
+    roles,
+    registered,
+    ...(prefix.length > 0 ? { last: prefix[prefix.length - 1]!.task } : {}),
+  };
+  const actions: Action[] = [...prefix];
   const rules = new Set<RuleId>();
-  for (const choice of plan.choices) {
+  for (const choice of plan.choices.slice(prefix.length)) {
     if (ctx.obs.killed) break;
     const enabled = engine.enabledActions(state);
     const picked = enabled[pickWeighted(actionWeights(enabled, plan.knobs, ctx), choice)];
@@ -98,5 +128,5 @@ export function interpretPlan(engine: SpecEngine, plan: GenPlan, profile: Profil
     },
     steps: actions.map((action) => ({ action })),
   };
-  return { trace, rules: [...rules].sort(), unused: plan.choices.length - actions.length };
+  return { trace, rules: [...rules].sort(), unused: plan.choices.length - actions.length, plan };
 }

@@ -1,6 +1,6 @@
 /**
  * Swarm knobs: per generated trace, some action kinds are switched off and the others get a weight, and a bias
- * chooses between following the protocol and abusing it (swarm testing, anchors.md §3). The knob vector is
+ * chooses between following the protocol and abusing it (swarm testing, as in Groce et al., "Swarm Testing", ISSTA 2012). The knob vector is
  * recorded in the trace description so a failure says under which knobs it was found.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The litmus corpus: small concurrent programs for the races of facts §3 (W1-W7) and §4 (wake vs. wait entry, two
+ * The litmus corpus: small concurrent programs for the races W1-W7 (spec/SPEC.md#transition-labels) and those discussed on the list (wake vs. wait entry, two
  * wakers, block vs. preempt CAS, timeout vs. wake, enqueue vs. take, the seed e-mail's stealing race), kept as
  * `.litmus` text files next to this module (the trace format's litmus form) so reviewers read and cite them.
  * @module

@@ -33,13 +33,15 @@ export interface OutcomeRow {
 export interface LitmusHistogram {
   /** The test. */
   readonly test: LitmusTest;
-  /** Runs requested and the base seed (run i uses `seed + i`). */
+  /** Runs requested and the base seed (run i uses `deriveSeed(seed, 'litmus', i)`). */
   readonly runs: number;
   readonly seed: number;
   /** Rows: allowed outcomes (seen or not) in the spec's order, then forbidden outcomes seen. */
   readonly rows: readonly OutcomeRow[];
   /** Runs by status; only `completed` runs are tabulated. */
   readonly statuses: Readonly<Record<LitmusRun['status'], number>>;
+  /** Runs in which the implementation under test crashed, WARNed or hung, with the first one's detail. */
+  readonly crashes?: { readonly count: number; readonly first: string };
   /** Spec exploration: distinct states and whether the outcome set is complete. */
   readonly explored: { readonly states: number; readonly complete: boolean };
   /** Runs satisfying the condition (or ending forbidden, without a condition), and the other completed runs. */
@@ -63,8 +65,11 @@ export function tabulate(
 ): LitmusHistogram {
   const statuses = { completed: 0, timeout: 0, crashed: 0, unsupported: 0 };
   const counts = new Map<string, { observation: StepObservation; count: number; firstAt: number }>();
+  let crashes: { count: number; first: string } | undefined;
   results.forEach((r, i) => {
     statuses[r.status]++;
+    if (r.culprit === 'implementation' && r.status !== 'completed')
+      crashes = { count: (crashes?.count ?? 0) + 1, first: crashes?.first ?? r.detail ?? r.status };
     if (r.status !== 'completed') return;
     const key = canonicalObservation(r.observation);
     const e = counts.get(key) ?? { observation: r.observation, count: 0, firstAt: i + 1 };
@@ -97,6 +102,7 @@ export function tabulate(
     seed: meta.seed,
     rows,
     statuses,
+    ...(crashes === undefined ? {} : { crashes }),
     explored: { states: spec.states, complete: spec.complete },
     positive,
     negative: completed - positive,

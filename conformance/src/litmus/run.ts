@@ -1,10 +1,12 @@
 /**
- * `runLitmusTest`: run a litmus program N times on a target (run i with seed `seed + i`), enumerate the spec's
+ * `runLitmusTest`: run a litmus program N times on a target (run i with a seed derived from `seed` and i by a hash), enumerate the spec's
  * outcomes with `explore`, and tabulate (see `histogram.ts`).
  * @module
  */
+
 import type { LitmusRun, Target } from '../adapter/types.js';
 import { defaultEngine, type SpecEngine } from '../generate/engine.js';
+import { deriveSeed } from '../trace/hash.js';
 import type { LitmusTest } from '../trace/types.js';
 import { type LitmusHistogram, tabulate } from './histogram.js';
 
@@ -32,6 +34,7 @@ export async function runLitmusTest(
     options.maxStates === undefined ? {} : { maxStates: options.maxStates },
   );
   const results: LitmusRun[] = [];
-  for (let i = 0; i < runs; i++) results.push(await target.runLitmus(test.program, { seed: (seed + i) | 0 }));
+  for (let i = 0; i < runs; i++)
+    results.push(await target.runLitmus(test.program, { seed: deriveSeed(seed, 'litmus', i) }));
   return tabulate(test, spec, results, { runs, seed });
 }

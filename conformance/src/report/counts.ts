@@ -9,6 +9,7 @@ export function countByStatus(results: readonly TraceResult[]): Record<Status, n
   const out: Record<Status, number> = {
     PASS: 0,
     FAIL: 0,
+    CRASH: 0,
     FLAKY: 0,
     XFAIL: 0,
     XPASS: 0,
@@ -23,4 +24,4 @@ export function countByStatus(results: readonly TraceResult[]): Record<Status, n
 
 /** Whether a status is a problem (counts toward exit code 1 or 124). */
 export const isUnexpected = (s: Status): boolean =>
-  s === 'FAIL' || s === 'XPASS' || s === 'ERROR' || s === 'UNKNOWN' || s === 'TIMEOUT';
+  s === 'FAIL' || s === 'CRASH' || s === 'XPASS' || s === 'ERROR' || s === 'UNKNOWN' || s === 'TIMEOUT';

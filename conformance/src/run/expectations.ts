@@ -4,7 +4,7 @@
  * rewrites the file from the current results.
  *
  * ```json
- * { "unregister-not-running": { "status": "fail", "reason": "leaks the pin (facts §6.17)", "since": "2026-11-25" } }
+ * { "unregister-not-running": { "status": "fail", "reason": "leaks the pin (SPEC.md#param.unregisterLeaksPin)", "since": "2026-11-25" } }
  * ```
  * @module
  */
@@ -85,6 +85,8 @@ export function rawStatus(v: Verdict): Status {
       return 'SKIP';
     case 'error':
       return 'ERROR';
+    case 'crash':
+      return 'CRASH';
     case 'unknown':
       return /timeout|timed out/i.test(v.reason) ? 'TIMEOUT' : 'UNKNOWN';
   }
@@ -113,7 +115,10 @@ export async function saveExpectations(
     if (e.status === 'skip' || e.status === 'flaky' || (!full && !ran.has(name))) out[name] = e;
   for (const r of results) {
     if (r.origin === 'generated' || r.origin === 'replay') continue;
-    if (['FAIL', 'XFAIL', 'ERROR', 'TIMEOUT', 'UNKNOWN'].includes(r.status) && out[r.name] === undefined) {
+    if (
+      ['FAIL', 'CRASH', 'XFAIL', 'ERROR', 'TIMEOUT', 'UNKNOWN'].includes(r.status) &&
+      out[r.name] === undefined
+    ) {
       const prev = old[r.name];
       out[r.name] =
         prev?.status === 'fail'

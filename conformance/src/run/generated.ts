@@ -130,6 +130,7 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     shrinkRuns: rep.shrinkRuns + (rep.failure?.minimizeRuns ?? 0),
   };
   if (o.rules !== undefined) stats.discarded = rep.discarded;
+  if (rep.replanned > 0) stats.replanned = rep.replanned;
   for (const [k, v] of Object.entries(rep.inconclusive)) stats[k] = v.count;
   const base = {
     origin: 'generated' as const,
@@ -140,6 +141,7 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
   };
   const flaky: TraceResult[] = [];
   for (const x of rep.flaky) flaky.push(await flakyResult(o, base, x));
+  for (const c of rep.crashes) flaky.push(await crashResult(o, base, c));
   const f = rep.failure;
   if (f === undefined) {
     const inconclusive = Object.entries(rep.inconclusive)
@@ -204,4 +206,27 @@ function flakyResult(
   return failureResult(o, base, x.trace, x.verdict, 'FLAKY', `generated, seed ${o.seed}, did not repeat`, [
     note,
   ]);
+}
+
+/** A generated trace on which the implementation crashed, WARNed or hung: saved, reported as CRASH (a failure). */
+async function crashResult(
+  o: GeneratedOptions,
+  base: Pick<TraceResult, 'origin' | 'profile' | 'rules' | 'stats' | 'durationMs'>,
+  c: { readonly trace: Trace; readonly reason: string },
+): Promise<TraceResult> {
+  const file =
+    o.failuresDir === undefined
+      ? `${traceHash(c.trace)}.trace`
+      : await saveFailure(o.failuresDir, c.trace, `${o.targetName}: crash: ${c.reason.split('\n')[0] ?? ''}`);
+  const replay = replayCommand(o.targetName, o.profile, file);
+  return {
+    ...base,
+    name: c.trace.header.name,
+    hash: traceHash(c.trace),
+    status: 'CRASH',
+    verdict: { kind: 'crash', reason: c.reason },
+    reason: c.reason.split('\n')[0] ?? 'crash',
+    replay,
+    report: `CRASH ${c.trace.header.name}: ${c.reason}\n  Replay: ${replay}`,
+  };
 }

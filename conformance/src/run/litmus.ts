@@ -99,7 +99,12 @@ export async function runLitmus(
       },
       rules,
     };
-  } else if (h.verdict === 'unknown')
+  } else if (h.crashes !== undefined)
+    verdict = {
+      kind: 'crash',
+      reason: `the implementation under test crashed, WARNed or hung in ${h.crashes.count} of ${o.runs} runs (first: ${h.crashes.first})`,
+    };
+  else if (h.verdict === 'unknown')
     verdict = { kind: 'unknown', reason: 'the spec exploration budget ran out' };
   else if (h.statuses.completed === 0)
     verdict = {
@@ -116,7 +121,9 @@ export async function runLitmus(
         ? 'FAIL'
         : verdict.kind === 'skip'
           ? 'SKIP'
-          : 'UNKNOWN';
+          : verdict.kind === 'crash'
+            ? 'CRASH'
+            : 'UNKNOWN';
   const applied = applyExpectation(raw, o.expectation);
   const reason =
     applied.reason ??

@@ -12,6 +12,7 @@ import { specEngine } from '../check/engine.js';
 import { judgeAnnotations } from '../check/paths.js';
 import type { CheckTrace } from '../check/types.js';
 import { ruleCoverage } from '../report/coverage.js';
+import { deriveSeed } from '../trace/hash.js';
 import { listFiles, loadTrace } from '../trace/load.js';
 import type { Trace } from '../trace/types.js';
 import { exitCodeOf } from './exitCode.js';
@@ -182,7 +183,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         await runFiles(selected, 'corpus');
       }
       if (cfg.runs > 0) {
-        const shardSeed = cfg.seed + (cfg.shard ? cfg.shard.index - 1 : 0);
+        const shardSeed = cfg.shard ? deriveSeed(cfg.seed, 'shard', cfg.shard.index) : cfg.seed;
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
         cfg.onProgress?.(0, runs, `generating ${runs} traces`);
         const generated = await runGenerated(main, {
@@ -242,7 +243,11 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     coverage: ruleCoverage(results, profiles),
     exitCode: cfg.save
       ? exitCodeOf(
-          results.map((r) => (r.status === 'FAIL' || r.status === 'XPASS' ? { ...r, status: 'XFAIL' } : r)),
+          results.map((r) =>
+            r.status === 'FAIL' || r.status === 'CRASH' || r.status === 'XPASS'
+              ? { ...r, status: 'XFAIL' }
+              : r,
+          ),
           [],
         )
       : exitCodeOf(results, stale),

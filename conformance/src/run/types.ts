@@ -9,9 +9,20 @@ import type { Verdict } from '../check/types.js';
 /**
  * The status of one result after expectations are applied. `FLAKY`: a divergence on a nondeterministic target that
  * did not reproduce when the minimal trace was re-run (syzkaller's rule: an unconfirmed repro does not fail the
- * run); it is printed with its trace and saved for inspection.
+ * run); it is printed with its trace and saved for inspection. `CRASH`: the implementation under test crashed,
+ * WARNed or hung (a failure whether or not it repeats, as syzkaller reports every crash).
  */
-export type Status = 'PASS' | 'FAIL' | 'FLAKY' | 'XFAIL' | 'XPASS' | 'SKIP' | 'TIMEOUT' | 'UNKNOWN' | 'ERROR';
+export type Status =
+  | 'PASS'
+  | 'FAIL'
+  | 'CRASH'
+  | 'FLAKY'
+  | 'XFAIL'
+  | 'XPASS'
+  | 'SKIP'
+  | 'TIMEOUT'
+  | 'UNKNOWN'
+  | 'ERROR';
 
 /** Where a result came from. */
 export type Origin = 'replay' | 'corpus' | 'generated' | 'litmus';

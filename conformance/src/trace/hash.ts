@@ -58,3 +58,14 @@ export function litmusHash(test: LitmusTest): string {
     }),
   );
 }
+
+/**
+ * A seed derived from `seed` and `salt` by a hash (a signed 32-bit integer), so that nearby run seeds give unrelated
+ * derived seeds: with `seed + i`, `--seed 5` and `--seed 6` would re-sample almost the same litmus runs.
+ */
+export function deriveSeed(seed: number, ...salt: readonly (string | number)[]): number {
+  return createHash('sha256')
+    .update(JSON.stringify([seed, ...salt]))
+    .digest()
+    .readInt32LE(0);
+}

@@ -34,7 +34,7 @@ export interface TraceHeader {
   readonly requires: readonly Feature[];
   /** Rules the trace is about (cited ids must exist). */
   readonly rules: readonly RuleId[];
-  /** Source keys of the facts file the scenario comes from. */
+  /** Source keys (spec/SOURCES.md) the scenario comes from. */
   readonly sources: readonly string[];
   /** One-paragraph description. */
   readonly description: string;
@@ -89,4 +89,10 @@ export interface TraceRun {
   readonly status: 'completed' | 'timeout' | 'crashed' | 'unsupported';
   /** Human-readable detail (crash log, timeout cause, missing capability). */
   readonly detail?: string;
+  /**
+   * Who a `crashed` or `timeout` run is the fault of, when the target has evidence: `implementation` (the kernel
+   * under test printed a WARN, BUG, oops, panic or lockdep report, or hung while the machine around it kept
+   * running) or `infrastructure` (the host, QEMU, the harness). Absent: unknown (the run is inconclusive).
+   */
+  readonly culprit?: 'implementation' | 'infrastructure';
 }

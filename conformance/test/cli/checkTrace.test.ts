@@ -76,10 +76,10 @@ describe('pnpm conformance check-trace', () => {
 
   it('says ILL-FORMED for a trace without steps or with a step no path can take, on every target alike', async () => {
     const empty = await file('empty.trace', '# tasks: s0\n');
-    const ill = await file('ill.trace', '# tasks: s0\nenv: expire s0\n');
+    const ill = await file('ill.trace', '# tasks: s0\nenv: complete s0\n');
     expect(await main(['check-trace', empty, ill])).toBe(1);
     expect(out).toContain('ILL-FORMED empty');
-    expect(out).toMatch(/ill\.trace:2: step 1 \(line 2\) `env: expire s0` cannot be taken/);
+    expect(out).toMatch(/ill\.trace:2: step 1 \(line 2\) `env: complete s0` cannot be taken/);
     for (const target of ['sim', 'spec']) {
       out = '';
       const dir = await mkdtemp(join(tmpdir(), 'umcg-ct-out-'));
@@ -89,6 +89,15 @@ describe('pnpm conformance check-trace', () => {
       expect(await main([`--target=${target}`, '--replay', ill, '--out', dir])).toBe(1);
       expect(out).toMatch(/ERROR .*ill-formed trace: .*ill\.trace:2: /);
     }
+  });
+
+  it('sleep.expire-none: an expiry with no timed wait pending is a no-op the spec accepts (REQUIRED)', async () => {
+    const f = await file(
+      'expire-none.trace',
+      `# tasks: s0\n${REGISTER}s0: ctl REGISTER clock=MONOTONIC\nenv: expire s0  # s0 user, s0.state=unchanged, s0.runnable_ts=same\n`,
+    );
+    expect(await main(['check-trace', f])).toBe(0);
+    expect(out).toMatch(/^REQUIRED +expire-none /m);
   });
 
   it('is a usage error without files or for a missing one', async () => {

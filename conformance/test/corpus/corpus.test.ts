@@ -15,7 +15,7 @@ const DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 const traces = await Promise.all(
   (await listFiles(DIR, ['.trace', '.json'])).map(async (f) => ({ f, t: await loadTrace(f) })),
 );
-/** Traces the spec target is expected to fail (disputed points between the facts and the spec). */
+/** Traces the spec target is expected to fail (disputed points between the sources and the spec). */
 const disputed = new Set(Object.keys(await loadExpectations(join(DIR, '../expectations/spec.json'))));
 const litmus = await Promise.all(
   (await listFiles(DIR, ['.litmus'])).map(async (f) => ({ f, t: await loadLitmus(f) })),

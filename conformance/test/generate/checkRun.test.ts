@@ -22,6 +22,31 @@ describe('checkRun', () => {
     expect(v).toEqual({ kind: 'error', reason: 'target crashed after 3 of 3 steps: WARNING: at umcg.c:42' });
   });
 
+  it("tells a crash of the implementation (its own verdict) from one of the infrastructure by the target's evidence", () => {
+    const warn = { observations: good, status: 'crashed', detail: 'WARNING: at umcg.c:42' } as const;
+    expect(checkRun(check, T, { ...warn, culprit: 'implementation' })).toEqual({
+      kind: 'crash',
+      reason: 'the implementation under test crashed after 3 of 3 steps: WARNING: at umcg.c:42',
+    });
+    const hang = {
+      observations: [good[0]!],
+      status: 'timeout',
+      detail: 'no answer',
+      culprit: 'implementation',
+    } as const;
+    expect(checkRun(check, T, hang).kind).toBe('crash');
+    const qemu = {
+      observations: [],
+      status: 'crashed',
+      detail: 'QEMU exited',
+      culprit: 'infrastructure',
+    } as const;
+    expect(checkRun(check, T, qemu)).toEqual({
+      kind: 'error',
+      reason: 'infrastructure: the target crashed after 0 of 3 steps: QEMU exited',
+    });
+  });
+
   it('reports a divergence even when the run then timed out, with what the target said', () => {
     const bad = [good[0]!, fakeObs({ s0: 'BLOCKED', w0: 'NONE' }, { s0: '0' })];
     const v = checkRun(check, T, {

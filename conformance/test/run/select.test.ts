@@ -35,7 +35,7 @@ describe('expectations and exit codes', () => {
       expect(s).toBe(raw === 'PASS' ? 'XPASS' : raw === 'SKIP' ? 'SKIP' : 'XFAIL');
     },
   );
-  test.prop([fc.constant(0)])('exit codes follow DESIGN.md', () => {
+  test.prop([fc.constant(0)])('exit codes follow ARCHITECTURE.md', () => {
     expect(exitCodeOf([res('PASS'), res('XFAIL')], [])).toBe(0);
     expect(exitCodeOf([res('PASS'), res('FAIL')], [])).toBe(1);
     expect(exitCodeOf([res('PASS')], ['stale'])).toBe(1);

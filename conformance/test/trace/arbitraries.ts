@@ -113,7 +113,7 @@ export const traceArb: fc.Arbitrary<Trace> = fc.integer({ min: 1, max: NAMES.len
       ),
       requires: fc.subarray([...FEATURE_NAMES]),
       rules: fc.subarray(['state.wake', 'list.push', 'pin.self'] as never[]),
-      sources: fc.subarray(['[PZ-v2] §2.5', '[PZ-seed]']),
+      sources: fc.subarray(['[PZ-v2] 5/5 sys_umcg_wait()', '[PZ-seed]']),
       description: fc.stringMatching(/^[A-Za-z0-9 ,.()]{0,40}$/).map((s) => s.trim()),
     }),
     steps: fc.array(step, { maxLength: 12 }),

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * UMCG selftest: the cases in which the kernel kills the process with
- * SIGKILL (reference profile, facts 2.12).  Each case runs in a child
+ * SIGKILL (reference profile, [PZ-v2] 5/5 force_sig paths).  Each case runs in a child
  * process; the parent expects it to die of SIGKILL within a few seconds.
  */
 #include "umcg_lib.h"

@@ -80,7 +80,7 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
           ? replyToTraceRun(reply)
           : { observations: [], status: 'unsupported', detail: why };
       } catch (e) {
-        return { observations: [], status: 'crashed', detail: boot(e) };
+        return { observations: [], status: 'crashed', detail: boot(e), culprit: 'infrastructure' };
       }
     },
     async runLitmus(program: LitmusProgram, run: RunOptions): Promise<LitmusRun> {
@@ -94,7 +94,12 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
         );
         return replyToLitmusRun(reply);
       } catch (e) {
-        return { observation: { killed: false, tasks: {}, results: {} }, status: 'crashed', detail: boot(e) };
+        return {
+          observation: { killed: false, tasks: {}, results: {} },
+          status: 'crashed',
+          detail: boot(e),
+          culprit: 'infrastructure',
+        };
       }
     },
     close: () => session.close(),

@@ -156,7 +156,11 @@ describe('response decoding', () => {
       findings: [{ kind: 'warn', line: 3, text: 'WARNING: CPU: 0 PID: 1 at x' }],
       detail: 'kernel warn: WARNING ...',
     });
-    expect(warned).toMatchObject({ status: 'crashed', detail: 'kernel warn: WARNING ...' });
+    expect(warned).toMatchObject({
+      status: 'crashed',
+      detail: 'kernel warn: WARNING ...',
+      culprit: 'implementation',
+    });
     expect(warned.observations).toHaveLength(3);
     expect(
       replyToTraceRun({ kind: 'response', value: { id: 'x', status: 'weird' }, findings: [] }).status,
@@ -166,6 +170,15 @@ describe('response decoding', () => {
       status: 'crashed',
       detail: 'hang: ...',
     });
+    // Whose fault, by evidence: kernel messages before a hang blame the kernel, a dead guest the infrastructure.
+    const hung = 'hang: no answer\n  [ 4.5] umcg: killing 56: return to user failed';
+    expect(replyToTraceRun({ kind: 'crashed', cause: 'hang', detail: hung }).culprit).toBe('implementation');
+    expect(replyToTraceRun({ kind: 'crashed', cause: 'panic', detail: 'Kernel panic' }).culprit).toBe(
+      'implementation',
+    );
+    expect(replyToTraceRun({ kind: 'crashed', cause: 'dead', detail: 'gone' }).culprit).toBe(
+      'infrastructure',
+    );
     expect(
       replyToTraceRun({
         kind: 'response',

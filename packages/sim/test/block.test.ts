@@ -44,7 +44,7 @@ describe('block and unblock (R1-R5)', () => {
     expect(o.tasks.s0!.where).toBe('user');
   });
 
-  it('blocking in the COND_WAIT window goes RUNNABLE→BLOCKED (R2 b) and the later wait sees EAGAIN (§4.3)', () => {
+  it('blocking in the COND_WAIT window goes RUNNABLE→BLOCKED (R2 b) and the later wait sees EAGAIN (SPEC.md#hook.block.runnable)', () => {
     const obs = runSteps([
       ...AWAKE,
       d.condWait('w0'),

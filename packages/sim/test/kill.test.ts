@@ -12,7 +12,7 @@ import * as d from '../src/internal/dsl.js';
 import { final, runSteps } from './harness.js';
 import { AWAKE, RUN } from './scenarios.js';
 
-describe('SIGKILL (§2.12)', () => {
+describe('SIGKILL ([PZ-v2] 5/5 the SIGKILL (force_sig) paths)', () => {
   it('a worker whose struct is unmapped dies at its next syscall entry; every later step reports the dead process', () => {
     const obs = runSteps([...RUN, d.unmap('w0'), d.sys('w0')]);
     expect(obs.at(-2)!.killed).toBe(false);

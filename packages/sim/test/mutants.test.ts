@@ -11,7 +11,7 @@ describe('mutant catalogue', () => {
     for (const m of MUTANTS) {
       expect(m.description.length, m.name).toBeGreaterThan(20);
       expect(m.breaks.length, m.name).toBeGreaterThan(5);
-      expect(m.facts, m.name).toMatch(/§|App\./);
+      expect(m.facts, m.name).toMatch(/\[[A-Za-z0-9.-]+\]|\bR\d|\bW\d|SPEC\.md#/);
       expect(() => getProfile(m.profile)).not.toThrow();
     }
   });

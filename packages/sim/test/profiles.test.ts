@@ -5,18 +5,19 @@ import { final } from './harness.js';
 import { AWAKE, RUN } from './scenarios.js';
 
 describe('profile differences', () => {
-  it('pz-v1: the kernel clears next_tid after waking it (§6.2)', () => {
+  it('pz-v1: the kernel clears next_tid after waking it (SPEC.md#param.nextTidWriteback)', () => {
     expect(final(RUN, { profile: 'pz-v1' }).tasks.s0!.next_tid).toBe('0');
     expect(final(RUN, { profile: 'pz-v2' }).tasks.s0!.next_tid).toBe('w0|TID_RUNNING');
   });
 
-  it('pz-v1: a garbage next_tid fails while pinning and leaves a stale pin (App. C)', () => {
+  it('pz-v1: a garbage next_tid fails while pinning and leaves a stale pin ([O-RFCv2] 3/5 code)', () => {
     const steps = [...AWAKE, d.condWait('s0'), d.next('s0', d.garbage), d.wait('s0')];
     const o = final(steps, { profile: 'pz-v1' });
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ESRCH' });
+    // The v1 error path reverts a server caller to RUNNING ([O-RFCv2] 3/5 sys_umcg_wait(), wait.error-revert).
     expect(o.tasks.s0).toMatchObject({
       where: 'user',
-      state: 'RUNNABLE|COND_WAIT',
+      state: 'RUNNING',
       runnable_ts_moved: false,
     });
     expect(
@@ -29,7 +30,7 @@ describe('profile differences', () => {
     expect(final([...RUN, d.fault('w0', true)], { profile: 'pz-v2' }).killed).toBe(false);
   });
 
-  it('pz-v1: block detection wakes next_tid instead of the server (§6.3)', () => {
+  it('pz-v1: block detection wakes next_tid instead of the server (SPEC.md#param.nextOnBlock)', () => {
     const tasks = ['s0', 'w0', 'w1'];
     const steps = [
       ...d.regServer('s0'),

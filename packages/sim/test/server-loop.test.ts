@@ -43,7 +43,7 @@ describe('server loop (R0a, R0b, R7, R8)', () => {
     });
   });
 
-  it('a server whose state became RUNNING before its wait gets EAGAIN (lost-wakeup protocol, §4.1)', () => {
+  it('a server whose state became RUNNING before its wait gets EAGAIN (lost-wakeup protocol, SPEC.md#wait.self-not-runnable)', () => {
     const o = final([...d.regServer('s0'), d.condWait('s0'), ...d.regWorker('w0', 's0'), d.wait('s0')]);
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'EAGAIN' });
     expect(o.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING', list: ['w0'] });

@@ -5,7 +5,7 @@ import { AWAKE, pick, RUN } from './scenarios.js';
 
 const idle = [...d.regServer('s0'), d.condWait('s0')];
 
-describe('timeouts (§2.7)', () => {
+describe('timeouts ([PZ-v2] 5/5 sys_umcg_wait() timeout)', () => {
   it('a past timeout is ETIMEDOUT at once, state reverted to RUNNING', () => {
     const o = final([...idle, d.wait('s0', 'past')]);
     expect(o.results.s0).toEqual({ call: 'umcg_wait', ret: 'ETIMEDOUT' });
@@ -33,13 +33,13 @@ describe('timeouts (§2.7)', () => {
     });
   });
 
-  it("after ERANGE the worker marker is lost: a second wait is treated like a server's (App. C)", () => {
+  it("after ERANGE the worker marker is lost: a second wait is treated like a server's ([PZ-v2] 5/5 code)", () => {
     const o = final([...AWAKE, d.condWait('w0'), d.wait('w0', 'future'), d.wait('w0', 'past')]);
     expect(o.results.w0).toEqual({ call: 'umcg_wait', ret: 'ETIMEDOUT' });
     expect(o.tasks.s0!.list).toEqual([]);
   });
 
-  it('after ERANGE a sleeping page fault is not reported until the next syscall (facts §2.5 step 2)', () => {
+  it('after ERANGE a sleeping page fault is not reported until the next syscall ([PZ-v2] 5/5 sys_umcg_wait() worker-timeout check)', () => {
     const steps = [
       ...AWAKE,
       d.condWait('w0'),
@@ -53,7 +53,7 @@ describe('timeouts (§2.7)', () => {
   });
 });
 
-describe('signals (§2.5 step 7, R12, §4.13)', () => {
+describe('signals ([PZ-v2] 5/5 sys_umcg_wait() sleep, R12, SPEC.md#wait.signal)', () => {
   it('a signal during a server wait runs the handler and resumes the wait; the timeout is lost (v2)', () => {
     const obs = runSteps([...idle, d.wait('s0', 'future'), d.signal('s0'), d.expire('s0')]);
     expect(obs.at(-2)!.tasks.s0).toMatchObject({ where: 'asleep:rt_sigreturn', signals: 1 });

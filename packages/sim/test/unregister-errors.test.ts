@@ -14,7 +14,7 @@ describe('unregister (R17, R18)', () => {
     expect(o.tasks.s0).toMatchObject({ where: 'user', state: 'RUNNING' });
   });
 
-  it('unregister while not RUNNING is EAGAIN and leaks the pin: the next syscall is fatal (v2, §6.17)', () => {
+  it('unregister while not RUNNING is EAGAIN and leaks the pin: the next syscall is fatal (v2, SPEC.md#param.unregisterLeaksPin)', () => {
     const o1 = final([...AWAKE, d.condWait('w0'), d.unregister('w0', true)]);
     expect(o1.results.w0!.ret).toBe('EAGAIN');
     expect(final([...AWAKE, d.condWait('w0'), d.unregister('w0', true), d.sys('w0')]).killed).toBe(true);
@@ -30,12 +30,12 @@ describe('unregister (R17, R18)', () => {
     expect(ret([d.unregister('s0', false)])).toBe('EINVAL');
   });
 
-  it('a server that unregistered takes its workers down at their next syscall (§2.11)', () => {
+  it('a server that unregistered takes its workers down at their next syscall ([PZ-v2] 5/5 exit/fork/exec handling)', () => {
     expect(final([...AWAKE, d.unregister('s0', false), d.sys('w0')]).killed).toBe(true);
   });
 });
 
-describe('registration and wait errors (§2.4, §2.5)', () => {
+describe('registration and wait errors ([PZ-v2] 5/5 sys_umcg_ctl(), [PZ-v2] 5/5 sys_umcg_wait())', () => {
   it('misaligned self, unknown command, stray flags, bad clock are EINVAL', () => {
     expect(ret([...d.regServer('s0').slice(0, 2), d.ctl('s0', UMCG_CTL_REGISTER, 'misaligned')])).toBe(
       'EINVAL',
@@ -62,7 +62,7 @@ describe('registration and wait errors (§2.4, §2.5)', () => {
     expect(ret([d.store('s0', 's0', 'next_tid', num(5)), ...d.regServer('s0')])).toBe('EINVAL');
   });
 
-  it('a shmem struct registers, but the worker cannot pin it and dies (§2.2)', () => {
+  it('a shmem struct registers, but the worker cannot pin it and dies ([PZ-v2] 5/5 struct umcg_task)', () => {
     expect(ret(d.regServer('s0'), 's0', { shmem: ['s0'] })).toBe('0');
     expect(final([...d.regServer('s0'), ...d.regWorker('w0', 's0')], { shmem: ['w0'] }).killed).toBe(true);
   });
@@ -79,7 +79,7 @@ describe('registration and wait errors (§2.4, §2.5)', () => {
     expect(o.tasks.s0!.state).toBe('RUNNING');
   });
 
-  it('switching to oneself succeeds at once (§6.12)', () => {
+  it('switching to oneself succeeds at once (SPEC.md#wait.next.wake)', () => {
     const o = final([...d.regServer('s0'), d.condWait('s0'), d.next('s0', d.tidOf('s0')), d.wait('s0')]);
     expect(o.results.s0!.ret).toBe('0');
     expect(o.tasks.s0).toMatchObject({ state: 'RUNNING', next_tid: 's0|TID_RUNNING' });

@@ -1,10 +1,10 @@
 /**
  * UMCG ABI constants of the reference profile (PeterZ RFC v2, 2022-01-20), exact values from
- * `include/uapi/linux/umcg.h` as recorded in umcg-facts.md §2.1 [PZ-v2]. Later additions carry their own source.
+ * `include/uapi/linux/umcg.h` as posted in [PZ-v2] 5/5. Later additions carry their own source.
  * @module
  */
 
-/** Task states: the low 8 bits of `struct umcg_task::state` (facts §2.1). */
+/** Task states: the low 8 bits of `struct umcg_task::state` ([PZ-v2] 5/5 include/uapi/linux/umcg.h). */
 export const UMCG_TASK_NONE = 0x0000;
 /** The task executes (or may execute) user code. */
 export const UMCG_TASK_RUNNING = 0x0001;
@@ -15,13 +15,13 @@ export const UMCG_TASK_BLOCKED = 0x0003;
 /** Mask of the state value. */
 export const UMCG_TASK_MASK = 0x00ff;
 
-/** State flag: user space asks the kernel to preempt a RUNNING worker (facts §2.1, R9). */
+/** State flag: user space asks the kernel to preempt a RUNNING worker ([PZ-v2] 5/5 include/uapi/linux/umcg.h, R9). */
 export const UMCG_TF_PREEMPT = 0x0100;
-/** State flag: the task promised to call `umcg_wait` next (facts §2.1, R12; introduced in RFC v1). */
+/** State flag: the task promised to call `umcg_wait` next ([PZ-v2] 5/5 include/uapi/linux/umcg.h, R12; introduced in RFC v1). */
 export const UMCG_TF_COND_WAIT = 0x0200;
 /** Mask of the state flags (bits 8-15). */
 export const UMCG_TF_MASK = 0xff00;
-/** Bits 16-31 of `state` belong to user space; the kernel preserves them (facts §2.1). */
+/** Bits 16-31 of `state` belong to user space; the kernel preserves them ([PZ-v2] 5/5 include/uapi/linux/umcg.h). */
 export const UMCG_USER_MASK = 0xffff0000;
 
 /** Set by the kernel in `next_tid` once the named task was made RUNNING (RFC v2, [PZ-tidrun]). */
@@ -38,7 +38,7 @@ export const UMCG_CTL_REGISTER = 0x00001;
 export const UMCG_CTL_UNREGISTER = 0x00002;
 /** `umcg_ctl` flag: the caller is a worker (a server otherwise). */
 export const UMCG_CTL_WORKER = 0x10000;
-/** Kernel-internal mask of the command byte of `umcg_ctl` flags (facts §2.1, not in uapi). */
+/** Kernel-internal mask of the command byte of `umcg_ctl` flags ([PZ-v2] 5/5 include/uapi/linux/umcg.h, not in uapi). */
 export const UMCG_CTL_CMD = 0xff;
 /** `UMCG_CTL_MULTI` of the follow-ups [PZ-multi]; not modelled beyond being an unknown flag elsewhere. */
 export const UMCG_CTL_MULTI = 0x20000;
@@ -46,7 +46,7 @@ export const UMCG_CTL_MULTI = 0x20000;
 /** `umcg_wait` flag of the follow-ups: enqueue a worker caller ([PZ-enqueue]). */
 export const UMCG_WAIT_ENQUEUE = 0x0001;
 
-/** Clock ids accepted by `umcg_ctl` register (facts §2.4 step 1). */
+/** Clock ids accepted by `umcg_ctl` register ([PZ-v2] 5/5 sys_umcg_ctl() decoding, check 1). */
 export const CLOCK_REALTIME = 0;
 /** CLOCK_MONOTONIC. */
 export const CLOCK_MONOTONIC = 1;
@@ -54,7 +54,7 @@ export const CLOCK_MONOTONIC = 1;
 export const CLOCK_BOOTTIME = 7;
 /** CLOCK_TAI. */
 export const CLOCK_TAI = 11;
-/** The clocks a registration may name, in the order the facts list them. */
+/** The clocks a registration may name, in the order sys_umcg_ctl() checks them ([PZ-v2] 5/5). */
 export const VALID_CLOCKS: readonly number[] = [CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME, CLOCK_TAI];
 
 /** Symbolic names of the state values, for rendering. */

@@ -1,5 +1,5 @@
 /**
- * Exact layout of `struct umcg_task` (facts §2.2 [PZ-v2]): packed, aligned to 64, `sizeof == 64`.
+ * Exact layout of `struct umcg_task` ([PZ-v2] 5/5 struct umcg_task): packed, aligned to 64, `sizeof == 64`.
  * @module
  */
 

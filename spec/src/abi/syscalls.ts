@@ -1,6 +1,6 @@
 /**
  * The three UMCG entry points. Syscall numbers were provisional in every posting and collide with later
- * mainline syscalls (facts §1.1 note, §6.24), so they are configuration, not facts about Linux.
+ * mainline syscalls ([PZ-v1], SPEC.md#param.syscalls), so they are configuration, not facts about Linux.
  * @module
  */
 

@@ -1,13 +1,17 @@
 /**
- * `pnpm spec <command>`: the spec's own command line — summary, render, check, explain, profiles.
+ * `pnpm spec <command>`: the spec's own command line — summary, render, check (the model checker), explain,
+ * profiles.
  * @module
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES, REFERENCE_PROFILE } from '../profiles/catalogue.js';
+import { renderSourcesMarkdown } from '../render/sources-md.js';
 import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
+import { CHECK_USAGE, runCheck } from './check.js';
+import { SUBCOMMAND_USAGE, SUBCOMMANDS } from './commands.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specMd = join(specRoot, 'SPEC.md');
@@ -15,7 +19,8 @@ const specMd = join(specRoot, 'SPEC.md');
 const USAGE = `usage: pnpm spec <command>
   summary            what the spec contains (default)
   render             regenerate spec/SPEC.md
-  check              exit 1 if spec/SPEC.md is stale
+  render --check     exit 1 if spec/SPEC.md is stale
+  check [options]    bounded model checking of the user model against a profile (pnpm spec check --help)
   explain <rule-id>  print one rule with its provenance
   profiles           list the profiles and how they differ`;
 
@@ -37,20 +42,29 @@ function explain(id: string | undefined): number {
 
 function main(argv: string[]): number {
   const [cmd = 'summary', arg] = argv;
+  const sub = SUBCOMMANDS[cmd];
+  if (sub) return sub(argv.slice(1));
   switch (cmd) {
     case 'render': {
+      if (arg === '--check') {
+        const fresh = renderSpecMarkdown(specRoot);
+        if (existsSync(specMd) && readFileSync(specMd, 'utf8') === fresh) return 0;
+        console.error('spec/SPEC.md is stale: run `pnpm spec:render` and commit it');
+        return 1;
+      }
       const tmp = `${specMd}.tmp`;
       writeFileSync(tmp, renderSpecMarkdown(specRoot));
       renameSync(tmp, specMd);
+      writeFileSync(join(specRoot, 'SOURCES.md'), renderSourcesMarkdown());
       console.log(`wrote ${specMd}`);
       return 0;
     }
-    case 'check': {
-      const fresh = renderSpecMarkdown(specRoot);
-      if (existsSync(specMd) && readFileSync(specMd, 'utf8') === fresh) return 0;
-      console.error('spec/SPEC.md is stale: run `pnpm spec:render` and commit it');
-      return 1;
-    }
+    case 'check':
+      if (arg === '--help') {
+        console.log(CHECK_USAGE);
+        return 0;
+      }
+      return runCheck(argv.slice(1), specRoot);
     case 'explain':
       return explain(arg);
     case 'profiles':
@@ -72,7 +86,7 @@ function main(argv: string[]): number {
       return 0;
     }
     default:
-      console.error(USAGE);
+      console.error(USAGE + SUBCOMMAND_USAGE);
       return 2;
   }
 }

@@ -2,6 +2,7 @@
  * `step`: the set of allowed outcomes of one trace step; `stepFirst`: one canonical outcome; `whyNotEnabled`.
  * @module
  */
+import { expireTimer } from '../kernel/sleep.js';
 import type { SpecState } from '../kernel/state.js';
 import { ttwu } from '../kernel/update-state.js';
 import type { Action } from '../model/action.js';
@@ -25,7 +26,6 @@ export function whyNotEnabled(s: SpecState, action: Action): string | undefined 
     case 'complete':
       return k.completion === 1 ? undefined : `${action.task} is not asleep in a blocking syscall or fault`;
     case 'expire':
-      return k.timer === 1 ? undefined : `${action.task} has no pending timeout`;
     case 'signal':
     case 'unmap':
       return undefined;
@@ -52,8 +52,7 @@ function begin(state: SpecState, action: Action): SpecState {
       ttwu(s, me);
       break;
     case 'expire':
-      k.timer = 2;
-      ttwu(s, me);
+      expireTimer(s, me);
       break;
     case 'unmap':
       s.mapped[me] = false;
@@ -100,6 +99,14 @@ function outcome(s: SpecState, before: SpecState): Outcome<SpecState> {
 /** One canonical outcome of `action` (fast: a single interleaving, no spontaneous interrupts). */
 export function stepFirst(state: SpecState, action: Action): Outcome<SpecState> {
   return outcome(runFirst(begin(state, action)), state);
+}
+
+/**
+ * Every quiescent state `action` may lead to from `state`, without observations (the model checker's step: it
+ * hashes states itself). Equal states may repeat.
+ */
+export function stepStates(state: SpecState, action: Action): SpecState[] {
+  return begins(state, action, true).flatMap((s) => runAll(s).finals);
 }
 
 /** Options of {@link step}. */

@@ -92,8 +92,8 @@ function* blockingBody(me: number, blocking: boolean, sleepState: 1 | 2): Routin
 }
 
 /**
- * `exit`: an ordinary syscall, so a worker's entry hook pins first (a failed pin kills the process, §2.12); then
- * the thread is gone without any UMCG notification (§2.11).
+ * `exit`: an ordinary syscall, so a worker's entry hook pins first (a failed pin kills the process, [PZ-v2] 5/5 the SIGKILL (force_sig) paths); then
+ * the thread is gone without any UMCG notification ([PZ-v2] 5/5 exit/fork/exec handling).
  */
 function* exitThread(me: number): Routine<void> {
   yield* local(undefined, (s) => {

@@ -1,6 +1,6 @@
 /**
  * `umcg_ctl(flags, self, which_clock)`: decoding, register and unregister, every check in its order
- * (facts §2.4, R0a/R0b, R17/R18; rules `ctl.*`).
+ * ([PZ-v2] 5/5 sys_umcg_ctl(), R0a/R0b, R17/R18; rules `ctl.*`).
  * @module
  */
 import {
@@ -72,7 +72,7 @@ function* register(me: number, worker: boolean, self: number, clock: number): Ro
 }
 
 function* unregister(me: number, worker: boolean, self: number): Routine<string> {
-  // As in the posted code, "is a worker" is the worker marker (cleared by the RFC v2 ERANGE bug, App. C).
+  // As in the posted code, "is a worker" is the worker marker (cleared by the RFC v2 ERANGE bug, [PZ-v2] 5/5 sys_umcg_wait()).
   const [registered, callerIsWorker, mode] = yield* local(
     undefined,
     (s) => [s.k[me]!.umcg, isWorker(s, me), s.world.params.unregister] as const,

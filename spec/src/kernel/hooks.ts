@@ -1,5 +1,5 @@
 /**
- * The hooks of a worker's syscalls and exceptions (facts §2.10, §3 R1-R5; rules `hook.enter.*`, `hook.block.*`,
+ * The hooks of a worker's syscalls and exceptions ([PZ-v2] 5/5 the UMCG hooks, R1-R5; rules `hook.enter.*`, `hook.block.*`,
  * `hook.exit.*`).
  * @module
  */
@@ -15,7 +15,7 @@ import { updateState, wakeServer } from './update-state.js';
 /** R1, `umcg_sys_enter`: a worker re-sets its marker and pins self and server; failure kills. */
 export function* sysEnter(me: number, exception = false): Routine<void> {
   // Syscall work is on for every registered worker; an exception enters the hooks only while the worker marker
-  // is set, so after the RFC v2 ERANGE bug a fault is not reported until the next syscall (facts §2.5 step 2).
+  // is set, so after the RFC v2 ERANGE bug a fault is not reported until the next syscall ([PZ-v2] 5/5 sys_umcg_wait() worker-timeout check).
   const worker = yield* local(undefined, (s) => (exception ? s.k[me]!.marker : s.k[me]!.worker));
   if (!worker) return;
   yield* local(undefined, (s) => {
@@ -78,7 +78,7 @@ export function* unblock(me: number, killRule: Parameters<typeof die>[0]): Routi
   if (r !== 0 && r !== 'EINTR') yield* die(killRule);
 }
 
-/** The kernel kills the process (force_sig(SIGKILL), facts §2.12). */
+/** The kernel kills the process (force_sig(SIGKILL), [PZ-v2] 5/5 the SIGKILL (force_sig) paths). */
 export function* die(rule: Parameters<typeof fire>[0]): Routine<void> {
   yield* atomic(rule, (s) => kill(s));
 }

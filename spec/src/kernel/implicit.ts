@@ -1,7 +1,7 @@
 /**
  * What block detection and preemption wake: the server (RFC v2), or `next_tid` first where the profile says so
  * (block: prototype and RFC v1, `hook.block.next`; preemption: prototype only, `hook.resume.preempt-next`),
- * falling back to the server when that fails if the profile says so (facts §6.1, §6.3, App. D, [PZ-seed]).
+ * falling back to the server when that fails if the profile says so (SPEC.md#param.nextFailFallback, SPEC.md#param.nextOnBlock, SPEC.md#param.nextOnPreempt, [PZ-seed]).
  * @module
  */
 
@@ -46,7 +46,7 @@ function* wakeNext(
   if (target === 'none' || target === 'ESRCH') return target;
   const r = yield* wakeTask(target[0], target[1]);
   if (r !== 0) return r;
-  // The write-back of the profile applies to every use of next_tid (facts §1.2 table: RFC v1 clears it).
+  // The write-back of the profile applies to every use of next_tid (SPEC.md#parameters: RFC v1 clears it).
   const ok = yield* atomic(undefined, (s) => {
     const p = s.world.params;
     if (p.nextTidWriteback === 'none') return true;

@@ -1,5 +1,5 @@
 /**
- * `umcg_kick(flags, tid)` (facts §2.6, §6.10; rules `kick.*`).
+ * `umcg_kick(flags, tid)` ([PZ-v2] 5/5 sys_umcg_kick(), SPEC.md#param.kick; rules `kick.*`).
  * @module
  */
 import { UMCG_TID_MASK } from '../abi/constants.js';

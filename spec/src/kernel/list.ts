@@ -1,5 +1,5 @@
 /**
- * The kernel's push onto a server's runnable list (facts §2.8, rule `list.push`).
+ * The kernel's push onto a server's runnable list ([PZ-v2] 5/5 umcg_enqueue_runnable(), rule `list.push`).
  * @module
  */
 import { access } from './memory.js';

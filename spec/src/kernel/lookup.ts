@@ -1,5 +1,5 @@
 /**
- * Finding a task by tid: a live thread of the same process that is a registered UMCG task (facts §2.4, §2.5).
+ * Finding a task by tid: a live thread of the same process that is a registered UMCG task ([PZ-v2] 5/5 sys_umcg_ctl(), [PZ-v2] 5/5 sys_umcg_wait()).
  * @module
  */
 import type { SpecState } from './state.js';

@@ -22,7 +22,7 @@ export function pinnable(s: SpecState, addr: number): boolean {
   return i >= 0 && s.mapped[i]! && s.world.memory[i] === 'anon';
 }
 
-/** Marks the process killed by the kernel (SIGKILL to the whole thread group, facts §2.12). */
+/** Marks the process killed by the kernel (SIGKILL to the whole thread group, [PZ-v2] 5/5 the SIGKILL (force_sig) paths). */
 export function kill(s: SpecState): void {
   s.killed = true;
 }

@@ -1,5 +1,5 @@
 /**
- * R9/R11/R12: the return-to-user hook of every registered task (facts §3, §2.10; rules `hook.resume.*`).
+ * R9/R11/R12: the return-to-user hook of every registered task ([PZ-v2] 5/5, [PZ-v2] 5/5 the UMCG hooks; rules `hook.resume.*`).
  * @module
  */
 import {
@@ -31,7 +31,7 @@ export function resumeAction(s: SpecState, me: number): 'pass' | 'preempt' | 'ki
   if (s.world.params.condWait && st === (UMCG_TASK_RUNNABLE | UMCG_TF_COND_WAIT)) return 'pass';
   if (st & UMCG_TF_PREEMPT) return (st & UMCG_TASK_MASK) === UMCG_TASK_RUNNING ? 'preempt' : 'kill';
   const base = st & UMCG_TASK_MASK;
-  // RUNNING with an unknown TF bit waits too, but the wait is satisfied at once (facts §6.14).
+  // RUNNING with an unknown TF bit waits too, but the wait is satisfied at once (SPEC.md#state.update.from-mismatch).
   return base === UMCG_TASK_RUNNING ? 'pass' : base === UMCG_TASK_RUNNABLE ? 'wait' : 'wait';
 }
 

@@ -1,5 +1,5 @@
 /**
- * Pinning the caller's and its server's struct pages (facts §2.9, rules `pin.*`).
+ * Pinning the caller's and its server's struct pages ([PZ-v2] 5/5 umcg_pin_pages(), rules `pin.*`).
  * @module
  */
 

@@ -1,11 +1,13 @@
 /**
  * R6: the wait until the task's own state becomes RUNNING, used by registration, unblock, preemption, the
- * return-to-user hook and `umcg_wait` (facts §3 R6, §2.7; rules `sleep.*`).
+ * return-to-user hook and `umcg_wait` (R6, [PZ-v2] 5/5 sys_umcg_wait() timeout; rules `sleep.*`).
  * @module
  */
 import { UMCG_TASK_MASK, UMCG_TASK_RUNNABLE, UMCG_TASK_RUNNING } from '../abi/constants.js';
 import { access } from './memory.js';
+import type { SpecState } from './state.js';
 import { atomic, block, local, type Routine } from './thread.js';
+import { ttwu } from './update-state.js';
 
 /** How the wait ended. */
 export type SleepResult = 0 | 'EINTR' | 'EINVAL' | 'EFAULT' | 'ETIMEDOUT';
@@ -56,4 +58,19 @@ function* loop(me: number, timed: boolean): Routine<SleepResult> {
 function* end<T extends SleepResult>(rule: Parameters<typeof local>[0], r: T): Routine<T> {
   yield* local(rule, () => undefined);
   return r;
+}
+
+/**
+ * The timer of a timed wait fires (the environment's `expire` event): the task is woken and its sleep ends with
+ * ETIMEDOUT. With no timed wait pending the timer already fired or was cancelled when the wait ended, so nothing
+ * changes (`sleep.expire-none`).
+ */
+export function expireTimer(s: SpecState, me: number): void {
+  const k = s.k[me]!;
+  if (k.timer !== 1) {
+    s.fired.add('sleep.expire-none');
+    return;
+  }
+  k.timer = 2;
+  ttwu(s, me);
 }

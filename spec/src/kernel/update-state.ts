@@ -1,5 +1,5 @@
 /**
- * The kernel's one state-update primitive and the two kinds of wake built on it (facts §2.3).
+ * The kernel's one state-update primitive and the two kinds of wake built on it ([PZ-v2] 5/5 umcg_update_state()).
  * @module
  */
 import {

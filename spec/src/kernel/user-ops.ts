@@ -1,6 +1,6 @@
 /**
  * User-mode actions on `struct umcg_task` words: plain store, CAS, and taking a runnable list
- * (facts §2.8; rule `list.take`). An access to an unmapped page kills the process (SIGSEGV).
+ * ([PZ-v2] 5/5 umcg_enqueue_runnable(); rule `list.take`). An access to an unmapped page kills the process (SIGSEGV).
  * @module
  */
 import type { Field } from '../abi/layout.js';

@@ -1,5 +1,5 @@
 /**
- * `umcg_wake_next`: the `next_tid` handling of `umcg_wait` (facts §2.5 step 5, §6.2; rules `wait.next.*`).
+ * `umcg_wake_next`: the `next_tid` handling of `umcg_wait` ([PZ-v2] 5/5 umcg_wake_next(), SPEC.md#param.nextTidWriteback; rules `wait.next.*`).
  * @module
  */
 import { UMCG_TASK_MASK, UMCG_TASK_RUNNING, UMCG_TID_MASK, UMCG_TID_RUNNING } from '../abi/constants.js';

@@ -1,5 +1,5 @@
 /**
- * `umcg_wait(flags, timeout)`: every error path in its order and the caller's state after each (facts §2.5, §2.7,
+ * `umcg_wait(flags, timeout)`: every error path in its order and the caller's state after each ([PZ-v2] 5/5 sys_umcg_wait(), [PZ-v2] 5/5 sys_umcg_wait() timeout,
  * R7, R8, R13-R15; rules `wait.*`). Profile parameters select the posted versions' differences.
  * @module
  */
@@ -23,7 +23,7 @@ export function* sysUmcgWait(me: number, flags: number, timeout: Timeout): Routi
   const [p, self, worker] = yield* local(
     undefined,
     // Worker-ness is the worker marker, as in the posted code: after the RFC v2 ERANGE bug cleared it, the next
-    // umcg_wait treats the worker as a server (facts App. C).
+    // umcg_wait treats the worker as a server ([PZ-v2] 5/5 sys_umcg_wait()).
     (s) => [s.world.params, s.k[me]!.umcg, isWorker(s, me)] as const,
   );
   const enqueueFlag = (flags & UMCG_WAIT_ENQUEUE) !== 0 && p.enqueueFlag;
@@ -74,12 +74,12 @@ function* earlyNextChecks(me: number, p: ProfileParams, worker: boolean): Routin
   }
   if (!p.pinNext || next === 0) return undefined;
   // RFC v1 pins next like self and server: no such task is ESRCH, an unpinnable struct EFAULT; either way before
-  // the caller's own CAS, and the failed pin leaves stale pin state behind (App. C).
+  // the caller's own CAS, and the failed pin leaves stale pin state behind ([O-RFCv2] 3/5 umcg_pin_pages()).
   const found = yield* atomic(undefined, (s) => {
     const j = lookupUmcg(s, next);
     return j < 0 ? 'ESRCH' : pinnable(s, s.k[j]!.umcg) ? 0 : 'EFAULT';
   });
-  // The error path reverts a server caller (App. D) but leaves the stale pin: `fail` without unpinning.
+  // The error path reverts a server caller ([O-RFCv2] 3/5 sys_umcg_wait()) but leaves the stale pin: `fail` without unpinning.
   return found === 0 ? undefined : yield* fail(me, p, worker, 'pin.next', found, false);
 }
 
@@ -147,7 +147,7 @@ function* enqueueSelf(me: number): Routine<0 | 'EFAULT'> {
   return yield* wakeServer(me);
 }
 
-/** Sleeps until RUNNING and maps how the sleep ended to the call's result (R6, §2.7). */
+/** Sleeps until RUNNING and maps how the sleep ended to the call's result (R6, [PZ-v2] 5/5 sys_umcg_wait() timeout). */
 function* sleep(
   me: number,
   p: ProfileParams,
@@ -181,7 +181,7 @@ function* sleep(
 
 /**
  * Follow-ups: the handler of a signal that interrupted the wait runs as unmanaged time (no UMCG hooks, the
- * timeout kept); then the task sleeps on, seen by the kernel in `rt_sigreturn` (facts §4.13 [PZ-sig3]).
+ * timeout kept); then the task sleeps on, seen by the kernel in `rt_sigreturn` (SPEC.md#wait.signal [PZ-sig3]).
  */
 function* handleSignalExcluded(me: number): Routine<void> {
   yield* local('signal.context-excluded', (s) => {

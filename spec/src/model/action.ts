@@ -1,5 +1,5 @@
 /**
- * The vocabulary of trace steps: user actions of one task and environment events (DESIGN.md, "Traces").
+ * The vocabulary of trace steps: user actions of one task and environment events (ARCHITECTURE.md, "Contracts").
  * Every target (spec, simulator, native, QEMU) executes exactly these.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * What a target reports after each step, once the system is quiescent (DESIGN.md, "Observation"). Every word is
+ * What a target reports after each step, once the system is quiescent (spec/EXECUTION-MODEL.md). Every word is
  * rendered symbolically (task names instead of tids and addresses) so observations of different targets compare
  * literally; timestamps are reduced to "moved during this step".
  * @module

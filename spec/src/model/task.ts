@@ -6,7 +6,7 @@
 /** A task's name in traces and observations, e.g. `s0`, `w1` (letters, digits, `_`, starting with a letter). */
 export type TaskName = string;
 
-/** Where a task's `struct umcg_task` lives: an anonymous page (required by pinning) or a shmem page (facts §2.2). */
+/** Where a task's `struct umcg_task` lives: an anonymous page (required by pinning) or a shmem page ([PZ-v2] 5/5 struct umcg_task). */
 export type MemoryKind = 'anon' | 'shmem';
 
 /** Declaration of one task in a trace header. */

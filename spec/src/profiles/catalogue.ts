@@ -1,5 +1,5 @@
 /**
- * The built-in profiles. The reference is PeterZ RFC v2 (facts §1.3); the others are declared as differences.
+ * The built-in profiles. The reference is PeterZ RFC v2 ([PZ-v2]); the others are declared as differences.
  * @module
  */
 import { POSTED_SYSCALLS, REF_KERNEL_SYSCALLS } from '../abi/syscalls.js';
@@ -65,8 +65,8 @@ export const PZ_V2 = declare(
 
 /**
  * The 2021-11-26 in-thread prototype as the seed e-mail summarises it: "if, for any reason we fail to wake
- * next_tid, we'll wake server_tid" — also in `umcg_wait` (DESIGN.md). The code itself only falls back on
- * block/preemption (facts App. C): that reading is the separate profile `pz-proto-code`.
+ * next_tid, we'll wake server_tid" — also in `umcg_wait` ([PZ-seed]). The code itself only falls back on
+ * block/preemption (its posted code): that reading is the separate profile `pz-proto-code`.
  */
 export const PZ_PROTO = declare(
   'pz-proto',
@@ -74,48 +74,56 @@ export const PZ_PROTO = declare(
   ['[PZ-proto]', '[PZ-seed]', '[O-1128]'],
   PZ_V2,
   {
-    syscalls: [{ ctl: 450, wait: 451, kick: undefined }, 'facts §1.1: no kick before RFC v1'],
-    waitOrder: ['enqueue-first', 'facts §1.2 table, App. C: enqueue self, then wake next'],
-    waitErrorRevert: ['keep', 'facts §1.2: the error of a failed next wake is returned after enqueueing'],
+    syscalls: [{ ctl: 450, wait: 451, kick: undefined }, '[PZ-proto]: no kick before RFC v1'],
+    waitOrder: ['enqueue-first', '[PZ-proto] code: enqueue self, then wake next'],
+    waitErrorRevert: ['keep', '[PZ-proto]: the error of a failed next wake is returned after enqueueing'],
     nextFailFallback: ['always', '[PZ-seed]: "if we fail to wake next_tid we wake server_tid"'],
-    nextTidWriteback: ['none', 'facts §6.2'],
-    nextOnBlock: [true, 'facts §1.2 table, §6.3: wake next, else the server'],
-    nextOnPreempt: [true, 'App. C: on preemption the prototype wakes next_tid and falls back to the server'],
+    nextTidWriteback: ['none', '[PZ-proto] code'],
+    nextOnBlock: [true, '[PZ-proto] code: wake next, else the server'],
+    nextOnPreempt: [
+      true,
+      '[PZ-proto] code: on preemption the prototype wakes next_tid and falls back to the server',
+    ],
     tidMask: [false, 'UMCG_TID_MASK appears in v2 [PZ-tidrun]'],
-    waitEntryState: ['running', 'App. C: the prototype does RUNNING→RUNNABLE itself'],
-    condWait: [false, 'facts §1.2: COND_WAIT introduced in v1'],
-    waitWithoutNext: ['esrch', 'facts §1.3 point 2'],
-    workerTimeout: ['plain', 'facts §1.2: allowed, semantics unclear'],
-    unregister: ['null-self', 'facts §1.2, App. C'],
-    exceptionsHooked: [false, 'facts §1.2: exceptions hooked only from v2'],
+    waitEntryState: ['running', '[PZ-proto] code: the prototype does RUNNING→RUNNABLE itself'],
+    condWait: [false, '[PZ-v1]: COND_WAIT introduced in v1'],
+    waitWithoutNext: ['esrch', '[PZ-proto] code'],
+    workerTimeout: ['plain', '[PZ-proto]: allowed, semantics unclear'],
+    unregister: ['null-self', '[PZ-proto] code'],
+    exceptionsHooked: [false, '[PZ-v2] 2/5: exceptions hooked only from v2'],
     blockFromRunnable: [false, 'no COND_WAIT window exists; RUNNING→BLOCKED only'],
   },
 );
 
-/** The prototype as its code reads (facts App. C): `umcg_wait` returns the error, no fallback there. */
+/** The prototype as its code reads ([PZ-proto] code): `umcg_wait` returns the error, no fallback there. */
 export const PZ_PROTO_CODE = declare(
   'pz-proto-code',
   'PeterZ prototype (2021-11-26), as its posted code reads',
   ['[PZ-proto]', '[O-1128]'],
   PZ_PROTO,
-  { nextFailFallback: ['implicit', 'App. C: the fallback lives only in the block/preemption helper'] },
+  {
+    nextFailFallback: ['implicit', '[PZ-proto] code: the fallback lives only in the block/preemption helper'],
+  },
 );
 
 /** RFC v1, 2021-12-14 (text of [O-RFCv2] 3/5). */
 export const PZ_V1 = declare('pz-v1', 'PeterZ RFC v1 (2021-12-14)', ['[PZ-v1]', '[O-RFCv2]'], PZ_V2, {
-  waitOrder: ['enqueue-first', 'facts §1.2 table'],
+  waitOrder: ['enqueue-first', '[O-RFCv2] 3/5 sys_umcg_wait()'],
   waitErrorRevert: [
     'server-only',
-    'App. C, App. D: v1 reverts a server caller to RUNNING ("servers need the error at once"), not a worker',
+    '[O-RFCv2] 3/5 sys_umcg_wait(): v1 reverts a server caller to RUNNING ("servers need the error at once"), not a worker',
   ],
-  nextTidWriteback: ['clear', 'facts §6.2'],
-  nextOnBlock: [true, 'facts §1.2 table, §6.3: block wakes next_tid if set, else the server'],
-  tidMask: [false, 'App. C: v1 has no UMCG_TID_MASK'],
-  pinNext: [true, 'App. C: next is pinned too'],
-  unregister: ['null-self', 'facts §1.2'],
-  exceptionsHooked: [false, 'facts §4.10'],
-  unpinnedSleepKills: [true, 'App. C: v1 WARNs and kills an unpinned sleeping worker'],
-  blockFromRunnable: [false, 'App. C: RUNNABLE→BLOCKED first appears in v2'],
+  nextTidWriteback: ['clear', '[O-RFCv2] 3/5 umcg_wake_next()'],
+  nextOnBlock: [
+    true,
+    '[O-RFCv2] 3/5 umcg_wq_worker_sleeping(): block wakes next_tid if set, else the server',
+  ],
+  tidMask: [false, '[O-RFCv2] 3/5 code: v1 has no UMCG_TID_MASK'],
+  pinNext: [true, '[O-RFCv2] 3/5 code: next is pinned too'],
+  unregister: ['null-self', '[O-RFCv2] 3/5 sys_umcg_ctl()'],
+  exceptionsHooked: [false, '[PZ-pf]'],
+  unpinnedSleepKills: [true, '[O-RFCv2] 3/5 code: v1 WARNs and kills an unpinned sleeping worker'],
+  blockFromRunnable: [false, '[O-RFCv2] 3/5 code: RUNNABLE→BLOCKED first appears in v2'],
   unregisterLeaksPin: [false, 'no RUNNING→NONE step that can fail in v1 unregister'],
 });
 
@@ -126,12 +134,12 @@ export const PZ_V2_FOLLOWUPS = declare(
   ['[PZ-enqueue]', '[PZ-0121b]', '[PZ-sig3]', '[gatieme]'],
   PZ_V2,
   {
-    workerTimeout: ['requeue', 'facts §2.7 [PZ-enqueue]'],
-    enqueueFlag: [true, 'facts §6.4 [PZ-enqueue]'],
-    signals: ['exclude', 'facts §4.13 [PZ-sig3]'],
-    kick: ['wake-then-ipi', 'facts §2.6 [gatieme]@40c515fd'],
-    kickOrder: ['flags-first', 'facts §2.6 [gatieme]@40c515fd'],
-    pinWritesZero: [true, 'facts §2.9 [Hildenbrand], [gatieme]@40c515fd'],
+    workerTimeout: ['requeue', '[PZ-enqueue]'],
+    enqueueFlag: [true, '[PZ-enqueue]'],
+    signals: ['exclude', '[PZ-sig3]'],
+    kick: ['wake-then-ipi', '[gatieme]@40c515fd sys_umcg_kick()'],
+    kickOrder: ['flags-first', '[gatieme]@40c515fd sys_umcg_kick()'],
+    pinWritesZero: [true, '[Hildenbrand], [gatieme]@40c515fd umcg_pin_pages()'],
   },
 );
 
@@ -143,11 +151,14 @@ export const REF_61 = declare(
   PZ_V2,
   {
     syscalls: [REF_KERNEL_SYSCALLS, 'next free numbers on Linux 6.1'],
-    unregisterLeaksPin: [false, 'facts §6.17: a reference kernel must not leave stale pins (WARN)'],
-    erangeLosesMarker: [false, 'facts §6.26: treated as a bug'],
+    unregisterLeaksPin: [
+      false,
+      '[PZ-v2] 5/5 sys_umcg_ctl(): a reference kernel must not leave stale pins (WARN)',
+    ],
+    erangeLosesMarker: [false, '[PZ-v2] 5/5 sys_umcg_wait(): treated as a bug'],
     workerCheck: [
       'flag',
-      'App. C: the marker-based checks are bugs; packages/kernel keeps a permanent flag (D2)',
+      '[PZ-v2] 5/5 code: the marker-based checks are bugs; packages/kernel keeps a permanent flag (D2)',
     ],
   },
 );

@@ -13,11 +13,11 @@ export interface Profile {
   readonly id: ProfileId;
   /** One-line title. */
   readonly title: string;
-  /** Which posting it models, with source keys of the facts file. */
+  /** Which posting it models, with source keys of spec/SOURCES.md. */
   readonly sources: readonly string[];
   /** The profile this one is declared against (undefined for the reference). */
   readonly base: ProfileId | undefined;
-  /** The differences from `base`, each with the reason (a facts key). */
+  /** The differences from `base`, each with the reason (a source key). */
   readonly differences: Readonly<Partial<Record<keyof ProfileParams, string>>>;
   /** The full parameter set (base merged with the differences). */
   readonly params: ProfileParams;

@@ -1,4 +1,4 @@
-/** Rules of the hooks (facts §2.10, §3 R1-R6, R9-R12, §2.11, §2.12). */
+/** Rules of the hooks ([PZ-v2] 5/5 the UMCG hooks, R1-R6, R9-R12, [PZ-v2] 5/5 exit/fork/exec handling, [PZ-v2] 5/5 the SIGKILL (force_sig) paths). */
 import type { RuleSpec } from './rule.js';
 
 const ALL = 'all' as const;
@@ -11,7 +11,7 @@ export const HOOK_RULES = {
     statement:
       "At every syscall entry except `umcg_wait`/`umcg_ctl` (and, from RFC v2, at user-mode exceptions), a worker re-sets its worker marker and pins its own and its server's pages. Nothing is written.",
     profiles: ALL,
-    sources: ['[PZ-v2] §2.10', 'R1', '§4.10'],
+    sources: ['[PZ-v2] 5/5 the UMCG hooks', '[PZ-pf]'],
   },
   'hook.enter.kill': {
     group: 'hook.enter',
@@ -19,7 +19,7 @@ export const HOOK_RULES = {
     statement:
       'If that pin fails (bad or non-anonymous self, `server_tid` not a registered task of the process, stale pin) the process is killed with SIGKILL.',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.12'],
+    sources: ['[PZ-v2] 5/5 the SIGKILL (force_sig) paths'],
   },
   'hook.block.running': {
     group: 'hook.block',
@@ -27,15 +27,15 @@ export const HOOK_RULES = {
     statement:
       'When a worker with its marker set is about to sleep while pinned, the kernel CASes it RUNNING→BLOCKED (clearing PREEMPT and COND_WAIT, writing `blocked_ts`), wakes its server (R16: a RUNNING server is left alone) and unpins. The worker is not put on any list; only the first sleep of a syscall does this (R2, R10).',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R2', 'R10', '§4.9'],
+    sources: ['[PZ-v2] 5/5 umcg_wq_worker_sleeping()'],
   },
   'hook.block.runnable': {
     group: 'hook.block',
     title: 'R2b: blocking in the COND_WAIT window',
     statement:
-      'If the worker was not RUNNING, RFC v2 tries RUNNABLE→BLOCKED, which covers a worker that stored RUNNABLE|COND_WAIT and then blocked (a page fault, a syscall) before `umcg_wait`; it comes back RUNNING later and its wait returns EAGAIN (§4.3). RFC v1 kills instead.',
+      'If the worker was not RUNNING, RFC v2 tries RUNNABLE→BLOCKED, which covers a worker that stored RUNNABLE|COND_WAIT and then blocked (a page fault, a syscall) before `umcg_wait`; it comes back RUNNING later and its wait returns EAGAIN (SPEC.md#hook.block.runnable). RFC v1 kills instead.',
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1'],
-    sources: ['[PZ-v2] §3 R2', '§4.3', 'App. C'],
+    sources: ['[PZ-v2] 5/5 umcg_wq_worker_sleeping()', '[O-RFCv2] 3/5 umcg_wq_worker_sleeping()'],
   },
   'hook.block.next': {
     group: 'hook.block',
@@ -43,7 +43,7 @@ export const HOOK_RULES = {
     statement:
       'Before RFC v2, block detection wakes `next_tid` if it is set, else the server; RFC v2 only wakes the server ("next_tid must never be used for implicit blocks"). Preemption is a separate point: see `hook.resume.preempt-next`.',
     profiles: ['pz-proto', 'pz-proto-code', 'pz-v1'],
-    sources: ['[PZ-proto] §6.3', '[PZ-v1]', '[PZ-0119a]'],
+    sources: ['[PZ-proto]', '[PZ-v1]', '[PZ-0119a]'],
   },
   'hook.block.wake-server': {
     group: 'hook.block',
@@ -51,7 +51,7 @@ export const HOOK_RULES = {
     statement:
       'After the worker is BLOCKED its server is woken if it is RUNNABLE (waiting), then the pins are released.',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R2', 'R16'],
+    sources: ['[PZ-v2] 5/5 umcg_wq_worker_sleeping()'],
   },
   'hook.block.kill': {
     group: 'hook.block',
@@ -59,7 +59,7 @@ export const HOOK_RULES = {
     statement:
       'If the worker is neither RUNNING nor RUNNABLE, or a fault occurs (page faults are disabled in that hook), or waking the server faults, the process is killed.',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.12'],
+    sources: ['[PZ-v2] 5/5 the SIGKILL (force_sig) paths'],
   },
   'hook.block.unpinned': {
     group: 'hook.block',
@@ -67,7 +67,7 @@ export const HOOK_RULES = {
     statement:
       'A worker that sleeps without being pinned (after R2 already fired in this syscall, or with its marker cleared) is ignored by block detection.',
     profiles: ['pz-v2', 'pz-v2-followups', 'ref-6.1', 'pz-proto', 'pz-proto-code'],
-    sources: ['[PZ-v2] §3 R4', '§4.10'],
+    sources: ['[PZ-v2] 5/5 umcg_wq_worker_sleeping()', '[PZ-pf]'],
   },
   'hook.block.unpinned-kill': {
     group: 'hook.block',
@@ -75,7 +75,7 @@ export const HOOK_RULES = {
     statement:
       "RFC v1's pre-schedule hook WARNs and kills a worker that sleeps while not pinned (a page fault, which v1 does not route through the entry hook).",
     profiles: ['pz-v1'],
-    sources: ['[PZ-v1] App. C', '§4.10'],
+    sources: ['[O-RFCv2] 3/5 umcg_wq_worker_sleeping()', '[PZ-pf]'],
   },
   'hook.exit.no-block': {
     group: 'hook.exit',
@@ -83,7 +83,7 @@ export const HOOK_RULES = {
     statement:
       'At syscall or exception exit a worker that is still pinned (it did not block) unpins; nothing else happens.',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R3'],
+    sources: ['[PZ-v2] 5/5 umcg_sys_exit()'],
   },
   'hook.exit.unblock': {
     group: 'hook.exit',
@@ -91,7 +91,7 @@ export const HOOK_RULES = {
     statement:
       "At exit of a syscall in which it blocked, a worker pins, CASes BLOCKED→RUNNABLE (writing `runnable_ts`), pushes itself onto its server's runnable list, wakes the server, unpins and sleeps until RUNNING (R6). The syscall's result reaches user space only after that.",
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R5'],
+    sources: ['[PZ-v2] 5/5 umcg_sys_exit()'],
   },
   'hook.exit.unblock-kill': {
     group: 'hook.exit',
@@ -99,7 +99,7 @@ export const HOOK_RULES = {
     statement:
       'A failed pin, a failed BLOCKED→RUNNABLE CAS, a fault while enqueueing, or a wait that ends with anything but RUNNING or a signal kills the process.',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.12'],
+    sources: ['[PZ-v2] 5/5 the SIGKILL (force_sig) paths'],
   },
   'hook.resume.pass': {
     group: 'hook.resume',
@@ -107,15 +107,15 @@ export const HOOK_RULES = {
     statement:
       'At every return to user space a registered task whose `state & (UMCG_TASK_MASK|UMCG_TF_MASK)` is exactly RUNNING, or exactly RUNNABLE|COND_WAIT (it promised to call `umcg_wait`), returns to user space. RUNNING with an unknown TF bit waits, but the wait is satisfied at once.',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R12', '§4.2', '§6.14'],
+    sources: ['[PZ-v2] 5/5 umcg_notify_resume()'],
   },
   'hook.resume.preempt': {
     group: 'hook.resume',
     title: 'R9: PREEMPT on a RUNNING task: enqueue and wait',
     statement:
-      "A RUNNING|PREEMPT task pins, CASes RUNNING→RUNNABLE (clearing PREEMPT, writing `runnable_ts`), pushes itself onto its server's list, wakes the server, unpins and waits until RUNNING. `next_tid` is not consulted in RFC v1 and v2; only the prototype wakes it first (`hook.resume.preempt-next`). (A server preempting itself pushes itself onto its own list, §6.25.)",
+      "A RUNNING|PREEMPT task pins, CASes RUNNING→RUNNABLE (clearing PREEMPT, writing `runnable_ts`), pushes itself onto its server's list, wakes the server, unpins and waits until RUNNING. `next_tid` is not consulted in RFC v1 and v2; only the prototype wakes it first (`hook.resume.preempt-next`). (A server preempting itself pushes itself onto its own list.)",
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R9', '[O-RFCv2] 3/5', 'App. D', '[PZ-0114]', '§6.25'],
+    sources: ['[PZ-v2] 5/5 umcg_notify_resume()', '[O-RFCv2] 3/5 umcg_notify_resume()', '[PZ-0114]'],
   },
   'hook.resume.preempt-next': {
     group: 'hook.resume',
@@ -123,7 +123,7 @@ export const HOOK_RULES = {
     statement:
       "In the prototype, a preempted worker wakes `next_tid` if it is set (falling back to its server when that wake fails, `wait.next.fallback-server`), else its server. RFC v1's preemption path wakes the server only and leaves `next_tid` untouched (its code asks in a comment whether preemption should consume `next_tid` and leans towards no), as RFC v2 does.",
     profiles: ['pz-proto', 'pz-proto-code'],
-    sources: ['[PZ-proto]', 'App. C', '[O-RFCv2] 3/5', 'App. D'],
+    sources: ['[PZ-proto]', '[O-RFCv2] 3/5 umcg_notify_resume()'],
   },
   'hook.resume.wait': {
     group: 'hook.resume',
@@ -131,7 +131,7 @@ export const HOOK_RULES = {
     statement:
       'Any other state (e.g. RUNNABLE without COND_WAIT) makes the task wait until RUNNING (R6) before returning to user space; a signal ends this wait early so the handler can run, and the hook runs again on the next return to user.',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R12'],
+    sources: ['[PZ-v2] 5/5 umcg_notify_resume()'],
   },
   'hook.resume.kill': {
     group: 'hook.resume',
@@ -139,7 +139,7 @@ export const HOOK_RULES = {
     statement:
       'The hook kills the process when reading `state` faults, when PREEMPT is set on a task that is not RUNNING (R11), when the PREEMPT path cannot pin or enqueue, or when the wait ends with an error (state neither RUNNABLE nor RUNNING, e.g. BLOCKED or NONE written by user space).',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.12', 'R11'],
+    sources: ['[PZ-v2] 5/5 the SIGKILL (force_sig) paths'],
   },
   'sleep.loop': {
     group: 'sleep',
@@ -147,14 +147,14 @@ export const HOOK_RULES = {
     statement:
       'Waiting for RUNNING is a loop: mark the task interruptible, read its own state, sleep while RUNNABLE; spurious wakeups (a kick, a wake of a RUNNING task) just loop. Only RUNNING, a signal, the timeout or a bad state end it.',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R6'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() sleep'],
   },
   'sleep.running': {
     group: 'sleep',
     title: 'The wait ends when the state is RUNNING',
     statement: "The wait ends successfully when the task's own state value reads RUNNING.",
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R6'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() sleep'],
   },
   'sleep.signal': {
     group: 'sleep',
@@ -162,7 +162,7 @@ export const HOOK_RULES = {
     statement:
       'A pending signal ends the wait with EINTR (which `umcg_wait` turns into 0 and the hooks into a later retry).',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R6'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() sleep'],
   },
   'sleep.timeout': {
     group: 'sleep',
@@ -170,14 +170,22 @@ export const HOOK_RULES = {
     statement:
       'With a timeout, the wait ends with ETIMEDOUT as soon as the sleep returns because the timer fired, without re-reading the state (W6).',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.7', 'W6'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() timeout'],
+  },
+  'sleep.expire-none': {
+    group: 'sleep',
+    title: 'An expiry with no timed wait pending changes nothing',
+    statement:
+      'An `expire` event for a task with no timed wait pending (it started none, or the wait already ended: woken, expired, or a timeout in the past) is a no-op: the timer fired or was cancelled when the wait ended, and nothing observable changes.',
+    profiles: ALL,
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() timeout'],
   },
   'sleep.bad-state': {
     group: 'sleep',
     title: 'A state neither RUNNING nor RUNNABLE ends the wait with EINVAL',
     statement: 'If the state reads anything other than RUNNING or RUNNABLE, the wait ends with EINVAL.',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R6'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() sleep'],
   },
   'sleep.fault': {
     group: 'sleep',
@@ -185,7 +193,7 @@ export const HOOK_RULES = {
     statement:
       'The state is read with page faults disabled; on a fault the page is pinned once and the read retried; a second fault ends the wait with EFAULT.',
     profiles: ALL,
-    sources: ['[PZ-v2] §3 R6'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait() sleep'],
   },
   'signal.handler': {
     group: 'signal',
@@ -193,7 +201,7 @@ export const HOOK_RULES = {
     statement:
       'A pending signal is delivered after the return-to-user hook has run: its handler runs in user mode (even while the task is RUNNABLE), then returns through `rt_sigreturn`, an ordinary syscall for the worker hooks, and the hook runs again on that return.',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.10', '§4.13', 'R12'],
+    sources: ['[PZ-v2] 5/5 the UMCG hooks'],
   },
   'signal.handler-interrupt': {
     group: 'signal',
@@ -201,7 +209,7 @@ export const HOOK_RULES = {
     statement:
       'A handler is user code, so an interrupt may land in it, at its very entry (the handler has not run yet) or later; its return to user mode runs the return-to-user hook, which for a task that is not RUNNING waits (or preempts, or kills) as anywhere else. The handler\'s own signal stays blocked until `rt_sigreturn`, so a second signal does not end that wait: the handler is suspended until the task is made RUNNING (PeterZ: such a handler would wait "ad infinitum"). The follow-ups\' unmanaged signal context has no such wait.',
     profiles: ['pz-proto', 'pz-proto-code', 'pz-v1', 'pz-v2', 'ref-6.1'],
-    sources: ['[PZ-sig2]', '§4.13', 'R12'],
+    sources: ['[PZ-sig2]'],
   },
   'signal.context-excluded': {
     group: 'signal',
@@ -209,7 +217,7 @@ export const HOOK_RULES = {
     statement:
       'In the follow-ups the signal handler runs outside UMCG: the worker hooks are off until the handler returns, UMCG calls from it return EOPNOTSUPP, and the interrupted wait resumes afterwards with its saved timeout.',
     profiles: ['pz-v2-followups'],
-    sources: ['[PZ-sig3] §4.13', '[gatieme]@5f0b9c5'],
+    sources: ['[PZ-sig3]', '[gatieme]@5f0b9c5'],
   },
   'signal.syscall-eintr': {
     group: 'signal',
@@ -217,7 +225,7 @@ export const HOOK_RULES = {
     statement:
       'A signal wakes a task asleep in an interruptible ordinary syscall, which returns EINTR (no SA_RESTART); a worker then goes through R5 if it had blocked.',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.10', 'R5'],
+    sources: ['[PZ-v2] 5/5 the UMCG hooks'],
   },
   'task.exit': {
     group: 'task',
@@ -225,6 +233,6 @@ export const HOOK_RULES = {
     statement:
       'When a thread exits without unregistering nothing is written to user memory and its server is not woken (the exit cleanup is dead code in v1/v2); it can no longer be found by tid. Accepted as user space breaking the contract.',
     profiles: ALL,
-    sources: ['[PZ-v2] §2.11', '[O-review]', '§4.18'],
+    sources: ['[PZ-v2] 5/5 exit/fork/exec handling', '[O-review]'],
   },
 } as const satisfies Record<string, RuleSpec>;

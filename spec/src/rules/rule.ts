@@ -1,6 +1,6 @@
 /**
  * The shape of a rule of the catalogue: a stable, readable id, a statement in plain English, the profiles it
- * holds in and its provenance (source keys of umcg-facts.md). Ids are never renumbered or reused; a rule that no
+ * holds in and its provenance (source keys of spec/SOURCES.md). Ids are never renumbered or reused; a rule that no
  * longer holds anywhere stays, marked retired.
  * @module
  */
@@ -33,7 +33,7 @@ export interface RuleSpec {
   readonly statement: string;
   /** Profiles the rule holds in; `all` for every built-in profile. */
   readonly profiles: 'all' | readonly ProfileId[];
-  /** Source keys of the facts file (at least one), with the facts section, e.g. `[PZ-v2] §2.5`. */
+  /** Source keys of spec/SOURCES.md (at least one), with the patch and function, e.g. `[PZ-v2] 5/5 sys_umcg_wait()`. */
   readonly sources: readonly string[];
   /** `retired` rules are kept for their id only. */
   readonly status?: 'active' | 'retired';

@@ -1,6 +1,6 @@
 /**
  * Protocol-following boosts: how much more likely an enabled action is when it advances the UMCG protocol
- * (register a server or a worker, the server loop of facts R7/R8, a worker yield, preempt + kick, unblocking).
+ * (register a server or a worker, the server loop of R7/R8, a worker yield, preempt + kick, unblocking).
  * The generator multiplies the swarm weight of the action's kind by this factor (bias `follow`), by its square
  * root (`mixed`) or ignores it (`abuse`).
  * @internal
@@ -44,7 +44,7 @@ function ownStore(a: Extract<Action, { op: 'store' }>, me: TaskObservation, ctx:
     if (reg || name === undefined) return IDLE;
     if (role === 'server') return name === a.task && me.server_tid !== name ? ADVANCE : IDLE;
     if (ctx.roles[me.server_tid] === 'server') return IDLE;
-    if (ctx.roles[name] !== 'server') return ctx.registered.has(name) ? 1 : IDLE; // a worker as server (§6.15)
+    if (ctx.roles[name] !== 'server') return ctx.registered.has(name) ? 1 : IDLE; // a worker as server (SPEC.md#ctl.register.server-tid)
     return ctx.registered.has(name) ? ADVANCE : ADVANCE / 4;
   }
   if (a.field === 'next_tid') {
@@ -111,7 +111,7 @@ export function protocolBoost(a: Action, ctx: GenContext): number {
     case 'syscall':
     case 'fault': {
       const worker = ctx.roles[a.task] === 'worker' && ctx.registered.has(a.task);
-      if (worker && me.state === 'RUNNABLE|COND_WAIT') return ADVANCE / 8; // blocking in the COND_WAIT window (§4.3)
+      if (worker && me.state === 'RUNNABLE|COND_WAIT') return ADVANCE / 8; // blocking in the COND_WAIT window (SPEC.md#hook.block.runnable)
       return worker && me.state === 'RUNNING' ? (a.blocking ? ADVANCE / 4 : 1) : IDLE;
     }
     case 'signal':

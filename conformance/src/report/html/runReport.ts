@@ -61,7 +61,9 @@ export function renderRunReport(report: RunReport): string {
   const summary = [...counts].map(([s, n]) => `${s} ${n}`).join(' · ');
   const bad = report.results
     .map((r, i) => [r, i] as const)
-    .filter(([r]) => r.status === 'FAIL' || r.status === 'XPASS' || r.status === 'ERROR');
+    .filter(
+      ([r]) => r.status === 'FAIL' || r.status === 'CRASH' || r.status === 'XPASS' || r.status === 'ERROR',
+    );
   const rows = report.results
     .map((r, i) => {
       const name = bad.some(([, j]) => j === i) ? `<a href="#f${i}">${esc(r.name)}</a>` : esc(r.name);

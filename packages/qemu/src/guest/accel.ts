@@ -1,6 +1,6 @@
 /**
  * Choosing the accelerator: TCG unless KVM is asked for, or `auto` and a probe boot shows that KVM really runs
- * this kernel (on a PVM host `/dev/kvm` opens but ordinary guests hang; qemu-notes.md §3). The probe's answer is
+ * this kernel (on a PVM host `/dev/kvm` opens but ordinary guests hang; measured on such a host in 2026-11). The probe's answer is
  * cached per host kernel, QEMU version and guest kernel in `${UMCG_CACHE_DIR}/qemu/kvm-probe.json`.
  * @module
  */

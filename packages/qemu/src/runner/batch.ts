@@ -64,7 +64,12 @@ export async function runBatch(
           };
           run = replyToTraceRun(reply);
         } catch (e) {
-          run = { observations: [], status: 'crashed', detail: `guest boot failed: ${(e as Error).message}` };
+          run = {
+            observations: [],
+            status: 'crashed',
+            detail: `guest boot failed: ${(e as Error).message}`,
+            culprit: 'infrastructure',
+          };
         }
         if (first < 0) first = performance.now() - t0;
         runs[index] = run;

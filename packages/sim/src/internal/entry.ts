@@ -46,7 +46,7 @@ export function* enterKernel(
   const umcgCall = call === 'umcg_wait' || call === 'umcg_ctl';
   const hooked = !umcgCall && (!exception || k.p.exceptionsHooked);
   // Syscalls run the hooks by the syscall-work flag; exceptions only for a task that carries the worker marker, so
-  // after an ERANGE (marker lost) a fault is not reported until the next syscall (facts §2.5 step 2, App. C).
+  // after an ERANGE (marker lost) a fault is not reported until the next syscall ([PZ-v2] 5/5 sys_umcg_wait() worker-timeout check).
   const work = hooked && t.syscallWork && (!exception || t.pfWorker);
   if (work) yield* umcgSysEnter(k, t);
   const ret = yield* body();

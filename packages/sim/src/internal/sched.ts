@@ -1,7 +1,7 @@
 /**
  * `schedule()` as seen by a sleeping kernel path: `sched_submit_work` (the UMCG pre-schedule hook) runs first for
  * a thread that is about to block, then the thread leaves the run queue unless a wakeup or (for interruptible
- * sleeps) a pending signal already made it runnable again. The post-schedule hook is a no-op (facts §2.10).
+ * sleeps) a pending signal already made it runnable again. The post-schedule hook is a no-op ([PZ-v2] 5/5 umcg_wq_worker_running()).
  * @module
  */
 import type { Kernel } from './kernel.js';
@@ -18,5 +18,5 @@ export function* schedule(k: Kernel, t: Task): KGen<void> {
     return;
   }
   yield SLEEP;
-  // umcg_wq_worker_running(): nothing (facts §2.10).
+  // umcg_wq_worker_running(): nothing ([PZ-v2] 5/5).
 }

@@ -57,16 +57,47 @@ function decode<R>(
   }
 }
 
+/** What in a hung guest's console shows that the kernel under test is the culprit. */
+const KERNEL_EVIDENCE =
+  /umcg:|WARNING:|BUG:|Oops|Kernel panic|lockdep|possible recursive locking|soft lockup|blocked for more than/;
+
+/**
+ * Whose fault a crashed reply is, by evidence: console findings of the kernel (WARN, BUG, oops, panic, lockdep) or
+ * a hang with kernel messages on the console are the implementation's; a guest that is gone or an executor answer
+ * that does not decode is the infrastructure's; a plain hang or an executor exit without kernel evidence is unknown.
+ */
+export function culpritOf(reply: GuestReply): TraceRun['culprit'] {
+  if (reply.kind === 'response') return reply.detail === undefined ? undefined : 'implementation';
+  if (reply.cause === 'dead') return 'infrastructure';
+  if (reply.cause === 'hang' || reply.cause === 'exit')
+    return KERNEL_EVIDENCE.test(reply.detail) ? 'implementation' : undefined;
+  return 'implementation';
+}
+
+function withCulprit<R extends TraceRun | LitmusRun>(run: R, c: TraceRun['culprit']): R {
+  return c === undefined ? run : { ...run, culprit: c };
+}
+
 /** A guest reply as a `TraceRun`. */
 export function replyToTraceRun(reply: GuestReply): TraceRun {
   const r = decode<TraceRun>(reply, toTraceRun, (detail) => ({
     observations: [],
     status: 'crashed',
     detail,
+    culprit: 'infrastructure',
   }));
-  if ('crashed' in r) return { observations: [], status: 'crashed', detail: r.crashed };
+  if ('crashed' in r)
+    return withCulprit<TraceRun>(
+      { observations: [], status: 'crashed', detail: r.crashed },
+      culpritOf(reply),
+    );
   if (reply.kind === 'response' && reply.detail !== undefined)
-    return { observations: r.observations, status: 'crashed', detail: reply.detail };
+    return {
+      observations: r.observations,
+      status: 'crashed',
+      detail: reply.detail,
+      culprit: 'implementation',
+    };
   return withKernelLog(r, reply);
 }
 
@@ -86,9 +117,14 @@ export function replyToLitmusRun(reply: GuestReply): LitmusRun {
     observation: EMPTY,
     status: 'crashed',
     detail,
+    culprit: 'infrastructure',
   }));
-  if ('crashed' in r) return { observation: EMPTY, status: 'crashed', detail: r.crashed };
+  if ('crashed' in r)
+    return withCulprit<LitmusRun>(
+      { observation: EMPTY, status: 'crashed', detail: r.crashed },
+      culpritOf(reply),
+    );
   return reply.kind === 'response' && reply.detail !== undefined
-    ? { observation: r.observation, status: 'crashed', detail: reply.detail }
+    ? { observation: r.observation, status: 'crashed', detail: reply.detail, culprit: 'implementation' }
     : r;
 }

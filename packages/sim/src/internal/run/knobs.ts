@@ -1,5 +1,5 @@
 /**
- * BUGGIFY-style knobs of one run (anchors.md, "Deterministic simulation"): how the scheduler interleaves and how
+ * BUGGIFY-style knobs of one run (as in FoundationDB's deterministic simulation): how the scheduler interleaves and how
  * often optional interrupts land. They are part of what makes a run replayable, with the seed.
  * @module
  */

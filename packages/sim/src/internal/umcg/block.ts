@@ -1,5 +1,5 @@
 /**
- * The pre-schedule hook `umcg_wq_worker_sleeping` (facts §2.10, R2, R4): a pinned worker about to sleep in the
+ * The pre-schedule hook `umcg_wq_worker_sleeping` ([PZ-v2] 5/5 the UMCG hooks, R2, R4): a pinned worker about to sleep in the
  * kernel is moved to BLOCKED (from RUNNING, else from RUNNABLE in the COND_WAIT window) and its server is woken.
  * It runs with page faults disabled: any failure kills the process.
  * @module

@@ -1,5 +1,5 @@
 /**
- * `sys_umcg_ctl(flags, self, which_clock)` (facts §2.4, App. C): decoding, then register or unregister.
+ * `sys_umcg_ctl(flags, self, which_clock)` ([PZ-v2] 5/5 sys_umcg_ctl()): decoding, then register or unregister.
  * @module
  */
 import { UMCG_CTL_CMD, UMCG_CTL_REGISTER, UMCG_CTL_UNREGISTER, UMCG_CTL_WORKER } from '@umcg/spec';

@@ -1,5 +1,5 @@
 /**
- * The syscall entry and exit hooks of workers (facts §2.10, R1, R3, R5): entry re-sets the worker marker and pins
+ * The syscall entry and exit hooks of workers ([PZ-v2] 5/5 the UMCG hooks, R1, R3, R5): entry re-sets the worker marker and pins
  * self + server (a failure kills); exit unpins if the worker did not block, else runs the unblock sequence.
  * Both skip `umcg_wait` and `umcg_ctl` (the caller decides).
  * @module

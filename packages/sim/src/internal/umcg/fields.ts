@@ -1,6 +1,6 @@
 /**
  * Offsets of `struct umcg_task` fields and the state bits the kernel paths use (values from `@umcg/spec`'s ABI
- * constants, facts §2.1-§2.2).
+ * constants, [PZ-v2] 5/5 include/uapi/linux/umcg.h).
  * @module
  */
 import { type ErrnoName, UMCG_TASK_LAYOUT } from '@umcg/spec';

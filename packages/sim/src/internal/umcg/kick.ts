@@ -1,5 +1,5 @@
 /**
- * `sys_umcg_kick(flags, tid)` (facts §2.6): look the task up, check the flags (in the profile's order), then send
+ * `sys_umcg_kick(flags, tid)` ([PZ-v2] 5/5 sys_umcg_kick()): look the task up, check the flags (in the profile's order), then send
  * a reschedule IPI to it ([gatieme]: first try to wake it, IPI only if that woke nothing).
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * `umcg_enqueue_runnable` (facts §2.8): push the caller onto its server's runnable list with a CAS loop on the
+ * `umcg_enqueue_runnable` ([PZ-v2] 5/5 umcg_enqueue_runnable()): push the caller onto its server's runnable list with a CAS loop on the
  * list head in user memory; the link is the caller's own `runnable_workers_ptr`.
  * @module
  */

@@ -1,6 +1,6 @@
 /**
- * Waking the task named by `next_tid` (`umcg_wake_next`, facts §2.5 step 5) and the wake done on implicit events
- * (block, preemption), which in the prototype and RFC v1 consults `next_tid` first (facts §6.1, §6.3).
+ * Waking the task named by `next_tid` (`umcg_wake_next`, [PZ-v2] 5/5 umcg_wake_next()) and the wake done on implicit events
+ * (block, preemption), which in the prototype and RFC v1 consults `next_tid` first (SPEC.md#param.nextFailFallback, SPEC.md#param.nextOnBlock, SPEC.md#param.nextOnPreempt).
  * @module
  */
 import type { Kernel } from '../kernel.js';

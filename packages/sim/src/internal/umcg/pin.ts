@@ -1,5 +1,5 @@
 /**
- * `umcg_pin_pages` / `umcg_unpin_pages` (facts §2.9): pin the page of self and of the server (RFC v1: and of
+ * `umcg_pin_pages` / `umcg_unpin_pages` ([PZ-v2] 5/5 umcg_pin_pages()): pin the page of self and of the server (RFC v1: and of
  * next), each of which must be an anonymous, mapped page; refuse with EBUSY while a previous pin is outstanding.
  * @module
  */
@@ -47,7 +47,7 @@ export function* umcgPinPages(k: Kernel, t: Task, nextTid = 0): KGen<Ret> {
   pin.serverTask = server;
   if (k.p.pinWritesZero && !(yield* put64(k, server.umcgTask + ZERO0, 0))) return fail(t, 'EFAULT');
   if (nextTid !== 0) {
-    // RFC v1: the error path forgets to release what it pinned (App. C): the state stays stale.
+    // RFC v1: the error path forgets to release what it pinned ([O-RFCv2] 3/5 umcg_pin_pages()): the state stays stale.
     const next = k.umcgTask(nextTid, k.p.tidMask);
     if (next === undefined) return 'ESRCH';
     yield STEP;

@@ -1,5 +1,5 @@
 /**
- * Registration (facts §2.4 "Register", R0a, R0b): checks in the order of the code, then a server simply
+ * Registration ([PZ-v2] 5/5 sys_umcg_ctl() register, R0a, R0b): checks in the order of the code, then a server simply
  * remembers its struct while a worker runs the unblock sequence and only returns once it has been made RUNNING.
  * @module
  */

@@ -1,8 +1,8 @@
 /**
- * The return-to-user hook `umcg_notify_resume` (facts §2.10, R12, R9, R11): return at once when the state is
+ * The return-to-user hook `umcg_notify_resume` ([PZ-v2] 5/5 the UMCG hooks, R12, R9, R11): return at once when the state is
  * exactly RUNNING or exactly RUNNABLE|COND_WAIT; act on PREEMPT; otherwise wait until RUNNING. A bad state, a
  * fault, or PREEMPT on a task that is not RUNNING kills the process. In the follow-ups it also resumes a UMCG
- * wait that a signal interrupted, with its saved timeout (facts §4.13).
+ * wait that a signal interrupted, with its saved timeout (SPEC.md#wait.signal).
  * @module
  */
 import type { Kernel } from '../kernel.js';

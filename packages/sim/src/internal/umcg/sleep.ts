@@ -1,7 +1,7 @@
 /**
- * R6: sleep until the own `state` is RUNNING (facts §3 R6, §2.7). Exits on RUNNING (0), a pending signal (EINTR),
+ * R6: sleep until the own `state` is RUNNING (R6, [PZ-v2] 5/5 sys_umcg_wait() timeout). Exits on RUNNING (0), a pending signal (EINTR),
  * the hrtimer (ETIMEDOUT), a state that is neither RUNNABLE nor RUNNING (EINVAL) or a fault (EFAULT). The worker
- * marker is cleared meanwhile so that the sleep does not count as a block (facts §2.10).
+ * marker is cleared meanwhile so that the sleep does not count as a block ([PZ-v2] 5/5 the UMCG hooks).
  * @module
  */
 import type { Kernel } from '../kernel.js';

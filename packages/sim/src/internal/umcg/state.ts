@@ -1,5 +1,5 @@
 /**
- * `umcg_update_state`, `umcg_wake_task` and `umcg_wake_server` (facts §2.3): every kernel change of a task's
+ * `umcg_update_state`, `umcg_wake_task` and `umcg_wake_server` ([PZ-v2] 5/5 umcg_update_state()): every kernel change of a task's
  * `state` is a CAS loop comparing the state value only, clearing PREEMPT and COND_WAIT, then timestamping.
  * @module
  */

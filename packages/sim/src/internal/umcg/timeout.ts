@@ -1,5 +1,5 @@
 /**
- * What a timed-out `umcg_wait` does (facts §2.7): revert the caller RUNNABLE→RUNNING (ignored if a waker already
+ * What a timed-out `umcg_wait` does ([PZ-v2] 5/5 sys_umcg_wait() timeout): revert the caller RUNNABLE→RUNNING (ignored if a waker already
  * did it); in the follow-ups a worker instead puts itself on its server's list, wakes the server, and keeps
  * waiting without timeout until it is made RUNNING.
  * @module

@@ -1,6 +1,6 @@
 /**
  * R5 / R0b: a blocked (or newly registered) worker makes itself RUNNABLE, pushes itself onto its server's
- * runnable list, wakes the server, and waits until some task makes it RUNNING (facts §3 R5, §2.4). Every failure
+ * runnable list, wakes the server, and waits until some task makes it RUNNING (R5, [PZ-v2] 5/5 sys_umcg_ctl()). Every failure
  * kills the process.
  * @module
  */
@@ -23,7 +23,7 @@ export function* umcgUnblockAndWait(k: Kernel, t: Task): KGen<void> {
   if (r !== 0 && r !== 'EINTR') k.kill();
 }
 
-/** `from`→RUNNABLE, push, wake the server, in the order of the facts (mutants may reorder); failures kill. */
+/** `from`→RUNNABLE, push, wake the server, in the order of [PZ-v2] 5/5 (mutants may reorder); failures kill. */
 export function* umcgMakeRunnableAndEnqueue(k: Kernel, t: Task, from: number): KGen<void> {
   const early = k.m('push-before-runnable');
   if (early && (yield* umcgEnqueue(k, t)) !== 0) k.kill();

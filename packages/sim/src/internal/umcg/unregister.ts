@@ -1,5 +1,5 @@
 /**
- * Unregistration (facts §2.4 "Unregister", R17, R18; App. C for the prototype and RFC v1, which take NULL self
+ * Unregistration ([PZ-v2] 5/5 sys_umcg_ctl() unregister, R17, R18; [PZ-proto] and [O-RFCv2] 3/5 for the prototype and RFC v1, which take NULL self
  * and write nothing).
  * @module
  */

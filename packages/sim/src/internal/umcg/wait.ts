@@ -1,5 +1,5 @@
 /**
- * `sys_umcg_wait(flags, timo)` (facts §2.5, R7, R8, R13, R14, R15; profile differences §1.2, §6.1-§6.6, App. C).
+ * `sys_umcg_wait(flags, timo)` ([PZ-v2] 5/5 sys_umcg_wait(), R7, R8, R13, R14, R15; profile differences: SPEC.md#parameters).
  * @module
  */
 import { UMCG_WAIT_ENQUEUE } from '@umcg/spec';
@@ -45,7 +45,7 @@ export function* sysUmcgWait(k: Kernel, t: Task, flags: number, timeout: WaitTim
 }
 
 function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, worker: boolean): KGen<Ret> {
-  // RFC v2 reverts every caller, RFC v1 a server caller only (App. D), the prototype none.
+  // RFC v2 reverts every caller, RFC v1 a server caller only ([O-RFCv2] 3/5 sys_umcg_wait()), the prototype none.
   const revert =
     (k.p.waitErrorRevert === 'revert' || (k.p.waitErrorRevert === 'server-only' && !worker)) &&
     !k.m('wait-no-revert');
@@ -71,7 +71,7 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
     return pr;
   }
   if (k.p.waitWithoutNext === 'esrch') {
-    // Prototype: `next_tid == 0` is refused before anything changes (facts §1.2 table, §1.3).
+    // Prototype: `next_tid == 0` is refused before anything changes (SPEC.md#parameters).
     const nt0 = yield* get32(k, t.umcgTask + NEXT_TID);
     if (nt0 === 0 || nt0 === undefined) {
       umcgUnpin(t);
@@ -94,7 +94,7 @@ function* waitBody(k: Kernel, t: Task, flags: number, timeout: WaitTimeout, work
     const nr = yield* umcgWakeNextTid(k, t, nt);
     if (nr !== 0) return yield* fail(nr, true);
   }
-  // RFC v1 wakes the server only when there was no next to wake (facts §1.2 table).
+  // RFC v1 wakes the server only when there was no next to wake (SPEC.md#parameters).
   const wakeServer = enqueue && !(k.p.waitOrder === 'enqueue-first' && nt !== 0);
   const wakeEarly = wakeServer && k.m('server-woken-before-enqueue');
   if (wakeEarly && (yield* umcgWakeServer(k, t)) !== 0) return yield* fail('EFAULT');
