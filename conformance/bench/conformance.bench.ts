@@ -17,6 +17,13 @@ import { traceArbitrary } from '../src/generate/traceArbitrary.js';
 import { listFiles, loadTrace } from '../src/trace/load.js';
 import type { Trace, TraceRun } from '../src/trace/types.js';
 
+// `--help` prints this and exits before anything is downloaded, built or booted.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: pnpm bench:conformance [--traces 2000] [--seed 1] [--min 25] [--max 35]
+  Generation, running on the spec target and the checker, in traces/s and checked steps/s (CPU time, one core).`);
+  process.exit(0);
+}
+
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;

@@ -4,7 +4,7 @@
  * excluded: the unmutated simulator and the spec disagree there), then, if missed, `huntLitmus` with generated
  * concurrent programs. Prints caught/missed, the minimal trace's size, the reproduction count and CPU time.
  */
-import type { Adapter } from '../src/adapter/types.js';
+import type { Adapter } from '../src/adapters/contract.js';
 import { checkTrace } from '../src/check/checkTrace.js';
 import { huntTarget } from '../src/generate/hunt.js';
 import { huntLitmus } from '../src/generate/huntLitmus.js';

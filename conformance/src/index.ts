@@ -4,10 +4,30 @@
  * expectations and the failure database, reporters, and the CLI (`pnpm conformance`).
  * @module
  */
-export type * from './adapter/types.js';
+export type * from './adapters/contract.js';
 export { openSpecTarget, specAdapter, templateAdapter } from './adapters/index.js';
+export type { BuiltinTarget } from './adapters/registry.js';
+export {
+  adapterOf,
+  BUILTIN_TARGETS,
+  defaultTarget,
+  isAdapter,
+  loadAdapter,
+  TargetUnavailable,
+  UnknownTarget,
+} from './adapters/registry.js';
 export * from './check/index.js';
 export { main } from './cli/main.js';
+export type { FailureGroup, FailureKey, StoredReplay } from './failures/store.js';
+export {
+  clearFailures,
+  FAILURES_DIR,
+  keyDir,
+  listFailures,
+  listGroups,
+  replayStoredFailures,
+  saveFailure,
+} from './failures/store.js';
 export type {
   EngineState,
   HuntFailure,
@@ -36,12 +56,11 @@ export { renderTap } from './report/tap.js';
 export { EXIT, exitCodeOf } from './run/exitCode.js';
 export type { Expectation, Expectations } from './run/expectations.js';
 export { applyExpectation, loadExpectations, saveExpectations } from './run/expectations.js';
-export { listFailures, saveFailure as saveFailureTrace } from './run/failures.js';
+export { mapPool } from './run/pool.js';
 export { retarget } from './run/retarget.js';
 export { runTrace } from './run/runTrace.js';
-export { SANITY_TRACES, sanityCheck } from './run/sanity.js';
+export { SANITY_TRACES, sanityCheck, sanityNext } from './run/sanity.js';
 export type { SessionConfig, SessionResult } from './run/session.js';
 export { DEFAULTS, runSession } from './run/session.js';
 export type * from './run/types.js';
-export { defaultTarget, loadAdapter, TARGETS, TargetUnavailable } from './targets/registry.js';
 export * from './trace/index.js';

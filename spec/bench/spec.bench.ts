@@ -24,6 +24,14 @@ import {
   UMCG_TF_PREEMPT,
 } from '../src/index.js';
 
+// `--help` prints this and exits before anything runs.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: pnpm bench:spec
+  Sequential micro-steps/s (canonical interleaving), full outcome sets/s, and the time to enumerate every
+  outcome of small concurrent programs.`);
+  process.exit(0);
+}
+
 const tasks = ['s0', 's1', 'w0', 'w1', 'w2'].map((name) => ({ name }));
 
 function rng(seed: number): () => number {

@@ -14,7 +14,7 @@ describe('spec check (bounded model checking)', () => {
   });
 
   it('finds the lost wakeup of a seeded bad variant: RFC v2 whose worker unregister never wakes the server', () => {
-    // RFC v2 with the RFC v1 unregister (NULL self, no wake of the server, facts §4.17): a worker that finishes
+    // RFC v2 with the RFC v1 unregister (NULL self, no wake of the server, [PZ-v1] sys_umcg_ctl() unregister): a worker that finishes
     // while its server sleeps leaves the server asleep with a RUNNABLE worker in its queue.
     const c = checkConfig({ profile: 'pz-v2', variant: { unregister: 'null-self' }, depth: 14 });
     const r = check(c, ['check.no-lost-wakeup', 'check.no-deadlock']);

@@ -6,12 +6,12 @@
  */
 import type { LitmusProgram, ProfileId, StepObservation } from '@umcg/spec';
 import { PROFILES } from '@umcg/spec';
-import type { Adapter, LitmusRun, OpenOptions, RunOptions, Target } from '../adapter/types.js';
 import type { CheckEngine, EngineExploreResult } from '../check/engine.js';
 import { specEngine } from '../check/engine.js';
 import { FEATURE_NAMES } from '../trace/features.js';
 import { canonicalJson } from '../trace/hash.js';
 import type { Trace, TraceRun } from '../trace/types.js';
+import type { Adapter, LitmusRun, OpenOptions, RunOptions, Target } from './contract.js';
 import { prng } from './internal/prng.js';
 
 /** Opens a spec target over `engine` (the real one by default). */
@@ -30,6 +30,8 @@ export function openSpecTarget(options: OpenOptions, engine: CheckEngine = specE
       let s = engine.initialState({ profile: trace.header.profile, tasks: trace.header.tasks });
       const observations: StepObservation[] = [];
       for (const step of trace.steps) {
+        if (run.signal?.aborted)
+          return { observations, status: 'timeout', detail: 'aborted (RunOptions.signal)' };
         const why = engine.whyNotEnabled(s, step.action);
         if (why !== undefined) {
           if (engine.observe(s).killed) break;

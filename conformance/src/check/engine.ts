@@ -13,7 +13,7 @@ export type {
   KeyedState,
 } from '../generate/engine.js';
 
-/** The real engine of `@umcg/spec`; throws a clear error when the installed spec does not export it. */
+/** The real engine of `@umcg/spec`. */
 export function specEngine(): CheckEngine {
   return defaultEngine();
 }

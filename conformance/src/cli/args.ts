@@ -4,9 +4,10 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import { PROFILES } from '@umcg/spec';
+import { allRules, PROFILES } from '@umcg/spec';
 import type { Shard } from '../run/select.js';
-import { parseShard } from '../run/select.js';
+import { parseShard, ruleMatcher } from '../run/select.js';
+import { didYouMean } from './suggest.js';
 
 /** The reporters `--reporter` accepts. */
 export const REPORTERS = ['simple', 'json', 'junit', 'tap', 'html'] as const;
@@ -15,7 +16,16 @@ export type ReporterName = (typeof REPORTERS)[number];
 
 /** Parsed command line. */
 export interface CliArgs {
-  readonly command: 'run' | 'explain' | 'doctor' | 'show' | 'report' | 'check-trace' | 'help';
+  readonly command:
+    | 'run'
+    | 'explain'
+    | 'doctor'
+    | 'show'
+    | 'report'
+    | 'failures'
+    | 'merge'
+    | 'check-trace'
+    | 'help';
   readonly positional: readonly string[];
   readonly target: string | undefined;
   readonly targetArgs: Readonly<Record<string, string>>;
@@ -55,17 +65,48 @@ const VALUED = [
   'out',
 ];
 const FLAGS = ['litmus', 'save', 'help', 'sanity'];
+const OPTIONS = [...VALUED, ...FLAGS, 'corpus'].map((n) => `--${n}`);
+const COMMANDS = ['explain', 'doctor', 'show', 'report', 'failures', 'merge', 'check-trace', 'help'] as const;
+
+/** For a glob `lit*rest`: the rule-id prefixes with as many dot-separated parts as `lit`, followed by `*rest`. */
+function globCandidates(glob: string, ids: readonly string[]): string[] {
+  const wild = glob.search(/[*?]/);
+  if (wild < 0) return [...ids];
+  const lit = glob.slice(0, wild);
+  const dot = lit.endsWith('.');
+  const parts = lit.split('.').length - (dot ? 1 : 0);
+  const rest = glob.slice(wild);
+  return [...new Set(ids.map((id) => `${id.split('.').slice(0, parts).join('.')}${dot ? '.' : ''}${rest}`))];
+}
+
+/** `--rules`: every comma-separated glob must match a rule of the catalogue (a typo must not select nothing). */
+function checkRules(globs: string): void {
+  const ids = allRules().map((r) => r.id);
+  for (const g of globs.split(',').map((s) => s.trim())) {
+    const match = ruleMatcher(g);
+    if (g === '' || !ids.some((id) => match([id])))
+      throw new UsageError(
+        `--rules: '${clip(g)}' matches no rule id.${didYouMean(g, globCandidates(g, ids))} See 'pnpm conformance explain <rule>' or spec/SPEC.md for the ids.`,
+      );
+  }
+}
+
+/** A user's token as quoted in an error: at most ~200 characters (a 1 MB argument must not flood the terminal). */
+export function clip(token: string, max = 200): string {
+  return token.length <= max ? token : `${token.slice(0, max)}… (${token.length} characters)`;
+}
 
 function int(name: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min)
-    throw new UsageError(`--${name}: expected an integer >= ${min}, found '${v}'`);
+    throw new UsageError(`--${name}: expected an integer >= ${min}, found '${clip(v)}'`);
   return Number(v);
 }
 
 /** Parses a timeout: `500` (ms), `10s`, `2m`. */
 export function parseTimeout(v: string): number {
   const m = /^(\d+)(ms|s|m)?$/.exec(v);
-  if (!m?.[1]) throw new UsageError(`--timeout: expected a duration such as 10s, 500ms or 2m, found '${v}'`);
+  if (!m?.[1])
+    throw new UsageError(`--timeout: expected a duration such as 10s, 500ms or 2m, found '${clip(v)}'`);
   return Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1);
 }
 
@@ -105,7 +146,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     if (!VALUED.includes(name))
       throw new UsageError(
-        `unknown option --${name}; expected one of ${[...VALUED, ...FLAGS, 'corpus'].map((n) => `--${n}`).join(', ')}`,
+        `unknown option --${clip(name)}; expected one of ${OPTIONS.join(', ')}.${didYouMean(`--${name}`, OPTIONS)}`,
       );
     const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
     if (v === undefined) throw new UsageError(`--${name}: expected a value`);
@@ -114,33 +155,30 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const first = positional[0];
   const command = flags.has('help')
     ? 'help'
-    : first === 'explain' ||
-        first === 'doctor' ||
-        first === 'show' ||
-        first === 'report' ||
-        first === 'check-trace' ||
-        first === 'help'
-      ? first
+    : (COMMANDS as readonly string[]).includes(first ?? '')
+      ? (first as (typeof COMMANDS)[number])
       : 'run';
   if (command === 'run' && positional.length > 0)
     throw new UsageError(
-      `unexpected argument '${first}'; expected options, 'explain <rule>', 'show <file>', 'report' or 'doctor'`,
+      `unexpected argument '${clip(first ?? '')}';${didYouMean(first ?? '', COMMANDS)} expected options, 'explain <rule>', 'show <file>', 'report' or 'doctor'`,
     );
   const profile = values.get('profile');
   if (profile !== undefined && !Object.hasOwn(PROFILES, profile))
     throw new UsageError(
-      `--profile: expected one of ${Object.keys(PROFILES).join(', ')}, found '${profile}'`,
+      `--profile: unknown profile '${clip(profile)}'; expected one of ${Object.keys(PROFILES).join(', ')}.${didYouMean(profile, Object.keys(PROFILES))}`,
     );
   const reporter = values.get('reporter') ?? 'simple';
   if (!(REPORTERS as readonly string[]).includes(reporter))
-    throw new UsageError(`--reporter: expected one of ${REPORTERS.join(', ')}, found '${reporter}'`);
+    throw new UsageError(`--reporter: expected one of ${REPORTERS.join(', ')}, found '${clip(reporter)}'`);
   const targetArgs: Record<string, string> = {};
   for (const kv of (values.get('target-args') ?? '').split(',').filter((s) => s !== '')) {
     const [k, ...rest] = kv.split('=');
     if (!k || rest.length === 0)
-      throw new UsageError(`--target-args: expected key=value[,key=value], found '${kv}'`);
+      throw new UsageError(`--target-args: expected key=value[,key=value], found '${clip(kv)}'`);
     targetArgs[k] = rest.join('=');
   }
+  const rules = values.get('rules');
+  if (rules !== undefined) checkRules(rules);
   const shard = values.get('shard');
   let parsedShard: Shard | undefined;
   try {
@@ -152,7 +190,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     values.has(n) ? int(n, values.get(n) ?? '', min) : undefined;
   return {
     command,
-    positional: positional.slice(command === 'run' ? 0 : 1),
+    // `help` keeps the topic: `explain --help` and `help explain` both give ['explain'].
+    positional:
+      command === 'help'
+        ? positional.slice(first === 'help' ? 1 : 0, first === 'help' ? 2 : 1)
+        : positional.slice(command === 'run' ? 0 : 1),
     target: values.get('target'),
     targetArgs,
     profile: profile as ProfileId | undefined,
@@ -160,7 +202,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     seed: get('seed', 0),
     replay: values.get('replay'),
     corpus,
-    rules: values.get('rules'),
+    rules,
     litmus: flags.has('litmus'),
     jobs: get('jobs', 1) ?? 1,
     shard: parsedShard,

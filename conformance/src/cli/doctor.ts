@@ -4,15 +4,15 @@
  * @module
  */
 import { REFERENCE_PROFILE } from '@umcg/spec';
-import { loadAdapter, TARGETS } from '../targets/registry.js';
+import { BUILTIN_TARGETS, loadAdapter } from '../adapters/registry.js';
 import { FEATURE_NAMES } from '../trace/features.js';
 
 /** The doctor report and its exit code (0 when every named target is usable, 4 otherwise). */
 export async function doctor(names: readonly string[]): Promise<{ text: string; code: number }> {
   const lines: string[] = [];
   let ok = true;
-  for (const name of names.length > 0 ? names : Object.keys(TARGETS)) {
-    lines.push(`${name}: ${TARGETS[name]?.description ?? 'unknown target'}`);
+  for (const name of names.length > 0 ? names : Object.keys(BUILTIN_TARGETS)) {
+    lines.push(`${name}: ${BUILTIN_TARGETS[name]?.description ?? 'a module given by package or path'}`);
     try {
       const adapter = await loadAdapter(name);
       const probe = await adapter.probe();

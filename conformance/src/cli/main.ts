@@ -2,10 +2,11 @@
  * Entry point of `pnpm conformance` (root script: `tsx conformance/src/cli/main.ts`). See `--help`.
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Adapter } from '../adapter/types.js';
+import type { Adapter } from '../adapters/contract.js';
+import { defaultTarget, loadAdapter, UnknownTarget } from '../adapters/registry.js';
 import { checkTrace } from '../check/checkTrace.js';
 import { renderHtmlReport } from '../report/html/index.js';
 import { renderJson } from '../report/json.js';
@@ -16,15 +17,17 @@ import { renderSummary } from '../report/simple.js';
 import { renderTap } from '../report/tap.js';
 import { EXIT } from '../run/exitCode.js';
 import { RUNS_DIR, runDirName, writeRunDir } from '../run/output.js';
+import { sanityNext } from '../run/sanity.js';
 import { DEFAULTS, runSession } from '../run/session.js';
-import { defaultTarget, loadAdapter } from '../targets/registry.js';
 import { listFiles } from '../trace/load.js';
 import type { CliArgs } from './args.js';
-import { parseArgs, UsageError } from './args.js';
+import { clip, parseArgs, UsageError } from './args.js';
 import { checkTraceFiles } from './checkTrace.js';
 import { doctor } from './doctor.js';
 import { explainRule } from './explain.js';
-import { helpText } from './help.js';
+import { failuresCommand } from './failures.js';
+import { helpFor } from './help.js';
+import { mergeCommand } from './merge.js';
 import { showTrace } from './show.js';
 import { reportTable } from './table.js';
 
@@ -47,7 +50,18 @@ async function citedBy(rule: string): Promise<string[]> {
   return out;
 }
 
+/** `--replay <file>`: a missing path or a directory is a usage error (like `--corpus` of a missing path). */
+async function checkReplay(file: string): Promise<void> {
+  const st = await stat(file).catch(() => undefined);
+  if (st === undefined) throw new UsageError(`--replay: no such file '${clip(file)}'`);
+  if (st.isDirectory())
+    throw new UsageError(
+      `--replay: '${clip(file)}' is a directory; --replay takes one trace file (use --corpus ${clip(file)} to run every file in it)`,
+    );
+}
+
 async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
+  if (args.replay !== undefined) await checkReplay(args.replay);
   let targetName = args.target;
   let adapter: Adapter;
   if (targetName === undefined) {
@@ -55,7 +69,10 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     targetName = d.name;
     adapter = d.adapter;
     if (d.note !== undefined) process.stderr.write(`note: ${d.note}\n`);
-  } else adapter = await loadAdapter(targetName);
+  } else {
+    adapter = await loadAdapter(targetName);
+    targetName = adapter.name; // a package or path names its results by the adapter's own name
+  }
   const probe = await adapter.probe();
   if (!probe.ok) {
     process.stderr.write(
@@ -66,8 +83,25 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   const stagesGiven = args.corpus !== undefined || args.runs !== undefined || args.litmus || args.sanity;
   const all = !stagesGiven && args.replay === undefined;
   const seed = args.seed ?? Date.now() % 2_147_483_647;
-  const progress = createProgress(args.reporter === 'simple');
+  const progress = createProgress();
   const simple = args.reporter === 'simple';
+  // Ctrl-C: the run in flight is aborted, nothing new starts, what finished is written (marked interrupted).
+  // A second Ctrl-C (more than a second later: pnpm forwards the terminal's SIGINT too) exits at once.
+  const interrupt = new AbortController();
+  let firstSigint = 0;
+  const onSigint = (): void => {
+    if (interrupt.signal.aborted) {
+      if (Date.now() - firstSigint > 1000) process.exit(EXIT.interrupted);
+      return;
+    }
+    firstSigint = Date.now();
+    progress.stop();
+    process.stderr.write(
+      '\ninterrupted: stopping the trace in flight and saving what finished (Ctrl-C again to quit now)\n',
+    );
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
   if (simple)
     process.stdout.write(
       `conformance: target ${targetName}, profile ${args.profile ?? 'per trace (default pz-v2)'}, seed ${seed}\n`,
@@ -99,10 +133,16 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
       progress.clear();
       if (simple) process.stdout.write(`${resultLine(r)}\n`);
     },
-    onProgress: (d, t, l) => progress.tick(d, t, l),
-    onNote: (n) => process.stderr.write(`note: ${n}\n`),
+    onProgress: (d, t, l, f) => progress.tick(d, t, l, f),
+    onNote: (n) => {
+      progress.clear();
+      process.stderr.write(`note: ${n}\n`);
+    },
+    signal: interrupt.signal,
+  }).finally(() => {
+    progress.stop();
+    process.off('SIGINT', onSigint);
   });
-  progress.clear();
   const html = args.reporter === 'html' ? renderHtmlReport(report) : undefined;
   const dir = await writeRunDir(
     runDirName(args.out ?? RUNS_DIR, targetName, new Date(report.provenance.startedAt)),
@@ -110,11 +150,36 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     html === undefined ? {} : { 'report.html': html },
   );
   if (simple) process.stdout.write(`${renderSummary(report, dir)}\n`);
+  if (args.sanity)
+    process.stderr.write(
+      report.exitCode === 0
+        ? `${sanityNext(args.target ?? targetName)}\n`
+        : 'Fix the sanity failures first: no other result of this adapter can be trusted until they pass.\n',
+    );
   else if (args.reporter === 'json') process.stdout.write(renderJson(report));
   else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
   else if (args.reporter === 'tap') process.stdout.write(renderTap(report));
-  else process.stdout.write(`${dir}/report.html\n`);
+  // html: the console summary too, then where the page is.
+  else process.stdout.write(`${renderSummary(report, dir)}\nReport: ${dir}/report.html\n`);
+  if (report.interrupted === true) {
+    process.stderr.write(
+      `Interrupted: ${report.results.length} finished result(s) saved in ${dir} (marked interrupted); failures found so far are in ${DEFAULTS.failures}/.\n` +
+        `Run it again with the same seed (the same traces; saved failures replay first): ${resumeCommand(argv, seed)}\n`,
+    );
+    return EXIT.interrupted;
+  }
   return report.exitCode;
+}
+
+/** The command line that runs this session again with the same seed. */
+function resumeCommand(argv: readonly string[], seed: number): string {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--seed') i++;
+    else if (!a.startsWith('--seed=')) rest.push(a);
+  }
+  return ['pnpm conformance', ...rest, `--seed=${seed}`].join(' ');
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -128,7 +193,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (args.command === 'help') {
-      process.stdout.write(helpText());
+      process.stdout.write(helpFor(args.positional[0]));
       return EXIT.ok;
     }
     if (args.command === 'explain') {
@@ -156,6 +221,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${await reportTable(args.positional[0] ?? args.out ?? RUNS_DIR)}\n`);
       return EXIT.ok;
     }
+    if (args.command === 'merge') {
+      const { text, code } = await mergeCommand(args.positional, args.out ?? RUNS_DIR);
+      process.stdout.write(`${text}\n`);
+      return code;
+    }
+    if (args.command === 'failures') {
+      const { text, code } = await failuresCommand(DEFAULTS.failures, args.positional, {
+        ...(args.target === undefined ? {} : { target: args.target }),
+        ...(args.profile === undefined ? {} : { profile: args.profile }),
+      });
+      process.stdout.write(`${text}\n`);
+      return code;
+    }
     if (args.command === 'doctor') {
       const { text, code } = await doctor(args.target === undefined ? args.positional : [args.target]);
       process.stdout.write(`${text}\n`);
@@ -163,7 +241,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return await run(args, argv);
   } catch (e) {
-    const usage = e instanceof UsageError;
+    const usage = e instanceof UsageError || e instanceof UnknownTarget;
     process.stderr.write(`${usage ? '' : 'infrastructure error: '}${(e as Error).message}\n`);
     if (!usage && process.env.UMCG_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
     if ((e as Error).name === 'TargetUnavailable') return EXIT.unsupported;
@@ -186,7 +264,6 @@ if (isEntryPoint()) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  // Exit as soon as the run is reported: a run abandoned by a timeout must not keep the process alive.
+  main(process.argv.slice(2)).then((code) => process.exit(code));
 }

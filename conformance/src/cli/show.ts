@@ -5,7 +5,7 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import type { Adapter } from '../adapter/types.js';
+import type { Adapter } from '../adapters/contract.js';
 import { transitionLog } from '../check/diff.js';
 import { specEngine } from '../check/engine.js';
 import { traceHash } from '../trace/hash.js';

@@ -11,6 +11,8 @@ interface Column {
   readonly target: string;
   readonly dir: string;
   readonly results: ReadonlyMap<string, TraceResult>;
+  /** Why the run is not whole (`RunReport.partial`), empty for a whole run. */
+  readonly partial: readonly string[];
 }
 
 /** The latest complete run directory of each target under `runsDir` (`<timestamp>-<target>`). */
@@ -29,7 +31,9 @@ async function latestRuns(runsDir: string): Promise<Column[]> {
       const r = JSON.parse(line) as TraceResult;
       if (r.origin !== 'generated') results.set(`${r.hash} ${r.name}`, r);
     }
-    out.push({ target, dir: d, results });
+    const report = await readFile(join(runsDir, d, 'report.json'), 'utf8').catch(() => '{}');
+    const partial = (JSON.parse(report) as { partial?: string[] }).partial ?? [];
+    out.push({ target, dir: d, results, partial });
   }
   return out;
 }
@@ -57,6 +61,10 @@ export async function reportTable(runsDir: string): Promise<string> {
     return `${n.length - bad}/${n.length} ok`;
   });
   lines.push(`| **total** | | ${totals.join(' | ')} |`);
-  lines.push('', `Runs: ${cols.map((c) => `${c.target}=${c.dir}`).join(', ')}`);
+  lines.push('', 'Runs:');
+  for (const c of cols)
+    lines.push(
+      `  ${c.target}: ${c.dir} — ${c.partial.length === 0 ? 'whole run' : `PARTIAL run (${c.partial.join(', ')})`}`,
+    );
   return lines.join('\n');
 }

@@ -6,13 +6,13 @@
  */
 import type { ProfileId, RuleId } from '@umcg/spec';
 import fc from 'fast-check';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import { replanPoint } from '../check/replanPoint.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
+import { replayStoredFailures, type StoredReplay } from '../failures/store.js';
 import type { Trace, TraceRun } from '../trace/types.js';
 import { checkRun, failureSignature } from './checkRun.js';
 import { defaultEngine, type SpecEngine } from './engine.js';
-import { replayStoredFailures, type StoredReplay } from './failureStore.js';
 import { fnv1a } from './internal/hash.js';
 import { type GeneratedTrace, interpretPlan } from './interpret.js';
 import { minimizeTrace } from './minimize.js';
@@ -35,8 +35,13 @@ export interface HuntOptions {
   readonly engine?: SpecEngine;
   /** Generation options. */
   readonly generation?: PlanOptions;
-  /** Directory of stored failures replayed first (default `.conformance/failures`); `false` skips the replay. */
+  /**
+   * Directory of the failure store whose failures for this target (its `info.name`), profile and `targetArgs`
+   * are replayed first (default `.conformance/failures`); `false` skips the replay.
+   */
   readonly failuresDir?: string | false;
+  /** Target arguments the target was opened with (the failure store's key). */
+  readonly targetArgs?: Readonly<Record<string, string>>;
   /** Re-runs of the minimal trace to measure reproduction (default 3). */
   readonly reproduce?: number;
   /** Stop generating and shrinking after this many ms (default: no limit). */
@@ -78,6 +83,10 @@ export interface HuntOptions {
    * a shrink nor ends the run early. 0 shrinks every failure.
    */
   readonly confirm?: number;
+  /** Interrupt (Ctrl-C): no further trace runs; the report so far comes back with `interrupted`. */
+  readonly signal?: AbortSignal;
+  /** Called after every generated trace ran on the target (not shrink runs): traces run and failures so far. */
+  readonly onRun?: (runs: number, failures: number) => void;
 }
 
 /** A failure that did not repeat when its trace was re-run at once (kept as found, not shrunk). */
@@ -171,6 +180,8 @@ export interface HuntReport {
   readonly seed: number;
   /** Wall time in ms. */
   readonly ms: number;
+  /** The search was interrupted (`signal`): fewer traces ran than asked, nothing was shrunk. */
+  readonly interrupted?: boolean;
 }
 
 /** The run seed of a trace: derived from its content so re-running a trace on a deterministic target is exact. */
@@ -184,7 +195,14 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const stored =
     options.failuresDir === false
       ? []
-      : await replayStoredFailures(target, options.check, { ...(dir ? { dir } : {}) });
+      : await replayStoredFailures(target, options.check, {
+          ...(dir ? { dir } : {}),
+          key: {
+            target: target.info.name,
+            profile: options.profile ?? 'pz-v2',
+            args: options.targetArgs ?? {},
+          },
+        });
   const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   const engine = options.engine ?? defaultEngine();
   const arb = generatedTraceArbitrary({
@@ -216,11 +234,14 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     });
   let shrinkStart = 0;
   let failPath: string | undefined;
+  let yielded = Date.now();
   /** Judges one generated trace's verdict: true when it is the (confirmed) failure to shrink. */
   type Planned = Awaited<ReturnType<typeof runPlanned>>;
   const judge = async (planned: Planned, after: number): Promise<boolean> => {
     const { trace, verdict } = planned;
     if (planned.replans > 0) replanned++;
+    if (signature === undefined)
+      options.onRun?.(after, flaky.length + (failureSignature(verdict) === undefined ? 0 : 1));
     if (verdict.kind === 'crash') {
       if (signature === undefined) crashes.push({ trace, reason: verdict.reason });
       return false;
@@ -252,7 +273,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     return true;
   };
   const runOne = (g: Parameters<typeof runPlanned>[4]): Promise<Planned> =>
-    runPlanned(target, options.check, engine, options.profile ?? 'pz-v2', g);
+    runPlanned(target, options.check, engine, options.profile ?? 'pz-v2', g, options.signal);
   const pipeline =
     options.pipeline !== undefined && budgetRuns === 0 && options.path === undefined
       ? Math.max(1, Math.floor(options.pipeline))
@@ -268,6 +289,14 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     return true;
   };
   const prop = fc.asyncProperty(arb, async (g) => {
+    // A target that answers in microtasks (the simulator) would starve the event loop: no progress timer, no
+    // Ctrl-C. Yield to it every 50 ms.
+    if (Date.now() - yielded > 50) {
+      await new Promise((r) => setImmediate(r));
+      yielded = Date.now();
+    }
+    // fast-check cannot be stopped from outside: a throw ends the search (its shrink re-throws at once, unrun).
+    if (options.signal?.aborted) throw new Error('interrupted');
     const index = generated++;
     if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
       return true;
@@ -305,7 +334,8 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   // Traces still in flight behind the failure: let them finish before the guests shrink it.
   await Promise.allSettled(inflight.splice(0).map((x) => x.planned));
   let failure: HuntFailure | undefined;
-  if (found && signature !== undefined && lastFail !== undefined) {
+  const interrupted = options.signal?.aborted === true;
+  if (found && signature !== undefined && lastFail !== undefined && !interrupted) {
     const sig = signature;
     const verdicts = new Map<Trace, Verdict & { kind: 'fail' }>();
     const min = await minimizeTrace(
@@ -369,6 +399,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     failure,
     seed,
     ms: Date.now() - t0,
+    ...(interrupted ? { interrupted } : {}),
   };
 }
 
@@ -388,13 +419,14 @@ export async function runPlanned(
   engine: SpecEngine,
   profile: ProfileId,
   g: GeneratedTrace,
+  signal?: AbortSignal,
 ): Promise<{ trace: Trace; verdict: Verdict; seed: number; replans: number; unplannable: boolean }> {
   let trace = g.trace;
   // Every re-planned trace runs under the first run's seed: a deterministic target then takes the same path
   // through the common prefix, so the re-planned rest applies.
   const seed = runSeedOf(trace);
   for (let replans = 0; ; replans++) {
-    const run: TraceRun = await target.run(trace, { seed });
+    const run: TraceRun = await target.run(trace, { seed, ...(signal ? { signal } : {}) });
     const verdict = checkRun(check, trace, run);
     const stopped = verdict.kind === 'skip' || verdict.kind === 'error' || verdict.kind === 'unknown';
     const point = stopped && g.plan !== undefined ? replanPoint(engine, trace, run.observations) : undefined;

@@ -7,7 +7,7 @@
  */
 import type { ProfileId } from '@umcg/spec';
 import fc from 'fast-check';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { LitmusHistogram } from '../litmus/histogram.js';
 import { runLitmusTest } from '../litmus/run.js';
 import type { LitmusTest } from '../trace/types.js';
@@ -30,6 +30,10 @@ export interface HuntLitmusOptions {
   readonly maxStates?: number;
   /** Budget of shrinking in program evaluations (default 100). */
   readonly shrinkRuns?: number;
+  /** Window programs (`LitmusArbitraryOptions.window`). */
+  readonly window?: boolean;
+  /** Stop generating after this many ms (default: no limit). */
+  readonly timeLimitMs?: number;
 }
 
 /** The result of a litmus hunt. */
@@ -66,7 +70,12 @@ export async function huntLitmus(target: Target, options: HuntLitmusOptions = {}
   let failed = false;
   let last: LitmusHistogram | undefined;
   const errors: string[] = [];
-  const prop = fc.asyncProperty(litmusArbitrary({ engine, profile }), async (test) => {
+  const arb = litmusArbitrary({
+    engine,
+    profile,
+    ...(options.window === undefined ? {} : { window: options.window }),
+  });
+  const prop = fc.asyncProperty(arb, async (test) => {
     if (failed && shrinking++ >= budget) return true;
     if (!failed) programs++;
     let h: LitmusHistogram;
@@ -82,7 +91,11 @@ export async function huntLitmus(target: Target, options: HuntLitmusOptions = {}
     last = h;
     return false;
   });
-  const out = await fc.check(prop, { seed, numRuns: options.programs ?? 50 });
+  const out = await fc.check(prop, {
+    seed,
+    numRuns: options.programs ?? 50,
+    ...(options.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: options.timeLimitMs }),
+  });
   const failure =
     out.failed && last !== undefined
       ? { test: last.test, histogram: last, seed: out.seed, path: out.counterexamplePath ?? '' }

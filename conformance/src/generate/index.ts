@@ -15,14 +15,7 @@ export type {
   KeyedState,
   SpecEngine,
 } from './engine.js';
-export { defaultEngine, hasSpecEngine } from './engine.js';
-export type { StoredReplay } from './failureStore.js';
-export {
-  DEFAULT_FAILURES_DIR,
-  listStoredFailures,
-  replayStoredFailures,
-  saveFailure,
-} from './failureStore.js';
+export { defaultEngine } from './engine.js';
 export type { FlakyFailure, HuntFailure, HuntOptions, HuntReport } from './hunt.js';
 export { huntTarget, runSeedOf } from './hunt.js';
 export type { HuntLitmusOptions, HuntLitmusReport } from './huntLitmus.js';

@@ -52,6 +52,12 @@ function focus(task: string, ctx: GenContext): number {
   return 1 / (1 + 3 * index);
 }
 
+/** Extra weight of an unregistration under the `lifecycle` knob. */
+const LIFECYCLE_UNREGISTER = 24;
+
+/** The role a task takes after it unregistered under the `lifecycle` knob: the other one. */
+const otherRole = (r: Role | undefined): Role => (r === 'server' ? 'worker' : 'server');
+
 /** The weight of each enabled action under the knobs, the bias and the protocol boosts. */
 export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: GenContext): number[] {
   return actions.map((a) => {
@@ -61,7 +67,8 @@ export function actionWeights(actions: readonly Action[], knobs: Knobs, ctx: Gen
     if (knobs.bias === 'abuse') return kind === 'abuse' || kind === 'garbage' ? base * 4 : base;
     const raw = protocolBoost(a, ctx) * focus(a.task, ctx);
     const boost = raw > 1 && a.task === ctx.last ? raw * 6 : raw;
-    return base * (knobs.bias === 'follow' ? boost : Math.sqrt(boost));
+    const life = knobs.lifecycle && kind === 'unregister' ? LIFECYCLE_UNREGISTER : 1;
+    return base * life * (knobs.bias === 'follow' ? boost : Math.sqrt(boost));
   });
 }
 
@@ -82,13 +89,18 @@ export function interpretPlan(
 ): GeneratedTrace {
   const tasks = planTasks(plan);
   const names = tasks.map((t) => t.name);
-  const roles: Record<string, Role> = {};
+  let roles: Record<string, Role> = {};
   for (const t of tasks) roles[t.name] = roleOf(t.name);
   let state: EngineState = from?.state.clone() ?? engine.initialState({ profile, tasks });
   let registered = new Set<string>();
   const prefix = from?.prefix ?? [];
+  const stepRoles: Role[] = [];
   prefix.forEach((a, i) => {
-    registered = nextRegistered(registered, a, from!.observations[i]!);
+    stepRoles.push(roles[a.task] ?? roleOf(a.task));
+    const next = nextRegistered(registered, a, from!.observations[i]!);
+    if (plan.knobs.lifecycle && registered.has(a.task) && !next.has(a.task))
+      roles = { ...roles, [a.task]: otherRole(roles[a.task]) };
+    registered = next;
   });
   let ctx: GenContext = {
     obs: engine.observe(state),
@@ -103,12 +115,16 @@ export function interpretPlan(
     const enabled = engine.enabledActions(state);
     const picked = enabled[pickWeighted(actionWeights(enabled, plan.knobs, ctx), choice)];
     if (picked === undefined) break;
-    const action = plan.knobs.variants ? maybeVariant(engine, state, picked, names, choice) : picked;
+    const me = ctx.obs.tasks[picked.task];
+    const action = maybeVariant(engine, state, picked, names, choice, plan.knobs.variants, me);
     const out = engine.stepFirst(state, action);
     actions.push(action);
+    stepRoles.push(roles[action.task] ?? roleOf(action.task));
     for (const r of out.rules) rules.add(r);
     state = out.state;
     const registered = nextRegistered(ctx.registered, action, out.observation);
+    if (plan.knobs.lifecycle && ctx.registered.has(action.task) && !registered.has(action.task))
+      roles = { ...roles, [action.task]: otherRole(roles[action.task]) };
     ctx = { obs: out.observation, roles, registered, last: action.task };
   }
   const name = `gen-${fnv1a(`${profile}|${tasks.length}|${JSON.stringify(actions)}`)}`;
@@ -121,7 +137,7 @@ export function interpretPlan(
       name,
       profile,
       tasks,
-      requires: requiredFeatures(actions, roles, ctx.obs.killed),
+      requires: requiredFeatures(actions, roles, ctx.obs.killed, stepRoles),
       rules: [],
       sources: [],
       description,

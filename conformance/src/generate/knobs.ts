@@ -18,6 +18,11 @@ export interface Knobs {
   readonly bias: Bias;
   /** Also try argument variants of the enabled actions (other tids, PREEMPT, kick flags, timeouts). */
   readonly variants: boolean;
+  /**
+   * Lifecycle sequences: unregistering is favoured, and a task that unregistered takes the other role (a worker
+   * registers again as a server and vice versa), so what a registration leaves behind meets the next one.
+   */
+  readonly lifecycle: boolean;
 }
 
 /** Default weight of each kind (the middle level). */
@@ -36,7 +41,12 @@ export const DEFAULT_WEIGHTS: Readonly<Record<ActionKind, number>> = {
 };
 
 /** The knobs used when swarm mode is off: default weights, protocol-following. */
-export const DEFAULT_KNOBS: Knobs = { weights: DEFAULT_WEIGHTS, bias: 'follow', variants: false };
+export const DEFAULT_KNOBS: Knobs = {
+  weights: DEFAULT_WEIGHTS,
+  bias: 'follow',
+  variants: false,
+  lifecycle: false,
+};
 
 /** Level 0 (what shrinking tends to) is the default weight; then off, low, high. */
 const LEVELS = [1, 0, 0.5, 3] as const;
@@ -49,7 +59,9 @@ export function knobsArbitrary(): fc.Arbitrary<Knobs> {
     { arbitrary: fc.constant<Bias>('mixed'), weight: 3 },
     { arbitrary: fc.constant<Bias>('abuse'), weight: 1 },
   );
-  return fc.tuple(levels, bias, fc.boolean()).map(([lv, b, variants]) => {
+  // One plan in four follows a registration's life (lifecycle): false is where shrinking goes.
+  const lifecycle = fc.integer({ min: 0, max: 3 }).map((x) => x === 3);
+  return fc.tuple(levels, bias, fc.boolean(), lifecycle).map(([lv, b, variants, life]) => {
     const weights = {} as Record<ActionKind, number>;
     ACTION_KINDS.forEach((k, i) => {
       const level = LEVELS[lv[i] ?? 0] ?? 1;
@@ -57,7 +69,7 @@ export function knobsArbitrary(): fc.Arbitrary<Knobs> {
       const floor = k === 'register' || k === 'protocol' ? 0.5 : 0;
       weights[k] = Math.max(floor, DEFAULT_WEIGHTS[k] * level);
     });
-    return { weights, bias: b, variants };
+    return { weights, bias: b, variants, lifecycle: life };
   });
 }
 
@@ -68,6 +80,7 @@ export function describeKnobs(k: Knobs): string {
   const high = ACTION_KINDS.filter((x) => k.weights[x] > DEFAULT_WEIGHTS[x]);
   const parts = [`bias=${k.bias}`];
   if (k.variants) parts.push('variants');
+  if (k.lifecycle) parts.push('lifecycle');
   if (off.length) parts.push(`off=${off.join(',')}`);
   if (low.length) parts.push(`low=${low.join(',')}`);
   if (high.length) parts.push(`high=${high.join(',')}`);

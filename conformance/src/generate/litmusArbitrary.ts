@@ -27,7 +27,16 @@ export interface LitmusArbitraryOptions {
   readonly maxPrologue?: number;
   /** Longest per-task action list (default 3). */
   readonly maxThreadLength?: number;
+  /**
+   * Window programs: one task enters a multi-step kernel path (one syscall, fault or wait) and a second task runs
+   * one or two user actions concurrently, so the explorer and the target's scheduler place the second task between
+   * the micro-steps of the first's path (default false: 2-4 free threads).
+   */
+  readonly window?: boolean;
 }
+
+/** The user actions that enter a multi-step kernel path. */
+const KERNEL_OPS: ReadonlySet<string> = new Set(['ctl', 'wait', 'kick', 'syscall', 'fault']);
 
 const choice = fc.integer({ min: 0, max: CHOICE_RANGE - 1 });
 
@@ -51,12 +60,17 @@ function thread(
   start: { st: EngineState; ctx: GenContext },
   task: TaskName,
   choices: readonly number[],
+  kernelOnly = false,
 ) {
   const out: UserAction[] = [];
   let { st, ctx } = start;
   for (const c of choices) {
     if (ctx.obs.killed || ctx.obs.tasks[task]?.where !== 'user') break;
-    const mine = engine.enabledActions(st).filter((a): a is UserAction => a.task === task && !isEnvEvent(a));
+    const mine = engine
+      .enabledActions(st)
+      .filter(
+        (a): a is UserAction => a.task === task && !isEnvEvent(a) && (!kernelOnly || KERNEL_OPS.has(a.op)),
+      );
     const a = mine[pickWeighted(actionWeights(mine, DEFAULT_KNOBS, { ...ctx, last: task }), c)];
     if (a === undefined) break;
     const next = engine.stepFirst(st, a);
@@ -72,7 +86,8 @@ export function litmusArbitrary(options: LitmusArbitraryOptions = {}): fc.Arbitr
   const engine = options.engine ?? defaultEngine();
   const profile = options.profile ?? 'pz-v2';
   const plans = planArbitrary({
-    minSteps: 0,
+    // A window program needs a stage with registered tasks: its prologue is never shorter than 12 steps.
+    minSteps: options.window === true ? 12 : 0,
     maxSteps: options.maxPrologue ?? 24,
     swarm: false,
     servers: { min: 1, max: 2 },
@@ -95,17 +110,27 @@ export function litmusArbitrary(options: LitmusArbitraryOptions = {}): fc.Arbitr
       .map((t) => t.name)
       .filter((n) => start.ctx.obs.tasks[n]?.where === 'user');
     const program: Record<TaskName, UserAction[]> = {};
-    users.forEach((task, i) => {
-      const list = thread(engine, start, task, lists[i] ?? []);
-      if (list.length > 0) program[task] = list;
-    });
+    if (options.window === true && users.length >= 2) {
+      // The first thread's first choice also picks which task enters the kernel; the next user task interleaves.
+      const first = (lists[0]?.[0] ?? 0) % users.length;
+      const a = users[first]!;
+      const b = users[(first + 1) % users.length]!;
+      const path = thread(engine, start, a, (lists[0] ?? []).slice(0, 1), true);
+      const other = thread(engine, start, b, (lists[1] ?? []).slice(0, 2));
+      if (path.length > 0) program[a] = path;
+      if (other.length > 0) program[b] = other;
+    } else
+      users.forEach((task, i) => {
+        const list = thread(engine, start, task, lists[i] ?? []);
+        if (list.length > 0) program[task] = list;
+      });
     const all = [...steps, ...Object.values(program).flat()];
     const name = `litmus-gen-${fnv1a(`${profile}|${JSON.stringify(all)}|${Object.keys(program).join(',')}`)}`;
     const header = {
       ...prologue.header,
       name,
       requires: requiredFeatures(all, start.ctx.roles, false),
-      description: `Generated litmus program: ${steps.length}-step prologue, ${Object.keys(program).length} threads.`,
+      description: `Generated litmus program${options.window === true ? ' (window)' : ''}: ${steps.length}-step prologue, ${Object.keys(program).length} threads.`,
     };
     return { header, program: { tasks: header.tasks, prologue: steps, threads: program } };
   });

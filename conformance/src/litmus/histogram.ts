@@ -8,7 +8,7 @@
  */
 import type { StepObservation } from '@umcg/spec';
 import { canonicalObservation } from '@umcg/spec';
-import type { LitmusRun } from '../adapter/types.js';
+import type { LitmusRun } from '../adapters/contract.js';
 import type { EngineExploreResult } from '../generate/engine.js';
 import { conditionHolds, satisfies } from '../trace/litmus.js';
 import type { LitmusCondition, LitmusTest } from '../trace/types.js';

@@ -3,8 +3,7 @@
  * outcomes with `explore`, and tabulate (see `histogram.ts`).
  * @module
  */
-
-import type { LitmusRun, Target } from '../adapter/types.js';
+import type { LitmusRun, Target } from '../adapters/contract.js';
 import { defaultEngine, type SpecEngine } from '../generate/engine.js';
 import { deriveSeed } from '../trace/hash.js';
 import type { LitmusTest } from '../trace/types.js';
@@ -16,6 +15,8 @@ export interface LitmusRunOptions {
   readonly engine?: SpecEngine;
   /** State budget of the spec's exploration (default: the engine's). */
   readonly maxStates?: number;
+  /** Interrupt (Ctrl-C): passed to every run (`RunOptions.signal`); no further run starts once it is aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs `test` `runs` times on `target` and tabulates the outcomes against the spec's. */
@@ -34,7 +35,13 @@ export async function runLitmusTest(
     options.maxStates === undefined ? {} : { maxStates: options.maxStates },
   );
   const results: LitmusRun[] = [];
-  for (let i = 0; i < runs; i++)
-    results.push(await target.runLitmus(test.program, { seed: deriveSeed(seed, 'litmus', i) }));
+  const signal = options.signal;
+  for (let i = 0; i < runs && signal?.aborted !== true; i++)
+    results.push(
+      await target.runLitmus(test.program, {
+        seed: deriveSeed(seed, 'litmus', i),
+        ...(signal ? { signal } : {}),
+      }),
+    );
   return tabulate(test, spec, results, { runs, seed });
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import type { RuleId } from '@umcg/spec';
+import { quote } from 'shell-quote';
 import { transitionLog } from '../check/diff.js';
 import type { Divergence } from '../check/types.js';
 import { printTrace } from '../trace/print.js';
@@ -13,9 +14,34 @@ import type { Trace } from '../trace/types.js';
 /** Where rule anchors point (the rendered catalogue). */
 export const RULE_URL_BASE = 'spec/SPEC.md#';
 
-/** The replay command for a saved trace file. */
-export function replayCommand(target: string, profile: string, file: string): string {
-  return `pnpm conformance --target=${target} --profile=${profile} --replay ${file}`;
+/** The options besides target and profile that shaped a run, which a replay line must repeat. */
+export interface RunShape {
+  /** `--target-args` (mutant, kernel, knobs, ...). */
+  readonly targetArgs?: Readonly<Record<string, string>>;
+  /** `--seed` (the seed the target was opened and the trace run with). */
+  readonly seed?: number;
+  /** `--timeout` in ms (repeated when it is not the default 10 s). */
+  readonly timeoutMs?: number;
+}
+
+/** `word` as the shell reads it: as is when it is plain, else quoted. */
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : quote([word]));
+
+/** The default per-trace timeout of the CLI (ms); a replay line omits `--timeout` when it is this. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The replay command for a saved trace file: one shell-quoted line that repeats every option that shaped the run
+ * (target, profile, target arguments, seed, timeout), so running it gives the same verdict.
+ */
+export function replayCommand(target: string, profile: string, file: string, shape: RunShape = {}): string {
+  const args = [`--target=${target}`, `--profile=${profile}`];
+  const ta = Object.entries(shape.targetArgs ?? {});
+  if (ta.length > 0) args.push(`--target-args=${ta.map(([k, v]) => `${k}=${v}`).join(',')}`);
+  if (shape.seed !== undefined) args.push(`--seed=${shape.seed}`);
+  if (shape.timeoutMs !== undefined && shape.timeoutMs !== DEFAULT_TIMEOUT_MS)
+    args.push(`--timeout=${shape.timeoutMs}ms`);
+  return `pnpm conformance ${[...args, '--replay', file].map(shellWord).join(' ')}`;
 }
 
 /** The shortest prefix of `trace` that still reaches the divergent step. */

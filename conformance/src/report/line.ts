@@ -18,5 +18,5 @@ export function resultLine(r: TraceResult): string {
   if (r.reason !== undefined && (r.status !== 'PASS' || r.origin === 'litmus')) detail.push(r.reason);
   const unchecked = r.verdict.kind === 'pass' ? r.verdict.unchecked?.[0] : undefined;
   if (unchecked !== undefined) detail.push(`expectations not checkable from step ${unchecked.step + 1}`);
-  return `${r.status.padEnd(7)}${r.hash}  ${r.origin.padEnd(9)} ${r.name}  ${detail.join('; ')}  ${r.durationMs}ms`.trimEnd();
+  return `${r.status.padEnd(8)}${r.hash}  ${r.origin.padEnd(9)} ${r.name}  ${detail.join('; ')}  ${r.durationMs}ms`.trimEnd();
 }

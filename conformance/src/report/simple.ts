@@ -7,6 +7,9 @@ import type { RunReport } from '../run/types.js';
 import { countByStatus } from './counts.js';
 import { coverageText } from './coverage.js';
 
+/** A reason shortened to one console line. */
+const clip = (s: string, max = 160): string => (s.length <= max ? s : `${s.slice(0, max)}…`);
+
 /** The summary block. */
 export function renderSummary(report: RunReport, outDir: string | undefined): string {
   const c = countByStatus(report.results);
@@ -18,6 +21,16 @@ export function renderSummary(report: RunReport, outDir: string | undefined): st
       r.report ?? '',
       '',
     );
+  for (const r of report.results.filter((x) => x.inconclusive !== undefined)) {
+    lines.push(`Generated traces that neither passed nor failed (${r.name}):`);
+    for (const [kind, { count, first }] of Object.entries(r.inconclusive ?? {}))
+      lines.push(
+        `  ${kind}=${count}: ${clip(first.split('\n')[0] ?? '')}${count > 1 ? ' (first of them)' : ''}`,
+      );
+    lines.push(
+      `  details: ${outDir === undefined ? 'report.json' : `${outDir}/report.json`} (results[].inconclusive)`,
+    );
+  }
   const skips = report.results.filter((r) => r.status === 'SKIP');
   if (skips.length > 0) {
     lines.push(`Skipped (${skips.length}):`);
@@ -38,6 +51,7 @@ export function renderSummary(report: RunReport, outDir: string | undefined): st
   lines.push(
     `${parts.join(', ') || 'nothing ran'} — target ${p.target.name} ${p.target.version}, profile ${p.profile}, seed ${p.seed}, ${(report.durationMs / 1000).toFixed(1)}s, exit ${report.exitCode}`,
   );
+  if (report.interrupted) lines.push('INTERRUPTED: the results above are those that finished before Ctrl-C.');
   if (outDir !== undefined) lines.push(`Results: ${outDir}`);
   return lines.join('\n');
 }

@@ -7,7 +7,15 @@
 import type { TraceResult } from './types.js';
 
 /** Exit codes by name. */
-export const EXIT = { ok: 0, violation: 1, unsupported: 4, timeout: 124, infrastructure: 255 } as const;
+export const EXIT = {
+  ok: 0,
+  violation: 1,
+  unsupported: 4,
+  timeout: 124,
+  /** Ctrl-C (128 + SIGINT). */
+  interrupted: 130,
+  infrastructure: 255,
+} as const;
 
 /** The exit code of a set of results. */
 export function exitCodeOf(results: readonly TraceResult[], stale: readonly string[]): number {

@@ -3,7 +3,7 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import type { Capabilities } from '../adapter/types.js';
+import type { Capabilities } from '../adapters/contract.js';
 import { FEATURES } from '../trace/features.js';
 import type { Feature } from '../trace/types.js';
 

@@ -6,13 +6,13 @@
 
 import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
+import { type FailureKey, saveFailure } from '../failures/store.js';
 import { type FlakyFailure, huntTarget } from '../generate/index.js';
-import { renderFailure, replayCommand } from '../report/failure.js';
+import { type RunShape, renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
 import type { Trace } from '../trace/types.js';
-import { saveFailure } from './failures.js';
 import { ruleMatcher } from './select.js';
 import type { TraceResult } from './types.js';
 
@@ -24,13 +24,19 @@ export interface GeneratedOptions {
   readonly seed: number;
   readonly check: CheckTrace;
   readonly failuresDir: string | undefined;
+  /** `--target-args` the target was opened with and the session seed (repeated in the replay line). */
+  readonly shape?: RunShape;
+  /** The failure store's key of this run (default: target name, profile, `shape.targetArgs`). */
+  readonly failureKey?: FailureKey;
   /** `--rules` glob: only traces whose spec path fires a matching rule reach the target. */
   readonly rules?: string;
-  /** Progress callback (called for every target run, shrinking included). */
-  readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Progress callback: after every generated trace ran (shrink runs excluded), with the failures so far. */
+  readonly onProgress?: (done: number, total: number, label: string, failures: number) => void;
+  /** Interrupt (Ctrl-C): no further traces start; the stage's line says how many ran. */
+  readonly signal?: AbortSignal;
   /** Notes for the user (stderr): a failure the moment it is confirmed, and how far shrinking got. */
   readonly onNote?: (note: string) => void;
-  /** Minimization candidates in flight at once (the guests of a pool; default 1). */
+  /** Traces and minimization candidates in flight at once (the guests of a pool; default 1). */
   readonly parallel?: number;
 }
 
@@ -40,6 +46,10 @@ export interface GeneratedOptions {
  * that rarely removes much), trace-level minimization bounded by this many runs.
  */
 export const REAL_TARGET_MINIMIZE_RUNS = 120;
+
+/** The failure store's key of a generated stage (see `GeneratedOptions.failureKey`). */
+const failureKeyOf = (o: GeneratedOptions): FailureKey =>
+  o.failureKey ?? { target: o.targetName, profile: o.profile, args: o.shape?.targetArgs ?? {} };
 
 /** Fresh hunts started after a shrunk failure that no longer reproduced (each with the traces still owed). */
 const MAX_RESTARTS = 3;
@@ -55,10 +65,18 @@ export async function runGenerated(target: Target, o: GeneratedOptions): Promise
   let left = o.runs;
   let seed = o.seed;
   for (let restart = 0; ; restart++) {
-    const results = await huntOnce(target, { ...o, runs: left, seed });
+    const before = o.runs - left;
+    const progress = o.onProgress;
+    const results = await huntOnce(target, {
+      ...o,
+      runs: left,
+      seed,
+      ...(progress ? { onProgress: (d, _t, l, f) => progress(before + d, o.runs, l, f) } : {}),
+    });
     const stage = results[results.length - 1];
     const ran = stage?.stats?.traces ?? left;
-    if (stage?.status !== 'FLAKY' || restart >= MAX_RESTARTS || ran >= left) return [...out, ...results];
+    if (stage?.status !== 'FLAKY' || restart >= MAX_RESTARTS || ran >= left || o.signal?.aborted)
+      return [...out, ...results];
     out.push(...results);
     left -= ran;
     seed = (seed + 0x9e3779b9) | 0;
@@ -95,10 +113,12 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
           ? undefined
           : await saveFailure(
               o.failuresDir,
+              failureKeyOf(o),
               f.trace,
               `${o.targetName}: generated, seed ${f.seed}, not shrunk yet`,
             );
-      const replay = file === undefined ? '' : `\n  replay: ${replayCommand(o.targetName, o.profile, file)}`;
+      const replay =
+        file === undefined ? '' : `\n  replay: ${replayCommand(o.targetName, o.profile, file, o.shape)}`;
       o.onNote?.(
         `generated: FAIL after ${f.after} traces, confirmed on a re-run (${f.trace.steps.length} steps, rules ${f.signature}); shrinking it now` +
           `${replay}\n${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay: file ?? '' })}`,
@@ -112,6 +132,8 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
         `generated: shrinking (${p.phase}): ${p.runs}/${p.budget} runs, now ${p.steps} steps, ${p.tasks} task(s)`,
       );
     },
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onRun: (n: number, f: number) => o.onProgress?.(n, o.runs, 'generated', f) } : {}),
   });
   const batchHash = createHash('sha256')
     .update(
@@ -144,9 +166,10 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
   for (const c of rep.crashes) flaky.push(await crashResult(o, base, c));
   const f = rep.failure;
   if (f === undefined) {
-    const inconclusive = Object.entries(rep.inconclusive)
-      .map(([k, v]) => `${v.count} ${k} (first: ${v.first})`)
-      .join('; ');
+    const inconclusive = [
+      ...(rep.interrupted ? [`interrupted after ${rep.runs} of ${o.runs} traces`] : []),
+      ...Object.entries(rep.inconclusive).map(([k, v]) => `${v.count} ${k} (first: ${v.first})`),
+    ].join('; ');
     return [
       ...flaky,
       {
@@ -155,6 +178,7 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
         hash: batchHash,
         status: 'PASS',
         verdict: { kind: 'pass', steps: rep.runs, rules: base.rules },
+        ...(Object.keys(rep.inconclusive).length === 0 ? {} : { inconclusive: rep.inconclusive }),
         ...(inconclusive === '' ? {} : { reason: inconclusive }),
       },
     ];
@@ -182,8 +206,8 @@ async function failureResult(
   const file =
     o.failuresDir === undefined
       ? `${traceHash(trace)}.trace`
-      : await saveFailure(o.failuresDir, trace, `${o.targetName}: ${saved}`);
-  const replay = replayCommand(o.targetName, o.profile, file);
+      : await saveFailure(o.failuresDir, failureKeyOf(o), trace, `${o.targetName}: ${saved}`);
+  const replay = replayCommand(o.targetName, o.profile, file, o.shape);
   return {
     ...base,
     name: trace.header.name,
@@ -217,8 +241,13 @@ async function crashResult(
   const file =
     o.failuresDir === undefined
       ? `${traceHash(c.trace)}.trace`
-      : await saveFailure(o.failuresDir, c.trace, `${o.targetName}: crash: ${c.reason.split('\n')[0] ?? ''}`);
-  const replay = replayCommand(o.targetName, o.profile, file);
+      : await saveFailure(
+          o.failuresDir,
+          failureKeyOf(o),
+          c.trace,
+          `${o.targetName}: crash: ${c.reason.split('\n')[0] ?? ''}`,
+        );
+  const replay = replayCommand(o.targetName, o.profile, file, o.shape);
   return {
     ...base,
     name: c.trace.header.name,

@@ -6,7 +6,7 @@
  */
 
 import type { RuleId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { Verdict } from '../check/types.js';
 import type { EngineExploreResult, SpecEngine } from '../generate/index.js';
 import { defaultEngine } from '../generate/index.js';
@@ -24,7 +24,7 @@ export { litmusCorpus } from '../litmus/index.js';
 export async function runLitmus(
   target: Target,
   test: LitmusTest,
-  o: { runs: number; seed: number; file?: string; expectation?: Expectation },
+  o: { runs: number; seed: number; file?: string; expectation?: Expectation; signal?: AbortSignal },
 ): Promise<TraceResult> {
   const t0 = performance.now();
   const base = {
@@ -54,7 +54,10 @@ export async function runLitmus(
   let explored: EngineExploreResult | undefined;
   const engine: SpecEngine = { ...real, explore: (c, p, opts) => (explored = real.explore(c, p, opts)) };
   try {
-    h = await runLitmusTest(target, test, o.runs, o.seed, { engine });
+    h = await runLitmusTest(target, test, o.runs, o.seed, {
+      engine,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
   } catch (e) {
     const reason = `infrastructure: ${(e as Error).message}`;
     return {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import { litmusHash } from '../trace/hash.js';
 import { listFiles, loadLitmus } from '../trace/load.js';
 import type { LitmusTest } from '../trace/types.js';
@@ -20,7 +20,10 @@ export { parseError } from './parseError.js';
 
 import { parseError } from './parseError.js';
 
-/** Runs the litmus stage, emitting one result per program. */
+/**
+ * Runs the litmus stage, emitting one result per program. `corpusDir` is a directory of `*.litmus` files (run with
+ * the built-in programs), or `{ file }` for exactly one litmus file (`--replay x.litmus`).
+ */
 export async function runLitmusStage(
   cfg: SessionConfig,
   profile: ProfileId,
@@ -28,11 +31,12 @@ export async function runLitmusStage(
   emit: (r: TraceResult) => void,
   matches: (rules: readonly string[]) => boolean,
   open: (p: ProfileId) => Promise<Target>,
-  corpusDir: string,
+  corpusDir: string | { readonly file: string },
   override: ProfileId | undefined,
 ): Promise<void> {
-  const files = await listFiles(corpusDir, ['.litmus']).catch(() => []);
-  const tests: { test: LitmusTest; file?: string }[] = litmusCorpus().map((test) => ({ test }));
+  const one = typeof corpusDir !== 'string';
+  const files = one ? [corpusDir.file] : await listFiles(corpusDir, ['.litmus']).catch(() => []);
+  const tests: { test: LitmusTest; file?: string }[] = one ? [] : litmusCorpus().map((test) => ({ test }));
   for (const file of files) {
     try {
       tests.push({ test: await loadLitmus(file), file });
@@ -45,39 +49,45 @@ export async function runLitmusStage(
     const key = litmusHash(test);
     if (seen.has(key)) return false;
     seen.add(key);
-    return cfg.rules === undefined || matches(test.header.rules);
+    return one || cfg.rules === undefined || matches(test.header.rules);
   });
   const runs = Math.max(1, Math.min(cfg.runs > 0 ? cfg.runs : 100, 200));
   let done = 0;
-  await mapPool(selected, cfg.jobs, async ({ test, file }) => {
-    const r = retarget(test, override);
-    if ('skip' in r) {
-      const h = test.header;
-      const hash = litmusHash(test);
-      emit({
-        origin: 'litmus',
-        name: h.name,
-        hash,
-        profile: h.profile,
-        status: 'SKIP',
-        verdict: { kind: 'skip', reason: r.skip },
-        rules: [],
-        durationMs: 0,
-        reason: r.skip,
-        ...(file ? { file } : {}),
-      });
-      return;
-    }
-    const t = r.item;
-    const expectation = expectations[t.header.name];
-    emit(
-      await runLitmus(await open(t.header.profile), t, {
-        runs,
-        seed: cfg.seed,
-        ...(file ? { file } : {}),
-        ...(expectation ? { expectation } : {}),
-      }),
-    );
-    cfg.onProgress?.(++done, selected.length, `litmus ${t.header.name}`);
-  });
+  await mapPool(
+    selected,
+    cfg.jobs,
+    async ({ test, file }) => {
+      const r = retarget(test, override);
+      if ('skip' in r) {
+        const h = test.header;
+        const hash = litmusHash(test);
+        emit({
+          origin: 'litmus',
+          name: h.name,
+          hash,
+          profile: h.profile,
+          status: 'SKIP',
+          verdict: { kind: 'skip', reason: r.skip },
+          rules: [],
+          durationMs: 0,
+          reason: r.skip,
+          ...(file ? { file } : {}),
+        });
+        return;
+      }
+      const t = r.item;
+      const expectation = expectations[t.header.name];
+      emit(
+        await runLitmus(await open(t.header.profile), t, {
+          runs,
+          seed: cfg.seed,
+          ...(cfg.signal ? { signal: cfg.signal } : {}),
+          ...(file ? { file } : {}),
+          ...(expectation ? { expectation } : {}),
+        }),
+      );
+      cfg.onProgress?.(++done, selected.length, 'litmus', 0);
+    },
+    cfg.signal,
+  );
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
-import type { TargetInfo } from '../adapter/types.js';
+import type { TargetInfo } from '../adapters/contract.js';
 import type { Provenance } from './types.js';
 
 function versionOf(rel: string): string {
@@ -25,6 +25,8 @@ export function provenance(args: {
   seed: number;
   command: string;
   startedAt: Date;
+  shard?: { index: number; count: number };
+  runs?: number;
 }): Provenance {
   return {
     specVersion: versionOf('../../../spec/package.json'),
@@ -35,5 +37,7 @@ export function provenance(args: {
     command: args.command,
     startedAt: args.startedAt.toISOString(),
     host: { node: process.version, os: `${process.platform} ${release()}`, host: hostname() },
+    ...(args.shard ? { shard: args.shard } : {}),
+    ...(args.runs === undefined ? {} : { runs: args.runs }),
   };
 }

@@ -4,8 +4,9 @@
  * @module
  */
 import type { ProfileId } from '@umcg/spec';
-import type { Target } from '../adapter/types.js';
+import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
+import { type FailureKey, saveFailure } from '../failures/store.js';
 import { checkRun, defaultEngine, failureSignature, minimizeTrace } from '../generate/index.js';
 import { minimalPrefix, renderFailure, replayCommand } from '../report/failure.js';
 import { traceHash } from '../trace/hash.js';
@@ -13,7 +14,6 @@ import { requirementsOf } from '../trace/requires.js';
 import type { Trace, TraceRun } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
 import { applyExpectation, rawStatus } from './expectations.js';
-import { saveFailure } from './failures.js';
 import { skipReason } from './gate.js';
 import type { Origin, TraceResult } from './types.js';
 
@@ -24,12 +24,18 @@ export interface RunTraceContext {
   readonly check: CheckTrace;
   readonly seed: number;
   readonly timeoutMs: number;
-  /** Directory of the failure database (failures are not saved when undefined). */
+  /** `--target-args` the target was opened with (repeated in the replay line). */
+  readonly targetArgs?: Readonly<Record<string, string>>;
+  /** Directory of the failure store (failures are not saved when undefined). */
   readonly failuresDir: string | undefined;
+  /** The store's key of this run (default: target name, the trace's profile, `targetArgs`). */
+  readonly failureKey?: FailureKey;
   /** Target runs spent minimizing a failure (default 200; 0 keeps the failing prefix). */
   readonly minimizeAttempts?: number;
   /** Re-runs of the minimal trace to measure the reproduction rate (default 3). */
   readonly reproduceRuns?: number;
+  /** The session's interrupt (Ctrl-C): aborts the run in flight and skips minimization. */
+  readonly signal?: AbortSignal;
   /**
    * Why a trace is ill-formed (no allowed path takes all its steps, or it has none), judged before any target
    * runs it, so the verdict is the same on every target; undefined when it is well-formed. Not checked when absent.
@@ -37,19 +43,32 @@ export interface RunTraceContext {
   readonly illFormed?: (trace: Trace, file: string | undefined) => string | undefined;
 }
 
-/** Runs `run` with a timeout; a timeout gives a `timeout` run. */
-export async function withTimeout(run: Promise<TraceRun>, ms: number): Promise<TraceRun> {
+/**
+ * Runs `run` with a timeout; a timeout gives a `timeout` run. The run gets an `AbortSignal` (`RunOptions.signal`)
+ * that is aborted when the timeout expires or `outer` (the session's interrupt) is, so the adapter stops the
+ * abandoned run instead of finishing it in the background.
+ */
+export async function withTimeout(
+  run: (signal: AbortSignal) => Promise<TraceRun>,
+  ms: number,
+  outer?: AbortSignal,
+): Promise<TraceRun> {
+  const ctl = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<TraceRun>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ observations: [], status: 'timeout', detail: `timed out after ${ms} ms` }),
-      ms,
-    );
+  const stop = new Promise<TraceRun>((resolve) => {
+    const end = (detail: string): void => {
+      resolve({ observations: [], status: 'timeout', detail });
+      ctl.abort(new Error(detail));
+    };
+    timer = setTimeout(() => end(`timed out after ${ms} ms`), ms);
+    if (outer?.aborted) end('interrupted');
+    else outer?.addEventListener('abort', () => end('interrupted'), { once: true, signal: ctl.signal });
   });
   try {
-    return await Promise.race([run, timeout]);
+    return await Promise.race([run(ctl.signal), stop]);
   } finally {
     clearTimeout(timer);
+    if (!ctl.signal.aborted) ctl.abort(new Error('run finished'));
   }
 }
 
@@ -98,7 +117,11 @@ export async function runTrace(
     verdict = checkRun(
       ctx.check,
       trace,
-      await withTimeout(ctx.target.run(trace, { seed: ctx.seed }), ctx.timeoutMs),
+      await withTimeout(
+        (signal) => ctx.target.run(trace, { seed: ctx.seed, signal }),
+        ctx.timeoutMs,
+        ctx.signal,
+      ),
     );
   } catch (e) {
     verdict = { kind: 'error', reason: `infrastructure: ${(e as Error).message}` };
@@ -122,13 +145,22 @@ export async function runTrace(
     durationMs: elapsed(),
     ...(reason === undefined ? {} : { reason }),
   };
-  if (verdict.kind !== 'fail' || applied.status !== 'FAIL') return result;
+  if (verdict.kind !== 'fail' || applied.status !== 'FAIL' || ctx.signal?.aborted) return result;
   const minimal = await minimalTrace(trace, verdict, ctx);
   const file =
     ctx.failuresDir === undefined
       ? (meta.file ?? `${hash}.trace`)
-      : await saveFailure(ctx.failuresDir, minimal, `${ctx.targetName}: ${reason ?? ''}`);
-  const replay = replayCommand(ctx.targetName, profile, file);
+      : await saveFailure(
+          ctx.failuresDir,
+          ctx.failureKey ?? { target: ctx.targetName, profile, args: ctx.targetArgs ?? {} },
+          minimal,
+          `${ctx.targetName}: ${reason ?? ''}`,
+        );
+  const replay = replayCommand(ctx.targetName, profile, file, {
+    targetArgs: ctx.targetArgs ?? {},
+    seed: ctx.seed,
+    timeoutMs: ctx.timeoutMs,
+  });
   const rep = await reproduce(minimal, verdict, ctx);
   const repro = `  Reproduced ${rep.failed}/${rep.runs} re-runs of the minimal trace (seeds ${ctx.seed + 1}..${ctx.seed + rep.runs}).`;
   return {
@@ -153,7 +185,11 @@ async function reproduce(
       const v = checkRun(
         ctx.check,
         minimal,
-        await withTimeout(ctx.target.run(minimal, { seed: ctx.seed + i }), ctx.timeoutMs),
+        await withTimeout(
+          (signal) => ctx.target.run(minimal, { seed: ctx.seed + i, signal }),
+          ctx.timeoutMs,
+          ctx.signal,
+        ),
       );
       const sig =
         v.kind === 'fail' && v.failure.cause === 'expectation' ? 'expectation' : failureSignature(v);
@@ -186,7 +222,12 @@ async function minimalTrace(
       trace,
       verdict.failure.step,
       async (candidate) => {
-        const run = await withTimeout(ctx.target.run(candidate, { seed: ctx.seed }), ctx.timeoutMs);
+        if (ctx.signal?.aborted) return false;
+        const run = await withTimeout(
+          (signal) => ctx.target.run(candidate, { seed: ctx.seed, signal }),
+          ctx.timeoutMs,
+          ctx.signal,
+        );
         return failureSignature(checkRun(ctx.check, candidate, run)) === signature;
       },
       ctx.minimizeAttempts ?? 200,

@@ -7,19 +7,21 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProfileId } from '@umcg/spec';
 import { REFERENCE_PROFILE } from '@umcg/spec';
-import type { Adapter, Target } from '../adapter/types.js';
+import type { Adapter, Target } from '../adapters/contract.js';
 import { specEngine } from '../check/engine.js';
 import { judgeAnnotations } from '../check/paths.js';
 import type { CheckTrace } from '../check/types.js';
+import { type FailureKey, listFailures } from '../failures/store.js';
+import { isUnexpected } from '../report/counts.js';
 import { ruleCoverage } from '../report/coverage.js';
 import { deriveSeed } from '../trace/hash.js';
 import { listFiles, loadTrace } from '../trace/load.js';
 import type { Trace } from '../trace/types.js';
-import { exitCodeOf } from './exitCode.js';
+import { EXIT, exitCodeOf } from './exitCode.js';
 import type { Expectations } from './expectations.js';
 import { loadExpectations, saveExpectations, staleEntries } from './expectations.js';
-import { listFailures } from './failures.js';
 import { runGenerated } from './generated.js';
+import { runGeneratedLitmus, windowPrograms } from './generatedLitmus.js';
 import { runLitmusStage } from './litmusStage.js';
 import { parseError, skipped } from './parseError.js';
 import { mapPool } from './pool.js';
@@ -29,6 +31,7 @@ import { runTrace } from './runTrace.js';
 import { SANITY_TRACES } from './sanity.js';
 import type { Shard } from './select.js';
 import { inShard, ruleMatcher } from './select.js';
+import { profileSeed, spreadRuns } from './spread.js';
 import type { RunReport, TraceResult } from './types.js';
 
 /** Why a trace is ill-formed under the spec (any target gets the same `ill-formed trace: file:line: ...` error). */
@@ -41,7 +44,10 @@ function illFormedBySpec(trace: Trace, file: string | undefined): string | undef
 export interface SessionConfig {
   readonly targetName: string;
   readonly adapter: Adapter;
-  /** `--profile`: overrides the profile of corpus traces; generated and litmus use it (default: reference). */
+  /**
+   * `--profile`: overrides the profile of corpus traces; generated traces and programs use it. Without it, corpus
+   * traces keep their own profile and generation is spread over every profile the target implements.
+   */
   readonly profile: ProfileId | undefined;
   readonly seed: number;
   /** Stages. */
@@ -65,8 +71,10 @@ export interface SessionConfig {
   readonly onResult?: (r: TraceResult) => void;
   /** Called with notes for the user (stderr). */
   readonly onNote?: (note: string) => void;
-  /** Called to report progress. */
-  readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Called to report progress: items done of the stage's total, the stage, and failures in the session so far. */
+  readonly onProgress?: (done: number, total: number, label: string, failures: number) => void;
+  /** Interrupt (Ctrl-C): the run in flight is aborted, nothing new starts, the report is marked `interrupted`. */
+  readonly signal?: AbortSignal;
 }
 
 /** A finished session: the report (its exit code included) and the expectations in force. */
@@ -114,56 +122,85 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   const inFlight = Math.max(cfg.jobs, Number(main.info.build?.jobs ?? 1) || 1);
   const expectations = await loadExpectations(cfg.expectationsFile);
   const results: TraceResult[] = [];
+  let failures = 0;
   const emit = (r: TraceResult): void => {
     results.push(r);
+    if (isUnexpected(r.status)) failures++;
     cfg.onResult?.(r);
   };
+  const aborted = (): boolean => cfg.signal?.aborted === true;
+  // Failures are saved and replayed under this run's target, profile and target arguments only.
+  const failureKey: FailureKey = { target: cfg.targetName, profile: runProfile, args: cfg.targetArgs };
   const ctxFor = async (p: ProfileId) => ({
+    failureKey,
     target: await open(p),
     targetName: cfg.targetName,
     check: cfg.check,
     seed: cfg.seed,
     timeoutMs: cfg.timeoutMs,
+    targetArgs: cfg.targetArgs,
     failuresDir: cfg.failuresDir,
+    ...(cfg.signal ? { signal: cfg.signal } : {}),
     illFormed: illFormedBySpec,
   });
   const runFiles = async (files: readonly string[], origin: 'replay' | 'corpus'): Promise<void> => {
     let done = 0;
-    await mapPool(files, inFlight, async (file) => {
-      let loaded: Trace;
-      try {
-        loaded = await loadTrace(file);
-      } catch (e) {
-        emit(parseError(origin, file, e, runProfile));
-        return;
-      }
-      const r =
-        origin === 'replay' && cfg.replay !== undefined && override !== undefined
-          ? { item: { ...loaded, header: { ...loaded.header, profile: override } } }
-          : retarget(loaded, override);
-      if ('skip' in r) {
-        emit(skipped(origin, loaded, file, r.skip));
-        return;
-      }
-      const trace = r.item;
-      const expectation = expectations[trace.header.name];
-      const ctx = await ctxFor(trace.header.profile);
-      emit(
-        await runTrace(
-          trace,
-          { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir },
-          { origin, file, ...(expectation ? { expectation } : {}) },
-        ),
-      );
-      cfg.onProgress?.(++done, files.length, `${origin} ${trace.header.name}`);
-    });
+    await mapPool(
+      files,
+      inFlight,
+      async (file) => {
+        let loaded: Trace;
+        try {
+          loaded = await loadTrace(file);
+        } catch (e) {
+          emit(parseError(origin, file, e, runProfile));
+          return;
+        }
+        const r =
+          origin === 'replay' && cfg.replay !== undefined && override !== undefined
+            ? { item: { ...loaded, header: { ...loaded.header, profile: override } } }
+            : retarget(loaded, override);
+        if ('skip' in r) {
+          emit(skipped(origin, loaded, file, r.skip));
+          return;
+        }
+        const trace = r.item;
+        const expectation = expectations[trace.header.name];
+        const ctx = await ctxFor(trace.header.profile);
+        emit(
+          await runTrace(
+            trace,
+            { ...ctx, failuresDir: origin === 'replay' ? undefined : ctx.failuresDir },
+            { origin, file, ...(expectation ? { expectation } : {}) },
+          ),
+        );
+        cfg.onProgress?.(++done, files.length, origin, failures);
+      },
+      cfg.signal,
+    );
   };
   const matches = ruleMatcher(cfg.rules);
+  // Without --profile, generation covers every profile the target implements (spread.ts); with it, that profile.
+  const spread = cfg.profile === undefined && override === undefined && cfg.replay === undefined;
+  const generatedShares = (runs: number) =>
+    spread ? spreadRuns(runs, runProfile, main.capabilities.profiles) : [{ profile: runProfile, runs }];
   try {
-    if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
+    if (cfg.replay?.endsWith('.litmus')) {
+      cfg.onNote?.(`--replay ${cfg.replay}: read as a litmus program (by its .litmus extension)`);
+      await runLitmusStage(
+        cfg,
+        runProfile,
+        expectations,
+        emit,
+        matches,
+        open,
+        { file: cfg.replay },
+        override,
+      );
+    } else if (cfg.replay !== undefined) await runFiles([cfg.replay], 'replay');
     else {
-      await runFiles(await listFailures(cfg.failuresDir), 'replay');
-      if (cfg.corpusDir !== undefined) {
+      await runFiles(await listFailures(cfg.failuresDir, failureKey), 'replay');
+      if (cfg.corpusDir !== undefined && !aborted()) {
         const all = await listFiles(cfg.corpusDir, ['.trace', '.json']);
         const picked = cfg.sanity
           ? all.filter((f) => SANITY_TRACES.some((n) => f.endsWith(`/${n}.trace`)))
@@ -182,27 +219,49 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         }
         await runFiles(selected, 'corpus');
       }
-      if (cfg.runs > 0) {
+      if (cfg.runs > 0 && !aborted()) {
         const shardSeed = cfg.shard ? deriveSeed(cfg.seed, 'shard', cfg.shard.index) : cfg.seed;
         const runs = cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs;
-        cfg.onProgress?.(0, runs, `generating ${runs} traces`);
-        const generated = await runGenerated(main, {
-          targetName: cfg.targetName,
-          profile: runProfile,
-          runs,
-          seed: shardSeed,
-          check: cfg.check,
-          failuresDir: cfg.failuresDir,
-          ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
-          ...(cfg.onProgress ? { onProgress: cfg.onProgress } : {}),
-          ...(cfg.onNote ? { onNote: cfg.onNote } : {}),
-          parallel: inFlight,
-        });
-        for (const r of generated) emit(r);
+        cfg.onProgress?.(0, runs, 'generated', failures);
+        const progress = cfg.onProgress;
+        for (const [i, share] of generatedShares(runs).entries()) {
+          const generated = await runGenerated(await open(share.profile), {
+            targetName: cfg.targetName,
+            profile: share.profile,
+            runs: share.runs,
+            seed: profileSeed(shardSeed, i),
+            check: cfg.check,
+            failuresDir: cfg.failuresDir,
+            shape: { targetArgs: cfg.targetArgs, seed: cfg.seed, timeoutMs: cfg.timeoutMs },
+            failureKey,
+            ...(cfg.rules === undefined ? {} : { rules: cfg.rules }),
+            ...(progress ? { onProgress: (d, t, l, f) => progress(d, t, l, failures + f) } : {}),
+            ...(cfg.signal ? { signal: cfg.signal } : {}),
+          });
+          for (const r of generated) emit(r);
+        }
       }
-      if (cfg.litmus)
+      if (
+        cfg.litmus &&
+        cfg.runs > 0 &&
+        cfg.rules === undefined &&
+        main.capabilities.features.has('controlled-interleaving')
+      ) {
+        const programs = windowPrograms(cfg.shard ? Math.ceil(cfg.runs / cfg.shard.count) : cfg.runs);
+        for (const [i, share] of generatedShares(programs).entries()) {
+          emit(
+            await runGeneratedLitmus(await open(share.profile), {
+              profile: share.profile,
+              programs: share.runs,
+              runsPerProgram: 20,
+              seed: deriveSeed(cfg.seed, 'window', cfg.shard?.index ?? 0, i),
+            }),
+          );
+        }
+      }
+      if (cfg.litmus && !aborted())
         await runLitmusStage(
-          { ...cfg, jobs: inFlight },
+          { ...cfg, jobs: inFlight, onProgress: (d, t, l) => cfg.onProgress?.(d, t, l, failures) },
           runProfile,
           expectations,
           emit,
@@ -215,6 +274,15 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
   } finally {
     for (const t of targets.values()) await t.close();
   }
+  const partial = [
+    ...(cfg.shard ? [`shard ${cfg.shard.index}/${cfg.shard.count}`] : []),
+    ...(cfg.rules !== undefined ? [`--rules ${cfg.rules}`] : []),
+    ...(cfg.replay !== undefined ? ['--replay'] : []),
+    ...(cfg.sanity === true ? ['--sanity'] : []),
+    ...(cfg.corpusDir === undefined && cfg.replay === undefined ? ['no corpus'] : []),
+    ...(!cfg.litmus && cfg.replay === undefined ? ['no litmus'] : []),
+    ...(aborted() ? ['interrupted'] : []),
+  ];
   const full =
     cfg.sanity !== true &&
     cfg.replay === undefined &&
@@ -237,21 +305,27 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       seed: cfg.seed,
       command: cfg.command,
       startedAt: started,
+      ...(cfg.shard ? { shard: cfg.shard } : {}),
+      runs: cfg.runs,
     }),
     results,
     stale,
     coverage: ruleCoverage(results, profiles),
-    exitCode: cfg.save
-      ? exitCodeOf(
-          results.map((r) =>
-            r.status === 'FAIL' || r.status === 'CRASH' || r.status === 'XPASS'
-              ? { ...r, status: 'XFAIL' }
-              : r,
-          ),
-          [],
-        )
-      : exitCodeOf(results, stale),
+    exitCode: aborted()
+      ? EXIT.interrupted
+      : cfg.save
+        ? exitCodeOf(
+            results.map((r) =>
+              r.status === 'FAIL' || r.status === 'CRASH' || r.status === 'XPASS'
+                ? { ...r, status: 'XFAIL' }
+                : r,
+            ),
+            [],
+          )
+        : exitCodeOf(results, stale),
     durationMs: Math.round(performance.now() - t0),
+    ...(aborted() ? { interrupted: true } : {}),
+    ...(partial.length > 0 ? { partial } : {}),
   };
   return { report, expectations: exp };
 }

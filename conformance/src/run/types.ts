@@ -55,6 +55,8 @@ export interface TraceResult {
   readonly replay?: string;
   /** Extra numbers (generated: traces and steps; litmus: runs and histogram). */
   readonly stats?: Readonly<Record<string, number>>;
+  /** Generated batches: traces whose verdict was skip, unknown or error, by class, with the first reason of each. */
+  readonly inconclusive?: Readonly<Record<string, { readonly count: number; readonly first: string }>>;
 }
 
 /** Provenance of a run, recorded with its results. */
@@ -79,6 +81,10 @@ export interface Provenance {
   readonly startedAt: string;
   /** Host facts. */
   readonly host: Readonly<Record<string, string>>;
+  /** `--shard i/n` of this run (merged runs: absent, see `RunReport.partial`). */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Traces asked of the generated stage (`--runs`), before sharding. */
+  readonly runs?: number;
 }
 
 /** A finished run. */
@@ -95,4 +101,11 @@ export interface RunReport {
   readonly exitCode: number;
   /** Duration in ms. */
   readonly durationMs: number;
+  /** The run was interrupted (Ctrl-C): the results are those that finished; the stages after it did not run. */
+  readonly interrupted?: boolean;
+  /**
+   * Why this run is not a whole run of the suite (`shard 2/4`, `--rules wait.*`, `--replay`, `--sanity`,
+   * `interrupted`, ...); absent for a whole run. `pnpm conformance report` shows it, `merge` clears `shard`.
+   */
+  readonly partial?: readonly string[];
 }

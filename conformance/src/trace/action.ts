@@ -98,6 +98,9 @@ function flagsArg(cur: Cursor, table: ReadonlyMap<string, number>): number {
   return Number(bits);
 }
 
+/** The largest `clockid_t` (a C `int`). */
+const CLOCKID_MAX = 0x7fffffffn;
+
 function parseCtl(cur: Cursor, task: string, isTask: (n: string) => boolean): UserAction {
   const flags = flagsArg(cur, CTL_FLAGS);
   let self: SelfArg = { kind: 'own' };
@@ -114,7 +117,9 @@ function parseCtl(cur: Cursor, task: string, isTask: (n: string) => boolean): Us
       const n = cur.number();
       const w = n === undefined ? cur.ident() : undefined;
       const c = n !== undefined ? Number(n) : w === undefined ? undefined : CLOCKS.get(w);
-      if (c === undefined) throw cur.fail('a clock (REALTIME, MONOTONIC, BOOTTIME, TAI or a number)', at);
+      // clockid_t is a C int: a number beyond it could not be passed (nor printed back and re-read).
+      if (c === undefined || (n !== undefined && n > CLOCKID_MAX))
+        throw cur.fail(`a clock (REALTIME, MONOTONIC, BOOTTIME, TAI or a number 0..${CLOCKID_MAX})`, at);
       clock = c;
     } else break;
   }

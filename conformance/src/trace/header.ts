@@ -58,7 +58,9 @@ export class HeaderBuilder {
       throw new TraceSyntaxError(this.file, line, col, `duplicate header key '${key}'`);
     else {
       this.fields.set(key, value);
-      this.lines.set(key, [line, col + (m[1]?.length ?? 0) + key.length + 2]);
+      // The value's own column (after the colon and its blanks): an empty value points just past the colon.
+      const lead = m[3].length - m[3].trimStart().length;
+      this.lines.set(key, [line, col + (m[1]?.length ?? 0) + key.length + 1 + lead]);
     }
     return true;
   }

@@ -56,7 +56,17 @@ describe('parseArgs', () => {
 
   it('explains bad usage', () => {
     expect(() => parseArgs(['--profle=x'])).toThrow(/unknown option --profle; expected one of --target/);
-    expect(() => parseArgs(['--profile=pz-v9'])).toThrow('--profile: expected one of pz-v2');
+    expect(() => parseArgs(['--profle=x'])).toThrow("Did you mean '--profile'?");
+    expect(() => parseArgs(['--profile=pz-v9'])).toThrow(
+      /--profile: unknown profile 'pz-v9'; expected one of pz-v2.*Did you mean 'pz-v1' or 'pz-v2'/,
+    );
+    expect(() => parseArgs(['--rules=wait.nxt.*'])).toThrow(
+      /--rules: 'wait\.nxt\.\*' matches no rule id\. Did you mean 'wait\.next\./,
+    );
+    expect(() => parseArgs(['--rules=wait.*,kick.*'])).not.toThrow();
+    expect(() => parseArgs([`--runs=${'9x'.repeat(500_000)}`])).toThrow(
+      /found '(9x){100}… \(1000000 characters\)'$/,
+    );
     expect(() => parseArgs(['--runs=ten'])).toThrow("--runs: expected an integer >= 0, found 'ten'");
     expect(() => parseArgs(['--shard=3/2'])).toThrow('--shard: expected i/n with 1 <= i <= n');
     expect(() => parseArgs(['--reporter=xml'])).toThrow(

@@ -97,10 +97,59 @@ describe('the CLI', () => {
     expect(out).toContain('profiles: pz-v2');
   });
 
-  it('exits 4 for an unknown or unavailable target and 255 for bad usage', async () => {
-    expect(await main(['--target=nonesuch', '--corpus'])).toBe(4);
-    expect(err).toContain("unknown target 'nonesuch'");
+  it('exits 255 with a did-you-mean for an unknown target (a typo is not a skip) and for bad usage', async () => {
+    expect(await main(['--target=natvie', '--corpus'])).toBe(255);
+    expect(err).toContain("unknown target 'natvie'");
+    expect(err).toContain("Did you mean 'native'?");
+    expect(await main(['--target=./no/such/adapter', '--corpus'])).toBe(255);
+    expect(err).toContain('no such file or directory');
     expect(await main(['--bogus'])).toBe(255);
     expect(err).toContain("Run 'pnpm conformance --help'");
+  });
+
+  it('--replay of a missing file or a directory is a usage error (255), naming the fix', async () => {
+    expect(await main(['--target=spec', '--replay', join(CORPUS, 'nope.trace')])).toBe(255);
+    expect(err).toContain("--replay: no such file '");
+    err = '';
+    expect(await main(['--target=spec', '--replay', CORPUS])).toBe(255);
+    expect(err).toContain(`is a directory; --replay takes one trace file (use --corpus ${CORPUS}`);
+  });
+
+  it('--replay of a .litmus file runs it as a litmus program and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
+    const code = await main([
+      '--target=spec',
+      '--replay',
+      join(CORPUS, 'enqueue-vs-take.litmus'),
+      '--out',
+      dir,
+    ]);
+    expect(err).toContain('read as a litmus program (by its .litmus extension)');
+    expect(out).toMatch(/PASS +[0-9a-f]{12} +litmus +enqueue-vs-take/);
+    expect(code).toBe(0);
+  });
+
+  it('an unknown profile or a --rules glob matching no rule is a usage error with a suggestion', async () => {
+    expect(await main(['--target=spec', '--profile=pz-2', '--corpus'])).toBe(255);
+    expect(err).toContain("Did you mean 'pz-v2'");
+    err = '';
+    expect(await main(['--target=spec', '--rules=wait.nxt.*', '--corpus'])).toBe(255);
+    expect(err).toContain("Did you mean 'wait.next.*'");
+  });
+
+  it('--reporter html prints the console summary too, then where the page is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
+    const code = await main([
+      '--target=spec',
+      '--replay',
+      join(CORPUS, 'kick-errors.trace'),
+      '--out',
+      dir,
+      '--reporter=html',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('Rule coverage:');
+    expect(out).toMatch(/1 PASS — target spec/);
+    expect(out).toMatch(/Report: .*\/report\.html\n$/);
   });
 });

@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { listFailures, replayStoredFailures, saveFailure } from '../../src/failures/store.js';
 import { failureSignature } from '../../src/generate/checkRun.js';
-import { listStoredFailures, replayStoredFailures, saveFailure } from '../../src/generate/failureStore.js';
 import { huntTarget } from '../../src/generate/hunt.js';
 import { parseTrace } from '../../src/trace/parse.js';
 import { brokenTarget } from './fixtures/broken.js';
@@ -62,13 +62,15 @@ describe('huntTarget (toy engine)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'umcg-failures-'));
     const target = brokenTarget(engine);
     const f = (await huntTarget(target, { ...base, runs: 300, seed: 42 })).failure!;
-    const file = await saveFailure(f.trace, dir);
-    expect(await listStoredFailures(dir)).toEqual([file]);
-    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const key = { target: target.info.name, profile: 'pz-v2', args: {} };
+    const file = await saveFailure(dir, key, f.trace, 'found by the test');
+    expect(await listFailures(dir, key)).toEqual([file]);
+    expect(await listFailures(dir, { ...key, args: { mutant: 'x' } })).toEqual([]);
+    expect((await readdir(dirname(file))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(parseTrace(await readFile(file, 'utf8'), file).steps).toEqual(
       f.trace.steps.map((s) => ({ ...s, line: expect.any(Number) })),
     );
-    const [replay] = await replayStoredFailures(target, check, { dir });
+    const [replay] = await replayStoredFailures(target, check, { dir, key });
     expect(failureSignature(replay!.verdict)).toBe(f.signature);
     const before = target.runs;
     const report = await huntTarget(target, { ...base, failuresDir: dir, runs: 1, seed: 3 });
@@ -165,6 +167,8 @@ describe('huntTarget (toy engine)', () => {
   });
 
   test('the failure store is empty when the directory does not exist', async () => {
-    expect(await listStoredFailures(join(tmpdir(), 'does-not-exist-umcg'))).toEqual([]);
+    expect(
+      await listFailures(join(tmpdir(), 'does-not-exist-umcg'), { target: 't', profile: 'pz-v2', args: {} }),
+    ).toEqual([]);
   });
 });

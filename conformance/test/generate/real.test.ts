@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { Target } from '../../src/adapter/types.js';
+import type { Target } from '../../src/adapters/contract.js';
 import { openSpecTarget } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
+import { replayStoredFailures, saveFailure } from '../../src/failures/store.js';
 import { failureSignature } from '../../src/generate/checkRun.js';
-import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
-import { replayStoredFailures } from '../../src/generate/failureStore.js';
+import { defaultEngine } from '../../src/generate/engine.js';
 import { huntTarget } from '../../src/generate/hunt.js';
 import { traceArbitrary } from '../../src/generate/traceArbitrary.js';
-import { saveFailure as saveFailureA } from '../../src/run/failures.js';
 import { runGenerated } from '../../src/run/generated.js';
 import { keepCondWait } from './fixtures/broken.js';
 import { replayCanonical } from './fixtures/replay.js';
@@ -33,14 +32,14 @@ function brokenSpec(): Target {
   };
 }
 
-describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () => {
-  const engine = hasSpecEngine() ? defaultEngine() : undefined;
+describe('generation and hunting on the real spec', () => {
+  const engine = defaultEngine();
   const arb = engine ? traceArbitrary({ engine }) : fc.constant(undefined as never);
 
   test.prop([arb], { numRuns: 100 })(
     'every generated trace is valid under the spec and passes on the spec target',
     async (trace) => {
-      expect(replayCanonical(engine!, trace).invalid).toBeUndefined();
+      expect(replayCanonical(engine, trace).invalid).toBeUndefined();
       const run = await open().run(trace, { seed: 0 });
       expect(checkTrace(trace, run.observations).kind).toBe('pass');
     },
@@ -54,9 +53,9 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
     const target = brokenSpec();
     const report = await huntTarget(target, {
       check: checkTrace,
-      engine: engine!,
+      engine: engine,
       runs: 300,
-      seed: 42,
+      seed: 1,
       failuresDir: false,
     });
     const f = report.failure!;
@@ -65,11 +64,12 @@ describe.skipIf(!hasSpecEngine())('generation and hunting on the real spec', () 
     expect(f.signature).toContain('state.update.clears-flags');
     expect(f.reproduced).toEqual({ failed: 3, runs: 3 });
     const dir = await mkdtemp(join(tmpdir(), 'umcg-real-failures-'));
-    await saveFailureA(dir, f.trace, `broken-spec, seed ${f.seed} path ${f.path}`);
-    const [replay] = await replayStoredFailures(target, checkTrace, { dir });
+    const key = { target: 'spec', profile: 'pz-v2', args: {} };
+    await saveFailure(dir, key, f.trace, `broken-spec, seed ${f.seed} path ${f.path}`);
+    const [replay] = await replayStoredFailures(target, checkTrace, { dir, key });
     expect(replay?.verdict.kind).toBe('fail');
     expect(failureSignature(replay!.verdict)).toBe(f.signature);
-    const ok = await replayStoredFailures(open(), checkTrace, { dir });
+    const ok = await replayStoredFailures(open(), checkTrace, { dir, key });
     expect(ok[0]?.verdict.kind).toBe('pass');
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { StepObservation } from '@umcg/spec';
 import { describe, expect, test } from 'vitest';
-import type { Target } from '../../src/adapter/types.js';
+import type { Target } from '../../src/adapters/contract.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { specEngine } from '../../src/check/engine.js';
 import { checkRun } from '../../src/generate/checkRun.js';

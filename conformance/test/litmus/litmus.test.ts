@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
+import { defaultEngine } from '../../src/generate/engine.js';
 import { litmusCorpus } from '../../src/litmus/corpus.js';
 import { observationLine, renderLitmusHistogram } from '../../src/litmus/render.js';
 import { runLitmusTest } from '../../src/litmus/run.js';
@@ -112,7 +112,7 @@ describe('runLitmusTest (toy engine)', () => {
   );
 });
 
-describe.skipIf(!hasSpecEngine())('litmus corpus (real spec)', () => {
+describe('litmus corpus (real spec)', () => {
   const corpus = litmusCorpus();
 
   test('covers the races W1-W7 and those discussed on the list', () => {

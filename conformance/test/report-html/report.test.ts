@@ -2,16 +2,15 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { defaultEngine, hasSpecEngine, type SpecEngine } from '../../src/generate/engine.js';
+import { defaultEngine, type SpecEngine } from '../../src/generate/engine.js';
 import { type HuntFailure, huntTarget } from '../../src/generate/hunt.js';
 import { renderHtmlReport } from '../../src/report/html/renderHtmlReport.js';
 import { writeHtmlReport } from '../../src/report/html/write.js';
 import { brokenTarget } from '../generate/fixtures/broken.js';
 import { engineChecker } from '../generate/fixtures/checker.js';
-import { toyEngine } from '../generate/fixtures/toyEngine.js';
 import { chromiumPath, INSTALL, runChromium } from './chromium.js';
 
-const engine: SpecEngine = hasSpecEngine() ? defaultEngine() : toyEngine;
+const engine: SpecEngine = defaultEngine();
 let failure: HuntFailure;
 let observations: Awaited<ReturnType<ReturnType<typeof brokenTarget>['run']>>['observations'];
 let html: string;
@@ -56,10 +55,33 @@ describe('renderHtmlReport', () => {
   });
 
   test('shows the verdict, the rules with their statements and the replay command', () => {
-    expect(html).toContain(`FAIL at step #${failure.verdict.failure.step}`);
-    for (const id of failure.verdict.failure.rules) expect(html).toContain(`<code>${id}</code>`);
+    // steps are numbered from 1 everywhere, as in the trace text
+    expect(html).toContain(`FAIL at step #${failure.verdict.failure.step + 1}`);
+    expect(html).toContain(`Step #${failure.verdict.failure.step + 1}: expected vs observed`);
+    expect(html).toContain(`<text x="60" y="16" class="step-no">#1 `);
+    for (const id of failure.verdict.failure.rules) {
+      expect(html).toContain(`<code>${id}</code>`);
+      expect(html).toMatch(new RegExp(`<a href="spec/SPEC.md#${id.replace(/\./g, '\\.')}" title="[^"]+">`));
+    }
+    expect(html).toContain('<g class="cell differs"');
+    expect(html).toContain('class="legend"');
+    expect(html).toContain(
+      '<button type="button" class="copy" data-copy="pnpm conformance --target=sim --replay',
+    );
     expect(html).toContain('pnpm conformance --target=sim --replay');
     expect(html).toContain(`seed: ${failure.seed}`);
+  });
+
+  test("draws the trace's own annotations as marks, red where the annotation is what failed", () => {
+    const k = failure.verdict.failure.step;
+    const steps = failure.trace.steps.map((st, i) => (i === k ? { ...st, expect: ['s0 RUNNABLE'] } : st));
+    const out = renderHtmlReport({
+      trace: { ...failure.trace, steps },
+      verdict: { ...failure.verdict, failure: { ...failure.verdict.failure, cause: 'expectation' } },
+      observations,
+    });
+    expect(out).toContain(`<g class="annot failed" data-step="${k + 1}">`);
+    expect(out).toContain('✎ s0 RUNNABLE');
   });
 
   test('escapes text', () => {
@@ -100,5 +122,23 @@ describe('the report in headless Chromium', () => {
         verdict: failure.verdict,
         observations,
       });
+  }, 120_000);
+
+  test('at 1400x1000 a long trace opens scrolled to the divergence: the differing cell is in view and highlighted', async () => {
+    // A failure at step 25 of 25: without scrolling, its column is far right of (and below) the first screen.
+    const pad = 20;
+    const steps = [...Array(pad).fill(failure.trace.steps[0]), ...failure.trace.steps];
+    const obs = [...Array(pad).fill(observations[0]), ...observations];
+    const f = failure.verdict.failure;
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-report-'));
+    const file = await writeHtmlReport(join(dir, 'long.html'), {
+      trace: { ...failure.trace, steps },
+      verdict: { ...failure.verdict, failure: { ...f, step: f.step + pad } },
+      observations: obs,
+      target: 'broken-cond-wait (test double)',
+    });
+    const { stdout } = await runChromium(bin, file, ['--dump-dom', '--window-size=1400,1000']);
+    expect(stdout).toContain('data-diverge-highlighted="true"');
+    expect(stdout).toContain('data-diverge-in-view="true"');
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createChecker } from '../../src/check/checkTrace.js';
-import { defaultEngine, hasSpecEngine } from '../../src/generate/engine.js';
+import { defaultEngine } from '../../src/generate/engine.js';
 import { renderHtmlReport } from '../../src/report/html/renderHtmlReport.js';
 import type { RunReport } from '../../src/run/types.js';
 import { parseTrace } from '../../src/trace/parse.js';
@@ -21,7 +21,7 @@ s0: store s0.state = RUNNABLE|COND_WAIT
 s0: wait
 `;
 
-describe.skipIf(!hasSpecEngine())('renderHtmlReport of a run report', () => {
+describe('renderHtmlReport of a run report', () => {
   test('lists every result and draws swimlanes for a failure whose trace file exists', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'umcg-run-'));
     const file = join(dir, 'server-cond-wait.trace');
@@ -74,5 +74,12 @@ describe.skipIf(!hasSpecEngine())('renderHtmlReport of a run report', () => {
     expect((html.match(/<g class="lane"/g) ?? []).length).toBe(2);
     expect(html).toContain('RUNNABLE+CW');
     expect(html).toContain(`--replay ${file}`);
+    // the run page: a copy button, status filters, per-stage timings, rule coverage with linked ids
+    expect(html).toContain(`<button type="button" class="copy" data-copy="`);
+    expect(html).toContain('<input type="checkbox" class="filter" value="PASS" checked>');
+    expect(html).toMatch(/<tr class="result" data-status="PASS">/);
+    expect(html).toContain('<h2>Stages</h2>');
+    expect(html).toContain('<h2>Rule coverage</h2>');
+    expect(html).toContain('whole run');
   });
 });

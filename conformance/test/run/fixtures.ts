@@ -1,5 +1,5 @@
 /** Test targets: the spec target, and a "buggy" wrapper that corrupts observations (an unregister that fails). */
-import type { Adapter, Capabilities, Target } from '../../src/adapter/types.js';
+import type { Adapter, Capabilities, Target } from '../../src/adapters/contract.js';
 import { openSpecTarget, specAdapter } from '../../src/adapters/spec.js';
 import type { Feature } from '../../src/trace/types.js';
 

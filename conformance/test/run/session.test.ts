@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../../src/adapter/types.js';
+import type { Adapter } from '../../src/adapters/contract.js';
 import { specAdapter } from '../../src/adapters/spec.js';
 import { checkTrace } from '../../src/check/checkTrace.js';
 import { runDirName, writeRunDir } from '../../src/run/output.js';
@@ -57,6 +57,20 @@ describe('runSession', () => {
     expect(report.results.every((r) => /^[0-9a-f]{12}$/.test(r.hash))).toBe(true);
   });
 
+  it('spreads generated traces over every profile without --profile, and keeps --profile to one', async () => {
+    const dir = await workdir([]);
+    const spread = await runSession(config(dir, specAdapter, { corpusDir: undefined, runs: 12 }));
+    const gen = spread.report.results.filter((r) => r.origin === 'generated');
+    expect(gen.every((r) => r.status === 'PASS')).toBe(true);
+    expect(new Set(gen.map((r) => r.profile)).size).toBeGreaterThanOrEqual(5);
+    expect(gen[0]!.profile).toBe('pz-v2');
+    expect(gen.reduce((n, r) => n + (r.stats?.traces ?? 0), 0)).toBe(12);
+    const one = await runSession(
+      config(dir, specAdapter, { corpusDir: undefined, runs: 12, profile: 'pz-v2-followups' }),
+    );
+    expect(one.report.results.map((r) => r.profile)).toEqual(['pz-v2-followups']);
+  });
+
   it('reports a divergence with rules, transition log, minimal trace and replay command, and saves the trace', async () => {
     const dir = await workdir(FILES);
     const { report } = await runSession(config(dir, buggyAdapter()));
@@ -69,20 +83,30 @@ describe('runSession', () => {
     expect(fail.report).toMatch(/w0 +RUNNING->NONE/);
     expect(fail.report).toContain('returns umcg_ctl=EAGAIN');
     expect(fail.replay).toMatch(
-      /^pnpm conformance --target=buggy --profile=pz-v2 --replay .*failures\/[0-9a-f]{12}\.trace$/,
+      /^pnpm conformance --target=buggy --profile=pz-v2 --seed=7 --replay .*failures\/buggy\/pz-v2\/default\/[0-9a-f]{12}\.trace$/,
     );
     // both failing traces minimize to the same few steps (register the server and the worker, run it, unregister)
     expect(fail.report).toContain('(Minimized from 13 steps.)');
     expect(fail.report).toContain('Reproduced 3/3 re-runs of the minimal trace');
     expect(fail.stats).toEqual({ reproduced: 3, reruns: 3 });
-    const saved = await readdir(join(dir, 'failures'));
+    const store = join(dir, 'failures', 'buggy', 'pz-v2', 'default');
+    const saved = (await readdir(store)).filter((n) => n.endsWith('.trace'));
     expect(saved).toHaveLength(1);
-    const minimal = await readFile(join(dir, 'failures', saved[0]!), 'utf8');
+    const minimal = await readFile(join(store, saved[0]!), 'utf8');
     expect(minimal.split('\n').filter((l) => /^(s0|w0|env):/.test(l)).length).toBeLessThan(13);
     expect(minimal).toMatch(/w0: ctl UNREGISTER\|WORKER\n$/);
     // the saved minimal trace is replayed first next time
     const again = await runSession(config(dir, buggyAdapter()));
     expect(again.report.results[0]).toMatchObject({ origin: 'replay', status: 'FAIL' });
+    // ... but not on a run of another target, profile or target arguments
+    for (const over of [
+      { targetName: 'other' },
+      { profile: 'pz-v1' as const },
+      { targetArgs: { mutant: 'x' } },
+    ]) {
+      const other = await runSession(config(dir, buggyAdapter(), { ...over, corpusDir: undefined }));
+      expect(other.report.results.filter((r) => r.origin === 'replay')).toEqual([]);
+    }
   });
 
   it('turns known failures into XFAIL, flags unexpected passes and stale entries, and --save rewrites the file', async () => {

@@ -15,6 +15,26 @@ function err(text: string): TraceSyntaxError {
 }
 
 describe('parseTrace', () => {
+  it('range-checks clock= like every value (clockid_t is a C int)', () => {
+    const e = err(`${HEADER}s0: ctl REGISTER clock=100000000000000000000000000\n`);
+    expect(e.message).toMatch(/^bad\.trace:3:24: expected a clock .*0\.\.2147483647\), found '1000/);
+    expect(err(`${HEADER}s0: ctl REGISTER clock=Infinity\n`).col).toBe(24);
+    expect(parseTrace(`${HEADER}s0: ctl REGISTER clock=2147483647\n`).steps[0]?.action).toMatchObject({
+      clock: 2147483647,
+    });
+  });
+
+  it('points an empty header value at the column after the colon', () => {
+    const e = err('# profile:\n# tasks: s0\ns0: wait\n');
+    expect([e.line, e.col]).toEqual([1, 11]);
+  });
+
+  it('quotes at most ~200 characters of a bad token', () => {
+    const e = err(`${HEADER}s0: wait timeout=${'a'.repeat(1_000_000)}\n`);
+    expect(e.message.length).toBeLessThan(600);
+    expect(e.message).toContain('(1000000 characters)');
+  });
+
   it('parses the review syntax', () => {
     const t = parseTrace(
       `${HEADER}# rules: state.wake\n# description: a server loop\n\n` +

@@ -9,6 +9,14 @@
 import { buildKernel } from '../src/artifacts.js';
 import { runBenchInGuest } from '../src/guest.js';
 
+// `--help` prints this and exits before anything is downloaded, built or booted.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: pnpm bench:kernel [--iterations 20000]
+  In a QEMU guest: a server -> worker -> server round trip through sys_umcg_wait() against a futex ping-pong,
+  free and pinned to one CPU. Builds the reference kernel first when it is not built (long).`);
+  process.exit(0);
+}
+
 const i = process.argv.indexOf('--iterations');
 const iterations = i > 0 ? Number(process.argv[i + 1]) : 20000;
 const kernel = buildKernel();

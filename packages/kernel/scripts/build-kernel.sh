@@ -3,8 +3,8 @@
 #
 # Build the UMCG reference kernel (Debian linux-source-6.1 + our files) or
 # take it from the cache.  The bzImage is cached by a hash of its inputs:
-# the linux-source package version, every file under include/, src/kernel/,
-# patches/ and config/, and this script.
+# the linux-source package version, every file under linux/, patches/ and
+# config/, and this script.
 #
 # Output: the last line on stdout is the path of the cached bzImage.  Next to
 # it: config, release (the kernel release string) and meta.json.
@@ -31,12 +31,7 @@ SRC_PKG=linux-source-6.1
 log() { echo "build-kernel: $*" >&2; }
 die() { echo "build-kernel: error: $*" >&2; exit 1; }
 
-# Files we own, as "<path in package> <path in kernel tree>".
-OWN_FILES=(
-	"include/uapi/linux/umcg.h include/uapi/linux/umcg.h"
-	"src/kernel/umcg.h include/linux/umcg.h"
-	"src/kernel/umcg.c kernel/sched/umcg.c"
-)
+# Files we own: linux/ is an overlay at kernel-tree paths, copied as is.
 
 need_tools() {
 	local missing=() t
@@ -85,7 +80,7 @@ input_hash() {
 	(
 		cd "$PKG_DIR"
 		echo "$SRC_PKG $VER"
-		find include src/kernel patches config scripts/build-kernel.sh -type f \
+		find linux patches config scripts/build-kernel.sh -type f \
 			! -name '*~' ! -name '.*' | LC_ALL=C sort | while read -r f; do
 			echo "$f $(sha256sum <"$f" | cut -d' ' -f1)"
 		done
@@ -183,9 +178,8 @@ fi
 
 # Copy new files only when their content changed, so make sees no spurious
 # updates.
-for m in "${OWN_FILES[@]}"; do
-	src="$PKG_DIR/${m%% *}" dst="$TREE/${m##* }"
-	[ -f "$src" ] || continue
+for f in $(cd "$PKG_DIR/linux" && find . -type f ! -name '*~' ! -name '.*' | LC_ALL=C sort); do
+	src="$PKG_DIR/linux/${f#./}" dst="$TREE/${f#./}"
 	cmp -s "$src" "$dst" 2>/dev/null || install -D -m 0644 "$src" "$dst"
 done
 

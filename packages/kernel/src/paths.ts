@@ -12,7 +12,7 @@ export const BUILD_SCRIPT = join(PACKAGE_DIR, 'scripts/build-kernel.sh');
 export const SELFTESTS_DIR = join(PACKAGE_DIR, 'selftests');
 
 /** The uapi header user space includes (`#include <linux/umcg.h>` with `-I` this directory's parent). */
-export const UAPI_HEADER = join(PACKAGE_DIR, 'include/uapi/linux/umcg.h');
+export const UAPI_HEADER = join(PACKAGE_DIR, 'linux/include/uapi/linux/umcg.h');
 
 /** Cache root: `$UMCG_CACHE_DIR`, else `~/.cache/umcg`. Never inside the repository. */
 export function cacheDir(): string {

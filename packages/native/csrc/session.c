@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/types.h>
-#include "../../kernel/include/uapi/linux/umcg.h"
+#include <linux/umcg.h>
 #include "exec.h"
 
 #ifndef __NR_umcg_ctl

@@ -15,7 +15,7 @@ import type {
   Trace,
   TraceRun,
 } from '@umcg/conformance';
-import { getProfile, type LitmusProgram, type ProfileId } from '@umcg/spec';
+import { getProfile, type LitmusProgram, type ProfileId } from '@umcg/spec/vocabulary';
 import { DEFAULT_SYSCALLS, type NativeSyscalls, probeNative } from './probe.js';
 import { toLitmusRun, toTraceRun } from './wire/decode.js';
 import { encodeConfig, encodeLitmus, encodeTrace } from './wire/encode.js';
@@ -92,8 +92,11 @@ export async function openNative(options: OpenOptions): Promise<Target> {
       },
     },
     capabilities: { features: new Set(NATIVE_FEATURES), profiles: [profileFromArgs(options.args)] },
-    run(trace: Trace, _run: RunOptions): Promise<TraceRun> {
+    run(trace: Trace, run: RunOptions): Promise<TraceRun> {
       return serial(async () => {
+        // A run abandoned (timeout, Ctrl-C) while queued behind another never starts.
+        if (run.signal?.aborted)
+          return { observations: [], status: 'timeout', detail: 'aborted before it started' };
         try {
           const id = `${trace.header.name}-${++n}`;
           return toTraceRun(

@@ -5,7 +5,7 @@
  */
 
 import { release } from 'node:os';
-import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
+import { REF_KERNEL_SYSCALLS } from '@umcg/spec/vocabulary';
 import { openExecutor } from './exec/index.js';
 import type { Executor } from './exec/types.js';
 import { encodeConfig } from './wire/encode.js';
@@ -18,7 +18,7 @@ export interface NativeSyscalls {
   readonly kick: number;
 }
 
-/** Defaults: the reference kernel's numbers (`packages/kernel/include/uapi/linux/umcg.h`). */
+/** Defaults: the reference kernel's numbers (`packages/kernel/linux/include/uapi/linux/umcg.h`). */
 export const DEFAULT_SYSCALLS: NativeSyscalls = {
   ctl: REF_KERNEL_SYSCALLS.ctl,
   wait: REF_KERNEL_SYSCALLS.wait,
@@ -37,7 +37,9 @@ export interface NativeProbe {
 /** What to do on a machine without UMCG. */
 export const NO_UMCG_FIX = [
   'boot a kernel with UMCG (the reference kernel: pnpm kernel:build, then boot its bzImage) and run there,',
-  'or run the same traces in a guest: pnpm conformance --target=qemu',
+  'or run the native target inside a guest booted on the reference kernel (what CI does):',
+  '  pnpm conformance:native-guest -- --corpus --profile ref-6.1',
+  'or run the same traces on the QEMU target: pnpm conformance --target=qemu',
 ];
 
 /** Probes the running kernel through the executor. */

@@ -4,7 +4,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import type { Trace } from '@umcg/conformance';
-import type { Action, Field, Value } from '@umcg/spec';
+import type { Action, Field, Value } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import type { Executor } from '../src/index.js';
 import { addonExecutor, binaryExecutor, findBinary, native, probeNative } from '../src/index.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
-import type { Action, Value } from '@umcg/spec';
+import type { Action, Value } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import type { RawResponse, RawWords } from '../src/wire/index.js';
 import {

@@ -20,6 +20,14 @@ import { openQemuSession, type QemuSession } from '../src/session.js';
 import { corpusTraces, createChecker, specEngine } from '../test/helpers/conformance.js';
 import { type RunTiming, renderBreakdown } from './breakdown.js';
 
+// `--help` prints this and exits before anything is downloaded, built or booted.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: pnpm bench:qemu [--traces 100] [--jobs 1,2] [--trace <corpus name>] [--kernel bzImage] [--json]
+  Boot-to-first-result and traces/s of the QEMU target on the corpus (re-profiled to ref-6.1), one guest per job.
+  Needs a UMCG kernel: the reference one (pnpm kernel:build) or --kernel <bzImage>.`);
+  process.exit(0);
+}
+
 const argv = process.argv.slice(2).filter((a) => a !== '--');
 const opt = (name: string): string | undefined => {
   const i = argv.indexOf(`--${name}`);
@@ -67,7 +75,15 @@ interface Row {
 const rows: Row[] = [];
 let build: Record<string, string> = {};
 for (const jobs of jobsList) {
-  const session = await openQemuSession({ jobs, accel: 'tcg', ...(kernel === undefined ? {} : { kernel }) });
+  let session: Awaited<ReturnType<typeof openQemuSession>>;
+  try {
+    session = await openQemuSession({ jobs, accel: 'tcg', ...(kernel === undefined ? {} : { kernel }) });
+  } catch (e) {
+    // No kernel (or no QEMU): say what to do, not a stack trace.
+    console.error(`bench:qemu: cannot start a guest: ${(e as Error).message.split('\n')[0]}`);
+    console.error('  fix: build the reference kernel with `pnpm kernel:build`, or pass --kernel <bzImage>');
+    process.exit(4);
+  }
   build = { ...session.build };
   try {
     const r = await runBatch(session, traces, { timeoutMs: 20_000 });

@@ -17,7 +17,7 @@ import type {
   TraceRun,
 } from '@umcg/conformance';
 import { DEFAULT_BUSYBOX } from '@umcg/kernel';
-import type { LitmusProgram } from '@umcg/spec';
+import type { LitmusProgram } from '@umcg/spec/vocabulary';
 import { EXECUTOR_BUILD_HINT, NATIVE_CSRC } from './guest/executor.js';
 import { chooseKernel } from './guest/kernelChoice.js';
 import { QEMU_INSTALL, qemuVersion } from './guest/qemuVersion.js';

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { REF_KERNEL_SYSCALLS } from '@umcg/spec';
+import { REF_KERNEL_SYSCALLS } from '@umcg/spec/vocabulary';
 import { type AccelRequest, chooseAccel } from './guest/accel.js';
 import { ensureExecutor } from './guest/executor.js';
 import { Guest, type GuestConfig } from './guest/guest.js';
@@ -22,7 +22,7 @@ import { GuestPool } from './runner/pool.js';
  */
 export const GUEST_STEP_TIMEOUT_MS = 4_000;
 
-/** The reference kernel's syscall numbers (`packages/kernel/include/uapi/linux/umcg.h`). */
+/** The reference kernel's syscall numbers (`packages/kernel/linux/include/uapi/linux/umcg.h`). */
 const REFERENCE_SYSCALLS = {
   ctl: REF_KERNEL_SYSCALLS.ctl,
   wait: REF_KERNEL_SYSCALLS.wait,

@@ -1,4 +1,4 @@
-import { tidOf } from '@umcg/spec';
+import { tidOf } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { umcgLines } from '../src/guest/guest.js';
 import type { RawResponse } from '../src/internal/native.js';

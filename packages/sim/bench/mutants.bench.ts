@@ -1,16 +1,23 @@
 /**
  * Mutation bench (`pnpm bench:mutants [runs]`): for every mutant, the spec-based mutation test through the
  * conformance engine (generated traces under a fixed budget, shrunk by the engine; then litmus programs; then the
- * mutant's witness). Prints killed/total, the median time to kill and the median shrunk length. Without the
- * engine it falls back to the witnesses against the unmutated simulator. Exit code 1 if a mutant survives.
+ * mutant's witness). Prints killed/total, the median time to kill and the median shrunk length. Exit code 1 if a
+ * mutant survives.
  * Env: `SIM_MUTATION_ARGS` (target args `k=v;k=v`, default none), `SIM_MUTATION_SEED` (default 1).
  * @module
  */
 import { MUTANTS } from '../src/mutants/catalogue.js';
-import { checkWitness } from '../src/mutants/check.js';
-import { loadEngine } from '../src/mutants/engine.js';
+import { conformanceEngine as engine } from '../src/mutants/engine.js';
 import { type MutationResult, mutationTest } from '../src/mutants/mutation.js';
-import { shrinkWitness } from '../src/mutants/shrink.js';
+
+// `--help` prints this and exits before anything is downloaded, built or booted.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: pnpm bench:mutants [runs=500]
+  For every simulator mutant, the spec-based mutation test (generated traces, litmus, witness): killed/total,
+  median time to kill, median shrunk length. Exit 1 if a mutant survives.
+  Env: SIM_MUTATION_ARGS (target args k=v;k=v), SIM_MUTATION_SEED (default 1).`);
+  process.exit(0);
+}
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -26,25 +33,9 @@ const args = Object.fromEntries(
     .map((kv) => kv.split('=', 2) as [string, string]),
 );
 const seed = Number(process.env.SIM_MUTATION_SEED ?? 1);
-const engine = await loadEngine(true);
 const results: MutationResult[] = [];
 for (const m of MUTANTS) {
-  let r: MutationResult;
-  if (engine !== undefined) {
-    r = await mutationTest(engine, m, { runs, timeLimitMs: 60_000, litmusRuns: 200, seed, args });
-  } else {
-    const t0 = performance.now();
-    const w = checkWitness(m);
-    const s = shrinkWitness(m).witness;
-    const len = s.kind === 'trace' ? s.steps.length : w.length;
-    r = {
-      name: m.name,
-      killedBy: w.shown ? 'witness' : undefined,
-      ms: performance.now() - t0,
-      length: len,
-      detail: w.detail.split('\n')[0] ?? '',
-    };
-  }
+  const r = await mutationTest(engine, m, { runs, timeLimitMs: 60_000, litmusRuns: 200, seed, args });
   results.push(r);
   const status = r.killedBy === undefined ? 'ALIVE ' : `killed (${r.killedBy})`.padEnd(19);
   console.log(
@@ -53,9 +44,7 @@ for (const m of MUTANTS) {
 }
 const killed = results.filter((r) => r.killedBy !== undefined);
 const by = (k: string) => killed.filter((r) => r.killedBy === k).length;
-console.log(
-  `\nmode: ${engine ? `spec (engine), ${runs} generated traces/mutant, args ${argText}` : 'witness vs unmutated sim (engine unavailable)'}`,
-);
+console.log(`\nmode: spec (engine), ${runs} generated traces/mutant, args ${argText}`);
 console.log(
   `mutants: ${killed.length}/${results.length} killed (generated ${by('generated')}, litmus ${by('litmus')}, witness ${by('witness')})`,
 );

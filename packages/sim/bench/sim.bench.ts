@@ -5,7 +5,7 @@
  */
 
 import type { Trace } from '@umcg/conformance';
-import { getProfile } from '@umcg/spec';
+import { getProfile } from '@umcg/spec/vocabulary';
 import { randomTrace } from '../src/internal/random-trace.js';
 import { DEFAULT_KNOBS } from '../src/internal/run/knobs.js';
 import { runTrace } from '../src/internal/run/trace.js';

@@ -5,7 +5,7 @@
  */
 
 import type { Adapter, Capabilities, Feature, OpenOptions, Target } from '@umcg/conformance';
-import { getProfile, PROFILES, type ProfileId } from '@umcg/spec';
+import { getProfile, PROFILES, type ProfileId } from '@umcg/spec/vocabulary';
 import { DEFAULT_KNOBS, type Knobs, renderKnobs } from './internal/run/knobs.js';
 import { runLitmus } from './internal/run/litmus.js';
 import { runTrace } from './internal/run/trace.js';
@@ -37,7 +37,7 @@ export function simFeatures(_profile: ProfileId): ReadonlySet<Feature> {
   return new Set<Feature>([...BASE_FEATURES, 'kick', 'worker-timeouts', 'wait-enqueue']);
 }
 
-/** Parses the knob overrides of `--target-args` (`cpus`, `switch`, `irq`, `sigqueue`). */
+/** Parses the knob overrides of `--target-args` (`cpus`, `switch`, `irq`, `sigqueue`, `pct`, `depth`). */
 function knobsFrom(args: Readonly<Record<string, string>>): Knobs {
   const num = (key: string, dflt: number): number => (args[key] === undefined ? dflt : Number(args[key]));
   return {
@@ -45,6 +45,8 @@ function knobsFrom(args: Readonly<Record<string, string>>): Knobs {
     switchPer256: num('switch', DEFAULT_KNOBS.switchPer256),
     interruptPer256: num('irq', DEFAULT_KNOBS.interruptPer256),
     queueSignals: args.sigqueue === undefined ? DEFAULT_KNOBS.queueSignals : args.sigqueue !== '0',
+    pctPer256: num('pct', DEFAULT_KNOBS.pctPer256),
+    pctDepth: num('depth', DEFAULT_KNOBS.pctDepth),
   };
 }
 
@@ -83,7 +85,7 @@ export async function openSim(options: OpenOptions): Promise<Target> {
           status: 'unsupported',
           detail: `sim does not offer: ${missing.join(', ')}`,
         };
-      return runTrace(cfg, trace, run.seed);
+      return runTrace(cfg, trace, run.seed, run.signal);
     },
     runLitmus: async (program, run) => runLitmus(cfg, program, run.seed),
     close: async () => {},

@@ -9,7 +9,7 @@ export { runLitmus } from './internal/run/litmus.js';
 export { Machine, type MachineConfig } from './internal/run/machine.js';
 export { runTrace } from './internal/run/trace.js';
 export { getMutant, MUTANTS, type Mutant } from './mutants/catalogue.js';
-export { type Engine, loadEngine } from './mutants/engine.js';
+export { conformanceEngine, type Engine } from './mutants/engine.js';
 export { type MutationBudget, type MutationResult, mutationTest, witnessTrace } from './mutants/mutation.js';
 export { isMutantName, MUTANT_NAMES, type MutantName } from './mutants/names.js';
 export type { Witness } from './mutants/witnesses.js';

@@ -1,5 +1,5 @@
 import type { OpenOptions, Trace } from '@umcg/conformance';
-import { canonicalObservation, tidOf } from '@umcg/spec';
+import { canonicalObservation, tidOf } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { simAdapter } from '../src/adapter.js';
 import * as d from '../src/internal/dsl.js';

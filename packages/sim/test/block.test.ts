@@ -1,4 +1,12 @@
-import { num, UMCG_TASK_RUNNABLE } from '@umcg/spec';
+import {
+  CLOCK_REALTIME,
+  num,
+  tidOf,
+  UMCG_CTL_REGISTER,
+  UMCG_CTL_WORKER,
+  UMCG_TASK_BLOCKED,
+  UMCG_TASK_RUNNABLE,
+} from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import * as d from '../src/internal/dsl.js';
 import { final, runSteps } from './harness.js';
@@ -26,6 +34,26 @@ describe('block and unblock (R1-R5)', () => {
     const last = obs[obs.length - 1]!;
     expect(last.results.w0).toEqual({ call: 'syscall', ret: '0' });
     expect(last.tasks.w0).toMatchObject({ where: 'user', state: 'RUNNING' });
+  });
+
+  it('the pin looks the server up with UMCG_TID_MASK in v2 (a high bit in server_tid is ignored), not in v1', () => {
+    const odd = d.store('w0', 'w0', 'server_tid', tidOf('s0', 0x40000000));
+    const v2 = final([...RUN, odd, d.sys('w0', true)]);
+    expect(v2.killed).toBe(false);
+    expect(v2.tasks.w0).toMatchObject({ where: 'asleep:syscall', state: 'BLOCKED' });
+    expect(final([...RUN, odd, d.sys('w0', true)], { profile: 'pz-v1' }).killed).toBe(true);
+  });
+
+  it('timestamps are readings of the registration clock: moved on every valid clock, not on a wrong one', () => {
+    const reg = (clock: number) => [
+      ...d.regServer('s0'),
+      d.store('w0', 'w0', 'server_tid', tidOf('s0')),
+      d.store('w0', 'w0', 'state', num(UMCG_TASK_BLOCKED)),
+      d.ctl('w0', UMCG_CTL_REGISTER | UMCG_CTL_WORKER, 'own', clock),
+    ];
+    for (const clock of [0, 1, 7, 11]) expect(final(reg(clock)).tasks.w0!.runnable_ts_moved).toBe(true);
+    const wrong = final(reg(CLOCK_REALTIME), { mutant: 'timestamp-wrong-clock' });
+    expect(wrong.tasks.w0!.runnable_ts_moved).toBe(false);
   });
 
   it('a non-blocking syscall changes nothing', () => {

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import type { Trace } from '@umcg/conformance';
-import { canonicalObservation, getProfile } from '@umcg/spec';
+import { canonicalObservation, getProfile } from '@umcg/spec/vocabulary';
 import { describe, expect } from 'vitest';
 import { randomTrace } from '../src/internal/random-trace.js';
 import { DEFAULT_KNOBS } from '../src/internal/run/knobs.js';

@@ -8,7 +8,7 @@ import {
   type ProfileId,
   type StepObservation,
   type TaskObservation,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import { type Knobs, SEQUENTIAL_KNOBS } from '../src/internal/run/knobs.js';
 import { Machine } from '../src/internal/run/machine.js';
 import type { MutantName } from '../src/mutants/names.js';

@@ -6,7 +6,7 @@ import {
   UMCG_TASK_RUNNABLE,
   UMCG_TF_COND_WAIT,
   UMCG_TF_PREEMPT,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import * as d from '../src/internal/dsl.js';
 import { final, runSteps } from './harness.js';

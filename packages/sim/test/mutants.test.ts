@@ -1,4 +1,4 @@
-import { getProfile } from '@umcg/spec';
+import { getProfile } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../src/mutants/catalogue.js';
 import { checkWitness } from '../src/mutants/check.js';

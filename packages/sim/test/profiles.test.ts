@@ -1,4 +1,4 @@
-import { tidOf, UMCG_CTL_UNREGISTER, UMCG_WAIT_ENQUEUE } from '@umcg/spec';
+import { tidOf, UMCG_CTL_UNREGISTER, UMCG_WAIT_ENQUEUE } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import * as d from '../src/internal/dsl.js';
 import { final } from './harness.js';

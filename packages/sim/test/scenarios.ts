@@ -2,7 +2,7 @@
  * Shared scenario prefixes for the tests.
  * @module
  */
-import { type Action, tidOf, type UserAction } from '@umcg/spec';
+import { type Action, tidOf, type UserAction } from '@umcg/spec/vocabulary';
 import * as d from '../src/internal/dsl.js';
 
 /** s0 registered, w0 registered and picked: s0 asleep in a timed umcg_wait, w0 RUNNING in user mode. */

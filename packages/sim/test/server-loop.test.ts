@@ -1,4 +1,4 @@
-import { UMCG_CTL_REGISTER, UMCG_CTL_WORKER } from '@umcg/spec';
+import { UMCG_CTL_REGISTER, UMCG_CTL_WORKER } from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import * as d from '../src/internal/dsl.js';
 import { final, runSteps } from './harness.js';

@@ -1,4 +1,10 @@
-import { num, UMCG_CTL_REGISTER, UMCG_CTL_UNREGISTER, UMCG_CTL_WORKER, UMCG_TASK_RUNNING } from '@umcg/spec';
+import {
+  num,
+  UMCG_CTL_REGISTER,
+  UMCG_CTL_UNREGISTER,
+  UMCG_CTL_WORKER,
+  UMCG_TASK_RUNNING,
+} from '@umcg/spec/vocabulary';
 import { describe, expect, it } from 'vitest';
 import * as d from '../src/internal/dsl.js';
 import { final } from './harness.js';

@@ -90,7 +90,7 @@ export const PROPERTIES: readonly Property[] = [
     title: 'At most one RUNNING worker per server',
     statement:
       'In every reachable quiescent state, at most one live worker whose server_tid names server S has state RUNNING, for every server S: a well-behaved server never switches to a second worker while its current one runs, and the kernel never makes a second one RUNNING behind its back.',
-    sources: ['[PZ-0114]', '[PZ-tidrun]', '[O-review]', '§4.7', '§4.8', '§5.1'],
+    sources: ['[PZ-0114]', '[PZ-tidrun]', '[O-review]', '[PZ-v2] 0/5 cover letter, the foo scheduler'],
     safety(_b, _a, after, u, w) {
       if (after.killed) return undefined;
       for (let sv = 0; sv < w.config.servers; sv++) {
@@ -109,7 +109,11 @@ export const PROPERTIES: readonly Property[] = [
     title: 'Every RUNNABLE worker has exactly one owner and does not run',
     statement:
       "Every live RUNNABLE worker is on exactly one runnable list, or in exactly one server's private queue, or named by exactly one in-flight hand-off (a server's next_tid, a worker's switch), or is itself between storing RUNNABLE|COND_WAIT and calling umcg_wait — and never executes user code otherwise. Zero owners is a worker nobody will run; two is a worker that may be run twice.",
-    sources: ['[PZ-seed]', '§2.8', '§4.4', '§4.16', '§5.1'],
+    sources: [
+      '[PZ-seed]',
+      '[PZ-v2] 5/5 umcg_enqueue_runnable()',
+      '[PZ-v2] 0/5 cover letter, the foo scheduler',
+    ],
     safety(_b, _a, after, u, w) {
       if (after.killed) return undefined;
       for (let j = w.config.servers; j < w.names.length; j++) {
@@ -127,8 +131,8 @@ export const PROPERTIES: readonly Property[] = [
     id: 'check.no-kill',
     title: 'No task of a well-behaved program is killed',
     statement:
-      'The kernel never kills the process (SIGKILL) while user space follows the protocol: every kill condition of facts §2.12 is a contract breach by user space.',
-    sources: ['§2.12', 'App. C'],
+      'The kernel never kills the process (SIGKILL) while user space follows the protocol: every kill condition of the posted code (its SIGKILL paths) is a contract breach by user space.',
+    sources: ['[PZ-v2] 5/5 the SIGKILL (force_sig) paths', '[O-RFCv2] 3/5 umcg_wq_worker_sleeping()'],
     safety: (_b, _a, after) => (after.killed ? 'the process was killed' : undefined),
   },
   {
@@ -136,7 +140,11 @@ export const PROPERTIES: readonly Property[] = [
     title: "The spec's own invariants",
     statement:
       'Every step satisfies the invariants of spec/src/invariants (kernel sets no TF bit, a waiter is RUNNABLE or RUNNING, nothing written after unregister, unregister leaves NONE) and every worker is on at most one runnable list, at most once.',
-    sources: ['§2.3', '§2.4', '§2.8'],
+    sources: [
+      '[PZ-v2] 5/5 umcg_update_state()',
+      '[PZ-v2] 5/5 sys_umcg_ctl()',
+      '[PZ-v2] 5/5 umcg_enqueue_runnable()',
+    ],
     safety(before, action, after) {
       for (const inv of INVARIANTS) {
         const why = inv.check(before, action, after);
@@ -150,14 +158,18 @@ export const PROPERTIES: readonly Property[] = [
     title: 'No deadlock',
     statement:
       'No reachable state has no user move and no environment event left while some worker has not finished its work and unregistered: every task sleeps while work is pending.',
-    sources: ['§4.1', '§4.17', '§5.1'],
+    sources: [
+      '[PZ-v2] 5/5 sys_umcg_wait()',
+      '[PZ-v2] 5/5 sys_umcg_ctl() unregister',
+      '[PZ-v2] 0/5 cover letter, the foo scheduler',
+    ],
   },
   {
     id: 'check.no-lost-wakeup',
     title: 'No lost wakeup',
     statement:
       'From every reachable state, a state where no worker is RUNNABLE stays reachable (within the bound: a state cut off by the depth bound counts as able to). With finitely many units of work this is: on every state-fair path (a state visited infinitely often takes each of its transitions infinitely often, so timers expire, syscalls complete and every server gets to run), every worker that becomes RUNNABLE is eventually run.',
-    sources: ['§4.1', '§4.4', '§4.6', '[PZ-seed]'],
+    sources: ['[PZ-v2] 5/5 sys_umcg_wait()', '[PZ-seed]'],
   },
 ];
 

@@ -92,7 +92,7 @@ export function cloneUser(u: UserState): UserState {
   };
 }
 
-/** The registration prologue: servers, then workers (facts §5.1), and the model's state after it. */
+/** The registration prologue: servers, then workers (as the foo scheduler of the [PZ-v2] cover letter does), and the model's state after it. */
 export function prologue(w: ModelWorld): { actions: Action[]; user: UserState } {
   const actions: Action[] = [];
   const store = (t: string, field: 'state' | 'server_tid', value: Value): Action => ({

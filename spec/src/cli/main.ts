@@ -12,6 +12,7 @@ import { renderSpecMarkdown } from '../render/spec-md.js';
 import { allRules, findRule } from '../rules/catalogue.js';
 import { CHECK_USAGE, runCheck } from './check.js';
 import { SUBCOMMAND_USAGE, SUBCOMMANDS } from './commands.js';
+import { exitQuietlyOnClosedPipe, helpFor, wantsHelp } from './help.js';
 
 const specRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specMd = join(specRoot, 'SPEC.md');
@@ -42,6 +43,13 @@ function explain(id: string | undefined): number {
 
 function main(argv: string[]): number {
   const [cmd = 'summary', arg] = argv;
+  // Sub-commands in their own modules answer --help themselves.
+  if (wantsHelp(argv) && SUBCOMMANDS[argv[0] === 'help' ? (argv[1] ?? '') : cmd] === undefined) {
+    console.log(helpFor(argv, USAGE + SUBCOMMAND_USAGE, { check: CHECK_USAGE }));
+    return 0;
+  }
+  const helped = cmd === 'help' && arg !== undefined ? SUBCOMMANDS[arg] : undefined;
+  if (helped) return helped(['--help']);
   const sub = SUBCOMMANDS[cmd];
   if (sub) return sub(argv.slice(1));
   switch (cmd) {
@@ -91,4 +99,5 @@ function main(argv: string[]): number {
   }
 }
 
+exitQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

@@ -39,8 +39,10 @@ export function* updateState(addr: number, from: number, to: number): Routine<KR
   return yield* atomic('state.update.timestamp', (s): KResult => {
     const m = access(s, addr);
     if (!m) return fault(s);
+    // state.update.timestamp-clock: the stamp is the registration clock's reading now (s.now is monotonic).
     if (to === UMCG_TASK_BLOCKED) m.blocked_ts = s.now;
     else m.runnable_ts = s.now;
+    s.fired.add('state.update.timestamp-clock');
     return 0;
   });
 }

@@ -27,6 +27,14 @@ export const STATE_RULES = {
     profiles: 'all',
     sources: ['[PZ-v2] 5/5 umcg_update_state()'],
   },
+  'state.update.timestamp-clock': {
+    group: 'state',
+    title: 'Timestamps are readings of the registration clock and never go backwards',
+    statement:
+      "The value a transition stores into `blocked_ts` or `runnable_ts` is a reading of the clock the task registered with (`which_clock` of `umcg_ctl`), taken during the transition: it lies between that clock's readings before and after the step, and it is not earlier than the previous timestamp the kernel stored in the same field. A target reports a kernel-written timestamp as moved only when it is such a reading; a value user code stored is reported as moved whenever it changed. Clock domain and order are compared, never exact values.",
+    profiles: 'all',
+    sources: ['[PZ-v2] 5/5 umcg_update_state()'],
+  },
   'state.update.fault': {
     group: 'state',
     title: 'A fault during a transition is EFAULT',

@@ -40,14 +40,20 @@ function featuresOf(a: Action, role: Role | undefined): Feature[] {
   }
 }
 
-/** The sorted features required by `actions`; `killed` adds `kill`. */
+/**
+ * The sorted features required by `actions`; `killed` adds `kill`. `stepRoles[i]`, when given, is the role of
+ * action i's task at that step (a task may change roles across re-registrations); otherwise `roles` holds.
+ */
 export function requiredFeatures(
   actions: readonly Action[],
   roles: Readonly<Record<string, Role>>,
   killed: boolean,
+  stepRoles?: readonly Role[],
 ): Feature[] {
   const set = new Set<Feature>();
-  for (const a of actions) for (const f of featuresOf(a, roles[a.task])) set.add(f);
+  actions.forEach((a, i) => {
+    for (const f of featuresOf(a, stepRoles?.[i] ?? roles[a.task])) set.add(f);
+  });
   if (killed) set.add('kill');
   return [...set].sort();
 }

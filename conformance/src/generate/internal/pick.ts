@@ -17,24 +17,24 @@ export function pickWeighted(weights: readonly number[], choice: number): number
   const n = weights.length;
   if (n === 0) return -1;
   const c = ((choice % CHOICE_RANGE) + CHOICE_RANGE) % CHOICE_RANGE;
-  // Indices grouped by weight, groups by descending weight: the same order as a stable sort, without sorting
-  // hundreds of candidates (there are only a few distinct weights).
-  const groups = new Map<number, number[]>();
+  // The distinct weights in descending order, then the indices of each in position order: the same order as a
+  // stable sort by descending weight, without sorting or grouping hundreds of candidates (there are only a few
+  // distinct weights) and without allocating per candidate.
+  const keys: number[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i] ?? 0;
     total += w;
-    const g = groups.get(w);
-    if (g === undefined) groups.set(w, [i]);
-    else g.push(i);
+    if (!keys.includes(w)) keys.push(w);
   }
-  const keys = [...groups.keys()].sort((a, b) => b - a);
-  if (!(total > 0)) return nth(groups, keys, Math.floor((c / CHOICE_RANGE) * n));
+  keys.sort((a, b) => b - a);
+  if (!(total > 0)) return nth(weights, keys, Math.floor((c / CHOICE_RANGE) * n));
   const r = (c / CHOICE_RANGE) * total;
   let acc = 0;
   let lastPositive = -1;
   for (const w of keys) {
-    for (const i of groups.get(w) ?? []) {
+    for (let i = 0; i < n; i++) {
+      if ((weights[i] ?? 0) !== w) continue;
       acc += w;
       if (r < acc) return i;
       if (w > 0) lastPositive = i;
@@ -43,13 +43,15 @@ export function pickWeighted(weights: readonly number[], choice: number): number
   return Math.max(lastPositive, 0);
 }
 
-/** The `k`-th index in group order. */
-function nth(groups: ReadonlyMap<number, readonly number[]>, keys: readonly number[], k: number): number {
+/** The `k`-th index in group order (descending weight, then position). */
+function nth(weights: readonly number[], keys: readonly number[], k: number): number {
   let left = k;
   for (const w of keys) {
-    const g = groups.get(w) ?? [];
-    if (left < g.length) return g[left] ?? 0;
-    left -= g.length;
+    for (let i = 0; i < weights.length; i++) {
+      if ((weights[i] ?? 0) !== w) continue;
+      if (left === 0) return i;
+      left--;
+    }
   }
   return 0;
 }

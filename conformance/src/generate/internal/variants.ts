@@ -6,9 +6,20 @@
  * @internal
  * @module
  */
-import type { Action, TaskName } from '@umcg/spec';
-import { num, tidOf, UMCG_TASK_RUNNING, UMCG_TF_PREEMPT } from '@umcg/spec';
+import type { Action, TaskName, TaskObservation } from '@umcg/spec';
+import {
+  CLOCK_BOOTTIME,
+  CLOCK_REALTIME,
+  CLOCK_TAI,
+  num,
+  tidOf,
+  UMCG_CTL_CMD,
+  UMCG_CTL_REGISTER,
+  UMCG_TASK_RUNNING,
+  UMCG_TF_PREEMPT,
+} from '@umcg/spec';
 import type { EngineState, SpecEngine } from '../engine.js';
+import { oddVariants } from './oddValues.js';
 
 function variantsOf(a: Action, tasks: readonly TaskName[]): Action[] {
   switch (a.op) {
@@ -20,6 +31,11 @@ function variantsOf(a: Action, tasks: readonly TaskName[]): Action[] {
       return [];
     case 'kick':
       return [...tasks.map((t) => ({ ...a, tid: tidOf(t) })), { ...a, flags: 1 }];
+    case 'ctl':
+      // Registration on every valid clock: timestamps are then judged in that clock's domain.
+      return (a.flags & UMCG_CTL_CMD) === UMCG_CTL_REGISTER
+        ? [CLOCK_REALTIME, CLOCK_BOOTTIME, CLOCK_TAI].map((clock) => ({ ...a, clock }))
+        : [];
     case 'wait':
       return a.timeout === 'none'
         ? [
@@ -46,9 +62,21 @@ function variantsOf(a: Action, tasks: readonly TaskName[]): Action[] {
   }
 }
 
+/** The first of `vs` from index `start` on (cyclically) that the spec enables in `state`. */
+function firstEnabled(engine: SpecEngine, state: EngineState, vs: readonly Action[], start: number) {
+  for (let i = 0; i < vs.length; i++) {
+    const v = vs[(start + i) % vs.length]!;
+    if (engine.whyNotEnabled(state, v) === undefined) return v;
+  }
+  return undefined;
+}
+
 /**
- * With the `variants` knob, a quarter of the choices (low bits 12..15) replace the picked action by one of its
- * enabled variants (chosen by the next bits); choice 0, where shrinking goes, never does.
+ * Replaces the picked action by a variant, driven by the low bits of its choice. With the `variants` knob, an
+ * eighth of the choices (low nibble 12, 13) take an argument variant and another eighth (14, 15) an odd-valued one
+ * (`oddValues.ts`); without it, one choice in 64 takes an odd-valued variant, so every trace may carry odd values
+ * while the protocol still dominates. Choice 0, where shrinking goes, never does. A variant is used only if the
+ * spec enables it.
  */
 export function maybeVariant(
   engine: SpecEngine,
@@ -56,8 +84,13 @@ export function maybeVariant(
   picked: Action,
   tasks: readonly TaskName[],
   choice: number,
+  variants: boolean,
+  me?: TaskObservation,
 ): Action {
-  if ((choice & 15) < 12) return picked;
-  const vs = variantsOf(picked, tasks).filter((v) => engine.whyNotEnabled(state, v) === undefined);
-  return vs[(choice >>> 4) % Math.max(1, vs.length)] ?? picked;
+  const low = choice & 15;
+  const odd = variants ? low >= 14 : (choice & 63) === 63;
+  if (!odd && !(variants && low >= 12)) return picked;
+  const vs = odd ? oddVariants(picked, me, tasks) : variantsOf(picked, tasks);
+  if (vs.length === 0) return picked;
+  return firstEnabled(engine, state, vs, (choice >>> 6) % vs.length) ?? picked;
 }

@@ -14,6 +14,7 @@ import { printTrace } from '../../trace/print.js';
 import type { Trace } from '../../trace/types.js';
 import { closest, diffRows } from './internal/diff.js';
 import { esc } from './internal/escape.js';
+import { annotationsOf, copyButton, differingTasks, LEGEND, SCRIPT } from './internal/marks.js';
 import { STYLE } from './internal/style.js';
 import { renderRunReport } from './runReport.js';
 import { renderSwimlane } from './swimlane.js';
@@ -52,7 +53,7 @@ function expectedPath(input: HtmlReportInput): StepObservation[] {
 function verdictBox(v: Verdict): string {
   if (v.kind === 'fail') {
     const f = v.failure;
-    return `<div class="verdict fail">FAIL at step #${f.step}: the observation is not in the spec's allowed set (${f.allowed.length} allowed outcome${f.allowed.length === 1 ? '' : 's'}).<div class="expl">${esc(f.explanation)}</div></div>`;
+    return `<div class="verdict fail">FAIL at step #${f.step + 1}: the observation is not in the spec's allowed set (${f.allowed.length} allowed outcome${f.allowed.length === 1 ? '' : 's'}).<div class="expl">${esc(f.explanation)}</div></div>`;
   }
   if (v.kind === 'pass') return `<div class="verdict pass">PASS: ${v.steps} steps conform.</div>`;
   return `<div class="verdict other">${v.kind.toUpperCase()}: ${esc(v.reason)}</div>`;
@@ -66,7 +67,8 @@ function rulesSection(v: Verdict, base: string): string {
       const r = findRule(id);
       const title = r ? esc(r.title) : 'unknown rule';
       const stmt = r ? `<div>${esc(r.statement)}</div>` : '';
-      return `<div class="rule"><a href="${esc(`${base}#${id}`)}"><code>${esc(id)}</code></a> — ${title}${stmt}</div>`;
+      const hover = r ? ` title="${esc(r.statement)}"` : '';
+      return `<div class="rule"><a href="${esc(`${base}#${id}`)}"${hover}><code>${esc(id)}</code></a> — ${title}${stmt}</div>`;
     })
     .join('');
 }
@@ -82,14 +84,8 @@ function diffSection(v: Verdict, expected: StepObservation | undefined): string 
         `<tr class="${r.differs ? 'diff' : ''}"><td>${esc(r.task)}</td><td>${esc(r.field)}</td><td>${esc(r.expected)}</td><td class="obs">${esc(r.observed)}</td></tr>`,
     )
     .join('');
-  return `<h2>Step #${v.failure.step}: expected vs observed</h2><table><tr><th>task</th><th>field</th><th>expected (closest allowed)</th><th>observed</th></tr>${body}</table>`;
+  return `<h2>Step #${v.failure.step + 1}: expected vs observed</h2><table><tr><th>task</th><th>field</th><th>expected (closest allowed)</th><th>observed</th></tr>${body}</table>`;
 }
-
-const LEGEND =
-  '<p class="legend"><span><i class="sw" style="background:#66bb6a"></i>RUNNING</span><span><i class="sw" style="background:#ffca28"></i>RUNNABLE</span>' +
-  '<span><i class="sw" style="background:#ef5350"></i>BLOCKED</span><span><i class="sw" style="background:#cfd8dc"></i>NONE</span>' +
-  '<span>pale = asleep in the kernel (zz)</span><span>bold outline = the acting task</span><span>solid arrow = list push</span>' +
-  '<span>dashed arrow = wake</span><span>→X = call returned X</span></p>';
 
 /**
  * The complete HTML page: of one checked trace (`HtmlReportInput`), or of a whole run (`RunReport`, as the CLI's
@@ -108,7 +104,18 @@ export function renderTraceReport(input: HtmlReportInput): string {
   const expected = expectedPath(input);
   const diverge = verdict.kind === 'fail' ? verdict.failure.step : undefined;
   const shown = diverge === undefined ? actions : actions.slice(0, diverge + 1);
-  const common = { tasks, actions: shown, ...(diverge === undefined ? {} : { diverge }) };
+  const differs =
+    diverge === undefined
+      ? new Set<string>()
+      : differingTasks(expected[diverge], input.observations[diverge]);
+  const common = {
+    tasks,
+    actions: shown,
+    differs,
+    annotations: annotationsOf(trace),
+    annotationFailed: verdict.kind === 'fail' && verdict.failure.cause === 'expectation',
+    ...(diverge === undefined ? {} : { diverge }),
+  };
   const observed = renderSwimlane({
     ...common,
     title: `Observed (${input.target ?? 'target'})`,
@@ -122,7 +129,9 @@ export function renderTraceReport(input: HtmlReportInput): string {
     kind: 'expected',
   });
   const replay = [
-    input.replayCommand ? `<pre>${esc(input.replayCommand)}</pre>` : '',
+    input.replayCommand
+      ? `<pre>${esc(input.replayCommand)}</pre>${copyButton(esc(input.replayCommand))}`
+      : '',
     input.replay
       ? `<p>fast-check: <code>{ seed: ${input.replay.seed}, path: "${esc(input.replay.path)}" }</code></p>`
       : '',
@@ -143,7 +152,7 @@ ${verdictBox(verdict)}
 ${diffSection(verdict, diverge === undefined ? undefined : expected[diverge])}
 <h2>Trace</h2><pre>${esc(printTrace(trace))}</pre>
 <h2>Replay</h2>${replay || '<p>(no replay information)</p>'}
-<script>document.documentElement.dataset.lanes = String(document.querySelectorAll('g.lane').length);</script>
+${SCRIPT}
 </body></html>
 `;
 }

@@ -1,7 +1,10 @@
 /**
  * A trace drawn as an SVG swimlane diagram: one lane per task, one column per step; each cell is colored by the
  * task's state after the step, shows where the task is and its runnable list; the acting task's cell is outlined,
- * list pushes (solid) and wakes (dashed) are arrows, and a diverging column is marked.
+ * list pushes (solid) and wakes (dashed) are arrows, and a diverging column is marked. Steps are numbered from 1,
+ * as in the trace text and the checker's messages. Cells whose task differs from the other diagram at the
+ * diverging step are outlined in red (`.cell.differs`); the trace's own annotations (`# ...` expectations) are drawn
+ * as marks under the step label (`.annot`, red when the annotation is what failed).
  * @module
  */
 import type { Action, StepObservation, TaskName } from '@umcg/spec';
@@ -24,26 +27,39 @@ export interface SwimlaneOptions {
   readonly diverge?: number;
   /** CSS class of the figure (`observed` / `expected`). */
   readonly kind: string;
+  /** Tasks whose cell at the diverging step differs from the other diagram's (highlighted). */
+  readonly differs?: ReadonlySet<string>;
+  /** The trace's annotation of each step (expectation atoms), drawn as marks. */
+  readonly annotations?: readonly (readonly string[] | undefined)[];
+  /** The annotation at the diverging step is what failed (the target met the spec but not the trace's claim). */
+  readonly annotationFailed?: boolean;
 }
 
 const LEFT = 56;
 const COL = 118;
 const LANE = 50;
-const TOP = 44;
+const TOP = 58;
 
 const label = (a: Action): string => printAction(a);
 const short = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function header(actions: readonly Action[], diverge: number | undefined): string[] {
-  return actions.map((a, i) => {
+function header(o: SwimlaneOptions): string[] {
+  return o.actions.map((a, i) => {
     const x = LEFT + i * COL;
     const text = label(a);
     const [who, body = ''] = text.split(': ');
-    const cls = i === diverge ? ' class="diverge-label"' : '';
+    const cls = i === o.diverge ? ' diverge-label' : '';
+    const note = o.annotations?.[i];
+    const failed = o.annotationFailed === true && i === o.diverge;
+    const mark =
+      note === undefined || note.length === 0
+        ? ''
+        : `<g class="annot${failed ? ' failed' : ''}" data-step="${i + 1}"><title>${esc(`trace annotation of #${i + 1}: # ${note.join(', ')}${failed ? ' (this is what failed)' : ''}`)}</title>` +
+          `<text x="${x + 4}" y="48" class="annot-text">✎ ${esc(short(note.join(', '), 17))}</text></g>`;
     return (
-      `<g class="step"${cls}><title>${esc(`#${i} ${text}`)}</title>` +
-      `<text x="${x + 4}" y="16" class="step-no">#${i} ${esc(who ?? '')}</text>` +
-      `<text x="${x + 4}" y="32" class="step-op">${esc(short(body, 18))}</text></g>`
+      `<g class="step${cls}"><title>${esc(`#${i + 1} ${text}`)}</title>` +
+      `<text x="${x + 4}" y="16" class="step-no">#${i + 1} ${esc(who ?? '')}</text>` +
+      `<text x="${x + 4}" y="32" class="step-op">${esc(short(body, 18))}</text></g>${mark}`
     );
   });
 }
@@ -54,14 +70,19 @@ function cells(o: SwimlaneOptions, i: number, obs: StepObservation): string[] {
   return o.tasks.map((t, j) => {
     const c = cellOf(obs, t);
     const y = TOP + j * LANE;
-    const stroke = t === actor ? ' stroke="#000" stroke-width="2.5"' : ' stroke="#607d8b" stroke-width="0.5"';
+    const differs = i === o.diverge && o.differs?.has(t) === true;
+    const stroke = differs
+      ? ' stroke="#d50000" stroke-width="4"'
+      : t === actor
+        ? ' stroke="#000" stroke-width="2.5"'
+        : ' stroke="#607d8b" stroke-width="0.5"';
     const op = c.asleep ? ' fill-opacity="0.5"' : '';
     const res =
       c.result === undefined
         ? ''
         : `<text x="${x + COL - 8}" y="${y + 33}" class="ret" text-anchor="end">→${esc(c.result)}</text>`;
     return (
-      `<g class="cell" data-task="${esc(t)}" data-step="${i}"><title>${esc(`${t} after #${i}: ${c.label} ${c.sub}`)}</title>` +
+      `<g class="cell${differs ? ' differs' : ''}" data-task="${esc(t)}" data-step="${i + 1}"><title>${esc(`${t} after #${i + 1}: ${c.label} ${c.sub}${differs ? ' (differs from the other diagram)' : ''}`)}</title>` +
       `<rect x="${x + 3}" y="${y + 3}" width="${COL - 6}" height="${LANE - 10}" rx="5" fill="${c.fill}"${op}${stroke}/>` +
       `<text x="${x + 8}" y="${y + 19}" class="st">${esc(short(c.label, 13))}</text>` +
       `<text x="${x + 8}" y="${y + 33}" class="sub">${esc(short(c.sub, 19))}</text>${res}</g>`
@@ -101,7 +122,7 @@ export function renderSwimlane(o: SwimlaneOptions): string {
       `<rect class="diverge" x="${LEFT + o.diverge * COL}" y="0" width="${COL}" height="${height}"/>`,
     );
   }
-  parts.push(...header(o.actions, o.diverge));
+  parts.push(...header(o));
   o.tasks.forEach((t, j) => {
     const y = TOP + j * LANE;
     parts.push(

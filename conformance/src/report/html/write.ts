@@ -2,11 +2,11 @@
  * Writing a report atomically (temporary file in the same directory, then rename).
  * @module
  */
-import { writeFileAtomic } from '../../generate/internal/atomicWrite.js';
+import { writeAtomic } from '../../run/atomic.js';
 import { type HtmlReportInput, renderHtmlReport } from './renderHtmlReport.js';
 
 /** Renders the report and writes it to `file` atomically; returns `file`. */
 export async function writeHtmlReport(file: string, input: HtmlReportInput): Promise<string> {
-  await writeFileAtomic(file, renderHtmlReport(input));
+  await writeAtomic(file, renderHtmlReport(input));
   return file;
 }

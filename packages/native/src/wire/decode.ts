@@ -16,7 +16,7 @@ import {
   type TaskObservation,
   type Where,
   walkList,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import type { RawResponse, RawWords } from './raw.js';
 
 /** The symbol table of a response (its tids and struct addresses). */

@@ -3,8 +3,7 @@
  * `end` lines. Values stay symbolic (`tid:w0:0`, `addr:w1`, `garbage`); the executor owns tids and addresses.
  * @module
  */
-
-import type { Action, LitmusProgram, TaskDecl, Value } from '@umcg/spec';
+import type { Action, LitmusProgram, TaskDecl, Value } from '@umcg/spec/vocabulary';
 import type { TaskSkew } from './skew.js';
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;

@@ -86,7 +86,7 @@ export function ensureExecutor(explicit?: string, csrc: string = NATIVE_CSRC): s
     const sources = readdirSync(csrc)
       .filter((f) => f.endsWith('.c') && !/addon|napi|test/.test(f))
       .map((f) => join(csrc, f));
-    const include = resolve(dirname(UAPI_HEADER), '../..');
+    const include = resolve(dirname(UAPI_HEADER), '..'); // <linux/umcg.h>
     const args = [
       '-static',
       '-O2',

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Target } from '@umcg/conformance';
-import { canonicalObservation } from '@umcg/spec';
+import { canonicalObservation } from '@umcg/spec/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qemu } from '../../src/adapter.js';
 import {

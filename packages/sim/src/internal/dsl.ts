@@ -22,7 +22,7 @@ import {
   UMCG_TF_PREEMPT,
   type UserAction,
   type Value,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 
 export { addrOf, garbage, num, tidOf };
 

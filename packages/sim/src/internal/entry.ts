@@ -4,7 +4,7 @@
  * `rt_sigreturn`, which is an ordinary syscall for the hooks and returns to user mode again (EXECUTION-MODEL.md).
  * @module
  */
-import type { CallName } from '@umcg/spec';
+import type { CallName } from '@umcg/spec/vocabulary';
 import type { Kernel } from './kernel.js';
 import { schedule } from './sched.js';
 import type { Task } from './task.js';

@@ -3,7 +3,7 @@
  * the threads, the CPUs and the virtual clock. Kernel paths receive it as their first argument.
  * @module
  */
-import type { ProfileParams, TaskDecl } from '@umcg/spec';
+import type { ProfileParams, TaskDecl } from '@umcg/spec/vocabulary';
 import type { MutantName } from '../mutants/names.js';
 import { Cpu } from './cpu.js';
 import { Memory, PAGE_SIZE } from './memory.js';
@@ -38,6 +38,10 @@ export class Kernel {
   ns = 1_000_000;
   /** Set once SIGKILL took the process. */
   killed = false;
+  /** User addresses user code stored to since the last observation began (a timestamp written by user code). */
+  readonly userWritten = new Set<number>();
+  /** User addresses user code ever stored to (the order of a timestamp is only judged against kernel stamps). */
+  readonly userEver = new Set<number>();
   private readonly byTid = new Map<number, Task>();
 
   /** Profile parameters. */
@@ -75,6 +79,12 @@ export class Kernel {
   /** Whether mutant `name` is active. */
   m(name: MutantName): boolean {
     return this.mutant === name;
+  }
+
+  /** Whether `value` is a reading of clock `clockId` taken while virtual time was in `(from, to]`. */
+  readingOf(clockId: number, value: number, from: number, to: number): boolean {
+    const t = value - (CLOCK_OFFSET[clockId] ?? 0);
+    return t > from && t <= to;
   }
 
   /** Reads clock `clockId` (advancing virtual time so that every reading differs). */

@@ -4,7 +4,7 @@
  * Accessors return `undefined` for a fault (the page is not mapped).
  * @module
  */
-import type { MemoryKind } from '@umcg/spec';
+import type { MemoryKind } from '@umcg/spec/vocabulary';
 
 /** Size of a page. */
 export const PAGE_SIZE = 4096;

@@ -16,7 +16,7 @@ import {
   UMCG_TASK_RUNNING,
   UMCG_TF_COND_WAIT,
   UMCG_TF_PREEMPT,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import * as d from './dsl.js';
 import { Rng } from './rng.js';
 import { DEFAULT_KNOBS } from './run/knobs.js';

@@ -3,7 +3,7 @@
  * (`umcg_task` pointer, worker marker, syscall/return-to-user work flags, pin state, clock).
  * @module
  */
-import type { CallName, CallResult, UserAction } from '@umcg/spec';
+import type { CallName, CallResult, UserAction } from '@umcg/spec/vocabulary';
 import type { Page } from './memory.js';
 import type { KGen } from './yield.js';
 

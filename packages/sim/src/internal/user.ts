@@ -4,7 +4,7 @@
  * rendered result of the call, if it reports one.
  * @module
  */
-import { type CallResult, UMCG_TASK_LAYOUT, type UserAction } from '@umcg/spec';
+import { type CallResult, UMCG_TASK_LAYOUT, type UserAction } from '@umcg/spec/vocabulary';
 import { blockingBody, enterKernel, interrupt, threadExit } from './entry.js';
 import type { Kernel } from './kernel.js';
 import type { Task } from './task.js';
@@ -48,6 +48,8 @@ function* perform(k: Kernel, t: Task, a: UserAction): KGen<CallResult | undefine
       const addr = taskOf(k, a.target).addr + f.offset;
       yield STEP;
       const v = resolveValue(k, a.value);
+      k.userWritten.add(addr);
+      k.userEver.add(addr);
       const ok = f.size === 4 ? k.mem.write32(addr, v) : k.mem.write64(addr, v);
       if (!ok) k.kill();
       return undefined;
@@ -108,6 +110,8 @@ function* userCas(k: Kernel, a: Extract<UserAction, { op: 'cas' }>): KGen<string
   if (old === undefined) k.kill();
   const want = f.size === 4 ? expect >>> 0 : expect;
   if (old !== want) return 'fail';
+  k.userWritten.add(addr);
+  k.userEver.add(addr);
   if (f.size === 4) k.mem.write32(addr, v);
   else k.mem.write64(addr, v);
   return 'ok';

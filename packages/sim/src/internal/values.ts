@@ -3,7 +3,7 @@
  * renderers of `@umcg/spec` need).
  * @module
  */
-import { GARBAGE_TID, type SelfArg, type SymbolTable, type Value } from '@umcg/spec';
+import { GARBAGE_TID, type SelfArg, type SymbolTable, type Value } from '@umcg/spec/vocabulary';
 import type { Kernel } from './kernel.js';
 
 /** The raw number a `Value` stands for. */

@@ -4,7 +4,7 @@
  * mistake (most are checked against the reference, a few only exist relative to another profile) and a witness.
  * @module
  */
-import type { ProfileId } from '@umcg/spec';
+import type { ProfileId } from '@umcg/spec/vocabulary';
 import type { MutantName } from './names.js';
 import { WITNESSES, type Witness } from './witnesses.js';
 
@@ -253,6 +253,42 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     breaks: 'v2 kick: lookup (ESRCH) before flags (EINVAL)',
     facts: '[PZ-v2] 5/5 sys_umcg_kick(), SPEC.md#param.kick',
     site: 'internal/umcg/kick.ts sysUmcgKick',
+  },
+  'wake-before-running-cas': {
+    description:
+      'umcg_wake_task calls try_to_wake_up before its RUNNABLE→RUNNING CAS lands: a woken task that runs in that window re-reads RUNNABLE and sleeps again, and nothing wakes it once the CAS lands (a narrow interleaving).',
+    breaks: 'wake = CAS RUNNABLE→RUNNING, then try_to_wake_up (state.wake)',
+    facts: 'SPEC.md#state.wake',
+    site: 'internal/umcg/state.ts umcgWakeTask',
+  },
+  'kick-tid-unmasked': {
+    description:
+      'sys_umcg_kick looks the tid up without UMCG_TID_MASK: a tid carrying UMCG_TID_RUNNING or bit 30 is ESRCH instead of the task (an odd value).',
+    breaks: 'v2 kick: the tid is masked with UMCG_TID_MASK on lookup (kick.lookup)',
+    facts: 'SPEC.md#kick.lookup',
+    site: 'internal/umcg/kick.ts sysUmcgKick',
+  },
+  'unregister-keeps-worker-marker': {
+    description:
+      "umcg_clear_task forgets the worker markers: a worker that unregisters and registers again as a server is still hooked as a worker (its blocking syscall blocks it as a worker would). Only a registration's next life shows it.",
+    breaks: 'unregister clears every piece of UMCG state (ctl.unregister.effects)',
+    facts: 'SPEC.md#ctl.unregister.effects',
+    site: 'internal/umcg/unregister.ts umcgClearTask',
+  },
+  'followups-kick-no-ipi': {
+    description:
+      'With the follow-ups, a kick whose wake-up finds the task not asleep returns without the IPI: a worker in user mode with PREEMPT set is never preempted (a mistake only in the follow-ups profile path).',
+    breaks: 'follow-ups kick: wake if asleep, else IPI (kick.ipi)',
+    facts: 'SPEC.md#kick.ipi',
+    profile: 'pz-v2-followups',
+    site: 'internal/umcg/kick.ts sysUmcgKick',
+  },
+  'timestamp-wrong-clock': {
+    description:
+      'umcg_update_state stamps blocked_ts/runnable_ts from CLOCK_MONOTONIC whatever clock the task registered with: a task registered on CLOCK_REALTIME gets timestamps of another clock domain.',
+    breaks: 'timestamps are readings of the registration clock (state.update.timestamp-clock)',
+    facts: 'SPEC.md#state.update.timestamp-clock',
+    site: 'internal/umcg/state.ts umcgUpdateState',
   },
 };
 

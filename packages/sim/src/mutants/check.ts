@@ -4,7 +4,7 @@
  * litmus witness must produce, under some seed, a final outcome the unmutated simulator never produces.
  * @module
  */
-import { canonicalObservation, getProfile, type TaskDecl } from '@umcg/spec';
+import { canonicalObservation, getProfile, type TaskDecl } from '@umcg/spec/vocabulary';
 import { DEFAULT_KNOBS, SEQUENTIAL_KNOBS } from '../internal/run/knobs.js';
 import { runLitmus } from '../internal/run/litmus.js';
 import { Machine } from '../internal/run/machine.js';

@@ -1,13 +1,12 @@
 /**
- * A bridge to the conformance engine (generator, checker, litmus mode) for the mutation test. The engine is loaded
- * dynamically from the workspace source (its package entry point does not export it yet), so this package still
- * type-checks and works without it; `loadEngine` returns undefined when it is not available.
+ * The conformance engine (generator, checker, litmus mode) as the mutation test uses it: `huntTarget`,
+ * `checkTrace`, `runLitmusTest` and `litmusCorpus` from `@umcg/conformance`, behind the small `Engine` interface
+ * the mutation harness is written against.
  * @module
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Target, Trace } from '@umcg/conformance';
-import type { LitmusProgram, ProfileId, StepObservation, TaskDecl } from '@umcg/spec';
+import type { LitmusTest, Target, Trace } from '@umcg/conformance';
+import { checkTrace, huntTarget, litmusCorpus, runLitmusTest } from '@umcg/conformance';
+import type { ProfileId, StepObservation } from '@umcg/spec/vocabulary';
 
 /** What the mutation test needs from a hunt (a subset of the engine's `HuntReport`). */
 export interface HuntResult {
@@ -17,15 +16,10 @@ export interface HuntResult {
   readonly failure: { readonly trace: Trace; readonly signature: string } | undefined;
 }
 
-/** A litmus test as the engine knows it (header + program). */
-export interface EngineLitmusTest {
-  readonly header: {
-    readonly name: string;
-    readonly profile: ProfileId;
-    readonly tasks: readonly TaskDecl[];
-  };
-  readonly program: LitmusProgram;
-}
+/** A litmus test as the mutation test writes one: the program and the header fields it needs. */
+export type EngineLitmusTest = Pick<LitmusTest, 'program'> & {
+  readonly header: Pick<LitmusTest['header'], 'name' | 'profile' | 'tasks'>;
+};
 
 /** The engine operations the mutation test uses. */
 export interface Engine {
@@ -45,53 +39,32 @@ export interface Engine {
   readonly litmusCorpus: readonly EngineLitmusTest[];
 }
 
-interface Modules {
-  huntTarget(target: Target, o: Record<string, unknown>): Promise<HuntResult>;
-  checkTrace(
-    trace: Trace,
-    obs: readonly StepObservation[],
-  ): { kind: string; reason?: string; failure?: { explanation: string } };
-  runLitmusTest(
-    target: Target,
-    test: EngineLitmusTest,
-    runs: number,
-    seed: number,
-  ): Promise<{ verdict: string }>;
-  litmusCorpus(): EngineLitmusTest[];
-}
-
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../conformance/src');
-const load = async (rel: string): Promise<Partial<Modules>> =>
-  (await import(pathToFileURL(`${SRC}/${rel}`).href)) as Partial<Modules>;
-
-/** Loads the engine, or returns undefined (with the reason on stderr when `verbose`). */
-export async function loadEngine(verbose = false): Promise<Engine | undefined> {
-  try {
-    const { huntTarget } = await load('generate/index.ts');
-    const { checkTrace } = await load('check/index.ts');
-    const { runLitmusTest, litmusCorpus } = await load('litmus/index.ts');
-    if (!huntTarget || !checkTrace || !runLitmusTest || !litmusCorpus) return undefined;
-    return {
-      hunt: (target, profile, runs, seed, timeLimitMs) =>
-        huntTarget(target, {
-          check: checkTrace,
-          runs,
-          seed,
-          profile,
-          failuresDir: false,
-          timeLimitMs,
-          reproduce: 1,
-        }),
-      check: (trace, obs) => {
-        const v = checkTrace(trace, obs);
-        return v.kind === 'fail' ? (v.failure?.explanation ?? 'fail') : undefined;
-      },
-      litmusFails: async (target, test, runs, seed) =>
-        (await runLitmusTest(target, test, runs, seed)).verdict === 'fail',
-      litmusCorpus: litmusCorpus(),
-    };
-  } catch (e) {
-    if (verbose) console.error(`conformance engine not available: ${(e as Error).message.split('\n')[0]}`);
-    return undefined;
-  }
-}
+/** The conformance engine. */
+export const conformanceEngine = {
+  hunt: (target, profile, runs, seed, timeLimitMs) =>
+    huntTarget(target, {
+      check: checkTrace,
+      runs,
+      seed,
+      profile,
+      failuresDir: false,
+      timeLimitMs,
+      reproduce: 1,
+    }),
+  check: (trace, obs) => {
+    const v = checkTrace(trace, obs);
+    return v.kind === 'fail' ? v.failure.explanation : undefined;
+  },
+  litmusFails: async (target, test, runs, seed) => {
+    const header = {
+      version: 1,
+      requires: [],
+      rules: [],
+      sources: [],
+      description: '',
+      ...test.header,
+    } as const;
+    return (await runLitmusTest(target, { ...test, header }, runs, seed)).verdict === 'fail';
+  },
+  litmusCorpus: litmusCorpus(),
+} satisfies Engine;

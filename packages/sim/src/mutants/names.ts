@@ -39,6 +39,11 @@ export const MUTANT_NAMES = [
   'unregister-no-server-wake',
   'pin-leaked-on-failed-unregister',
   'kick-flags-first',
+  'wake-before-running-cas',
+  'kick-tid-unmasked',
+  'unregister-keeps-worker-marker',
+  'followups-kick-no-ipi',
+  'timestamp-wrong-clock',
 ] as const;
 
 /** A mutant name. */

@@ -3,7 +3,7 @@
  * simulator), a stand-in for the engine's spec-based shrinking.
  * @module
  */
-import type { Action } from '@umcg/spec';
+import type { Action } from '@umcg/spec/vocabulary';
 import type { Mutant } from './catalogue.js';
 import { checkWitness } from './check.js';
 

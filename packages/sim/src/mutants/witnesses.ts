@@ -6,6 +6,7 @@
  */
 import {
   type Action,
+  CLOCK_REALTIME,
   garbage,
   type LitmusProgram,
   num,
@@ -17,8 +18,9 @@ import {
   UMCG_TASK_RUNNING,
   UMCG_TF_COND_WAIT,
   UMCG_TF_PREEMPT,
+  UMCG_TID_RUNNING,
   type UserAction,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import * as d from '../internal/dsl.js';
 import type { MutantName } from './names.js';
 
@@ -176,4 +178,26 @@ export const WITNESSES: Readonly<Record<MutantName, Witness>> = {
   'unregister-no-server-wake': trace([...RUN, d.unregister('w0', true)]),
   'pin-leaked-on-failed-unregister': trace([...RUN, d.condWait('w0'), d.unregister('w0', true), d.sys('w0')]),
   'kick-flags-first': trace([...d.regServer('s0'), d.kick('s0', garbage, 1)]),
+  'wake-before-running-cas': {
+    kind: 'litmus',
+    program: { tasks: [{ name: 's0' }, { name: 'w0' }], prologue: RUN, threads: { w0: yieldList('w0') } },
+  },
+  'kick-tid-unmasked': trace([
+    ...AWAKE,
+    d.cas('s0', 'w0', 'state', num(UMCG_TASK_RUNNING), num(UMCG_TASK_RUNNING | UMCG_TF_PREEMPT)),
+    d.kick('s0', tidOf('w0', UMCG_TID_RUNNING)),
+  ]),
+  'unregister-keeps-worker-marker': trace([
+    ...RUN,
+    d.unregister('w0', true),
+    ...d.regServer('w0'),
+    d.sys('w0', true),
+  ]),
+  'followups-kick-no-ipi': trace([...AWAKE, ...d.preempt('s0', 'w0')]),
+  'timestamp-wrong-clock': trace([
+    ...d.regServer('s0'),
+    d.store('w0', 'w0', 'server_tid', tidOf('s0')),
+    d.store('w0', 'w0', 'state', num(UMCG_TASK_BLOCKED)),
+    d.ctl('w0', UMCG_CTL_REGISTER | UMCG_CTL_WORKER, 'own', CLOCK_REALTIME),
+  ]),
 };

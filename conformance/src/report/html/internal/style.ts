@@ -24,4 +24,7 @@ tr.diff td{background:#fff3e0}tr.diff td.obs{color:#b71c1c;font-weight:700}
 pre{background:#263238;color:#eceff1;padding:10px 12px;border-radius:6px;overflow-x:auto;font-size:12px}
 .rule{margin:6px 0}.rule code{font-weight:700}.legend span{display:inline-block;margin-right:14px}
 .sw{display:inline-block;width:12px;height:12px;border-radius:3px;vertical-align:-1px;margin-right:4px}
+.cell.differs .st,.cell.differs .sub{fill:#b71c1c}.annot-text{font-size:10px;fill:#6a1b9a}.annot.failed .cell.differs .st,.cell.differs .sub{fill:#b71c1c}.annot-text{fill:#d50000;font-weight:700}
+button.copy{margin:-4px 0 8px;padding:2px 10px;border:1px solid #90a4ae;border-radius:4px;background:#fff;cursor:pointer}
+.filters label{margin-right:10px}.rule a[title],td a[title]{text-decoration:underline dotted}
 `;

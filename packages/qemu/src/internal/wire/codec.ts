@@ -6,7 +6,7 @@
  */
 
 import type { LitmusRun, Trace, TraceRun } from '@umcg/conformance';
-import type { LitmusProgram } from '@umcg/spec';
+import type { LitmusProgram } from '@umcg/spec/vocabulary';
 import type { GuestReply } from '../../guest/guest.js';
 import {
   encodeLitmus,

@@ -3,7 +3,7 @@
  * a wait's hrtimer, unmapping of a task's struct page.
  * @module
  */
-import type { EnvEvent } from '@umcg/spec';
+import type { EnvEvent } from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import { raiseInterrupt } from '../user.js';
 import { taskOf } from '../values.js';

@@ -6,7 +6,7 @@
  */
 
 import type { LitmusRun } from '@umcg/conformance';
-import type { LitmusProgram } from '@umcg/spec';
+import type { LitmusProgram } from '@umcg/spec/vocabulary';
 import { Machine, type MachineConfig } from './machine.js';
 import { observe, stamps } from './observe.js';
 
@@ -16,11 +16,12 @@ export function runLitmus(cfg: MachineConfig, program: LitmusProgram, seed: numb
   const k = m.k;
   for (const [i, a] of program.prologue.entries()) {
     const obs = m.step(a);
-    if (obs === 'ill-formed' || obs === 'livelock') {
+    // A prologue outcome that kills the process is not part of the program (the spec's explorer drops it too).
+    if (obs === 'ill-formed' || obs === 'livelock' || k.killed) {
       return {
         observation: observe(k, stamps(k), {}),
         status: 'unsupported',
-        detail: `prologue step ${i + 1}: ${obs}; seed=${seed}`,
+        detail: `prologue step ${i + 1}: ${k.killed ? 'killed the process' : obs}; seed=${seed}`,
       };
     }
   }

@@ -10,7 +10,7 @@ import {
   type ProfileParams,
   type StepObservation,
   type TaskDecl,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 import type { MutantName } from '../../mutants/names.js';
 import { Kernel } from '../kernel.js';
 import { Rng } from '../rng.js';

@@ -2,7 +2,7 @@
  * `sys_umcg_ctl(flags, self, which_clock)` ([PZ-v2] 5/5 sys_umcg_ctl()): decoding, then register or unregister.
  * @module
  */
-import { UMCG_CTL_CMD, UMCG_CTL_REGISTER, UMCG_CTL_UNREGISTER, UMCG_CTL_WORKER } from '@umcg/spec';
+import { UMCG_CTL_CMD, UMCG_CTL_REGISTER, UMCG_CTL_UNREGISTER, UMCG_CTL_WORKER } from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import type { KGen } from '../yield.js';

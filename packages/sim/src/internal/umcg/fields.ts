@@ -3,7 +3,7 @@
  * constants, [PZ-v2] 5/5 include/uapi/linux/umcg.h).
  * @module
  */
-import { type ErrnoName, UMCG_TASK_LAYOUT } from '@umcg/spec';
+import { type ErrnoName, UMCG_TASK_LAYOUT } from '@umcg/spec/vocabulary';
 
 /** Offset of `state`. */
 export const STATE = UMCG_TASK_LAYOUT.state.offset;
@@ -30,7 +30,7 @@ export {
   UMCG_TF_MASK as TF_MASK,
   UMCG_TF_PREEMPT as PREEMPT,
   UMCG_TID_RUNNING as TID_RUNNING,
-} from '@umcg/spec';
+} from '@umcg/spec/vocabulary';
 
 /** 0 for success or the errno name a kernel path fails with. */
 export type Ret = 0 | ErrnoName;

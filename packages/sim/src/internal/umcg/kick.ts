@@ -19,11 +19,11 @@ export function* sysUmcgKick(
   if (k.p.syscalls.kick === undefined) return 'ENOSYS';
   const flagsFirst = k.p.kickOrder === 'flags-first' || k.m('kick-flags-first');
   if (flagsFirst && flags !== 0) return 'EINVAL';
-  const tsk = k.umcgTask(tid, k.p.tidMask);
+  const tsk = k.umcgTask(tid, k.p.tidMask && !k.m('kick-tid-unmasked'));
   if (tsk === undefined) return 'ESRCH';
   if (flags !== 0) return 'EINVAL';
   yield STEP;
-  if (k.p.kick === 'wake-then-ipi' && k.ttwu(tsk, true)) return 0;
+  if (k.p.kick === 'wake-then-ipi' && (k.ttwu(tsk, true) || k.m('followups-kick-no-ipi'))) return 0;
   ipi(tsk);
   return 0;
 }

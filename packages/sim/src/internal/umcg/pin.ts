@@ -39,7 +39,7 @@ export function* umcgPinPages(k: Kernel, t: Task, nextTid = 0): KGen<Ret> {
   if (k.p.pinWritesZero && !(yield* put64(k, t.umcgTask + ZERO0, 0))) return fail(t, 'EFAULT');
   const stid = yield* get32(k, t.umcgTask + SERVER_TID);
   if (stid === undefined) return fail(t, 'EFAULT');
-  const server = k.umcgTask(stid, false);
+  const server = k.umcgTask(stid, k.p.tidMask);
   if (server === undefined) return fail(t, 'ESRCH');
   yield STEP;
   pin.server = pinOne(k, server.umcgTask);

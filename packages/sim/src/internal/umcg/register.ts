@@ -3,7 +3,7 @@
  * remembers its struct while a worker runs the unblock sequence and only returns once it has been made RUNNING.
  * @module
  */
-import { VALID_CLOCKS } from '@umcg/spec';
+import { VALID_CLOCKS } from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { get32, get64 } from '../uaccess.js';

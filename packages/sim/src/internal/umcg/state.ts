@@ -3,6 +3,7 @@
  * `state` is a CAS loop comparing the state value only, clearing PREEMPT and COND_WAIT, then timestamping.
  * @module
  */
+import { CLOCK_MONOTONIC } from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { cmpxchg32, get32, put64 } from '../uaccess.js';
@@ -23,7 +24,8 @@ import {
 /** Moves `tsk` from state `from` to `to` (EAGAIN on mismatch, EFAULT on fault). */
 export function* umcgUpdateState(k: Kernel, tsk: Task, from: number, to: number): KGen<Ret> {
   const addr = tsk.umcgTask;
-  const stamp = to === RUNNABLE || to === BLOCKED ? k.now(tsk.clock) : 0;
+  const clock = k.m('timestamp-wrong-clock') ? CLOCK_MONOTONIC : tsk.clock;
+  const stamp = to === RUNNABLE || to === BLOCKED ? k.now(clock) : 0;
   let clear = TASK_MASK;
   if (!k.m('preempt-not-cleared')) clear |= PREEMPT;
   if (k.p.condWait && !k.m('cond-wait-not-cleared')) clear |= COND_WAIT;
@@ -52,6 +54,12 @@ export function* umcgWakeTask(k: Kernel, tsk: Task): KGen<Ret> {
     const st = yield* get32(k, tsk.umcgTask + STATE);
     if (st === undefined) return 'EFAULT';
     if ((st & TASK_MASK) !== RUNNING) from = st & TASK_MASK;
+  }
+  if (k.m('wake-before-running-cas')) {
+    // Mutant: try_to_wake_up before the CAS lands; a woken task that runs in between sees RUNNABLE and sleeps again.
+    yield STEP;
+    k.ttwu(tsk, true);
+    return yield* umcgUpdateState(k, tsk, from, RUNNING);
   }
   const r = yield* umcgUpdateState(k, tsk, from, RUNNING);
   if (r !== 0) return r;

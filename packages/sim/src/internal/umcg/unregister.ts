@@ -11,12 +11,14 @@ import { NONE, type Ret, RUNNING, STATE, TASK_MASK, TF_MASK } from './fields.js'
 import { umcgPinPages, umcgUnpin } from './pin.js';
 import { umcgUpdateState, umcgWakeServer } from './state.js';
 
-/** Clears every piece of UMCG state of `t` (`umcg_clear_task`). */
-export function umcgClearTask(t: Task): void {
+/** Clears every piece of UMCG state of `t` (`umcg_clear_task`); `keepMarker` is the mutant that forgets the worker marker. */
+export function umcgClearTask(t: Task, keepMarker = false): void {
   umcgUnpin(t);
   t.umcgTask = 0;
-  t.pfWorker = false;
-  t.syscallWork = false;
+  if (!keepMarker) {
+    t.pfWorker = false;
+    t.syscallWork = false;
+  }
   t.tifUmcg = false;
 }
 
@@ -39,7 +41,7 @@ export function* umcgUnregister(k: Kernel, t: Task, worker: boolean, self: numbe
     return r;
   }
   if (worker && !k.m('unregister-no-server-wake')) yield* umcgWakeServer(k, t);
-  umcgClearTask(t);
+  umcgClearTask(t, k.m('unregister-keeps-worker-marker'));
   return 0;
 }
 

@@ -2,7 +2,7 @@
  * `sys_umcg_wait(flags, timo)` ([PZ-v2] 5/5 sys_umcg_wait(), R7, R8, R13, R14, R15; profile differences: SPEC.md#parameters).
  * @module
  */
-import { UMCG_WAIT_ENQUEUE } from '@umcg/spec';
+import { UMCG_WAIT_ENQUEUE } from '@umcg/spec/vocabulary';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { get32 } from '../uaccess.js';

@@ -40,6 +40,12 @@ export interface TargetInfo {
 export interface RunOptions {
   /** Seed of this run (for litmus histograms each run gets its own). */
   readonly seed: number;
+  /**
+   * Aborted when the run's wall-clock timeout expires or the user interrupts the session (Ctrl-C). The suite has
+   * already moved on by then: stop as soon as you can (kill the child, stop the guest's run), resolve with the
+   * observations so far and `status: 'timeout'`, and never start a queued run whose signal is aborted.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** One final observation of a litmus run. */
