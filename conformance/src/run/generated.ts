@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
-import { type FailureKey, saveFailure } from '../failures/store.js';
+import { type FailureKey, removeFailure, saveFailure } from '../failures/store.js';
 import { type FlakyFailure, huntTarget } from '../generate/index.js';
 import { type RunShape, renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
@@ -94,6 +94,8 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
   };
   const real = !target.capabilities.features.has('controlled-interleaving');
   let lastNote = 0;
+  // The confirmed failure as found, saved before shrinking (so an interrupted shrink loses nothing).
+  let unshrunk: { file: string; hash: string } | undefined;
   const rep = await huntTarget(target, {
     check,
     runs: o.runs,
@@ -117,6 +119,7 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
               f.trace,
               `${o.targetName}: generated, seed ${f.seed}, not shrunk yet`,
             );
+      if (file !== undefined) unshrunk = { file, hash: traceHash(f.trace) };
       const replay =
         file === undefined ? '' : `\n  replay: ${replayCommand(o.targetName, o.profile, file, o.shape)}`;
       o.onNote?.(
@@ -190,7 +193,11 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
   ];
   const status = f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL';
   const saved = `generated, seed ${f.seed} path ${f.path}`;
-  return [...flaky, await failureResult(o, base, f.trace, f.verdict, status, saved, extra)];
+  const result = await failureResult(o, base, f.trace, f.verdict, status, saved, extra);
+  // The shrunk failure reproduced and is saved: it supersedes the unshrunk one (kept when the shrunk one is FLAKY).
+  if (status === 'FAIL' && unshrunk !== undefined && unshrunk.hash !== result.hash)
+    await removeFailure(unshrunk.file);
+  return [...flaky, result];
 }
 
 /** A failing generated trace as a result: saved to the failure database, with its replay command and report. */

@@ -244,6 +244,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       if (
         cfg.litmus &&
         cfg.runs > 0 &&
+        !aborted() &&
         cfg.rules === undefined &&
         main.capabilities.features.has('controlled-interleaving')
       ) {
