@@ -54,6 +54,8 @@ export function judgeAnnotations<S extends KeyedState>(
   const alts: ExpectAtom[][][] = steps.map((s) =>
     alternativesOf(s).map((alt) => alt.map((a) => parseAtom(a, (n) => names.has(n), file, s.line ?? 0))),
   );
+  // A `no-interrupt` step is followed without spontaneous interrupts: the paths its scenario is about.
+  const quiet = alts.map((a) => a.some((alt) => alt.some((x) => x.kind === 'no-interrupt')));
   const init = engine.initialState({ profile: trace.header.profile, tasks: trace.header.tasks });
   let all = new Map<string, S>([[init.key(), init]]);
   let sat: Map<string, S> | undefined = new Map(all);
@@ -67,7 +69,7 @@ export function judgeAnnotations<S extends KeyedState>(
     const nextAll = new Map<string, S>();
     let why: string | undefined;
     for (const s of all.values()) {
-      const outs = outcomes(engine, s, action);
+      const outs = outcomes(engine, s, action, quiet[i]!);
       if (outs === undefined) {
         why ??= engine.whyNotEnabled(s, action);
         continue;
@@ -90,7 +92,7 @@ export function judgeAnnotations<S extends KeyedState>(
         states,
       };
     if (sat !== undefined) {
-      const r: Advanced<S> = advance(engine, sat, action, alts[i]!);
+      const r: Advanced<S> = advance(engine, sat, action, alts[i]!, quiet[i]!);
       if (r.next.size === 0) {
         forbidden = forbiddenAt(i, step, at, r.closest, states);
         sat = undefined;
@@ -118,16 +120,20 @@ export function judgeAnnotations<S extends KeyedState>(
   };
 }
 
-/** The outcomes of `action` in `s`; a killed process stays killed; undefined when the action is not enabled. */
+/**
+ * The outcomes of `action` in `s` (without spontaneous interrupts when `quiet`); a killed process stays killed;
+ * undefined when the action is not enabled.
+ */
 function outcomes<S extends KeyedState>(
   engine: CheckEngine<S>,
   s: S,
   action: Action,
+  quiet = false,
 ): readonly EngineOutcome<S>[] | undefined {
   const obs = engine.observe(s);
   if (obs.killed) return [{ state: s, observation: obs, rules: [] }];
   if (engine.whyNotEnabled(s, action) !== undefined) return undefined;
-  return engine.step(s, action);
+  return quiet ? engine.step(s, action, { spontaneous: false }) : engine.step(s, action);
 }
 
 interface Advanced<S> {
@@ -141,12 +147,13 @@ function advance<S extends KeyedState>(
   sat: ReadonlyMap<string, S>,
   action: Action,
   alts: readonly (readonly ExpectAtom[])[],
+  quiet: boolean,
 ): Advanced<S> {
   const next = new Map<string, S>();
   let closest: { observation: StepObservation; unmet: string[] } | undefined;
   for (const s of sat.values()) {
     const before = engine.observe(s);
-    for (const o of outcomes(engine, s, action) ?? []) {
+    for (const o of outcomes(engine, s, action, quiet) ?? []) {
       const unmet = unmetAlternatives(alts, action, o.observation, before);
       if (unmet.length === 0) next.set(o.state.key(), o.state);
       else if (closest === undefined || unmetWeight(unmet) < unmetWeight(closest.unmet))

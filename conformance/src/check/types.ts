@@ -8,13 +8,30 @@ import type { Trace } from '../trace/types.js';
 
 /** The checker's answer for one trace run. */
 export type Verdict =
-  | { readonly kind: 'pass'; readonly steps: number; readonly rules: readonly RuleId[] }
+  | {
+      readonly kind: 'pass';
+      readonly steps: number;
+      readonly rules: readonly RuleId[];
+      /**
+       * Steps whose trace expectations were not checked: a step marked `no-interrupt` whose observation needs a
+       * spontaneous interrupt there (the scenario's assumption did not hold; the spec's allowed set still did).
+       */
+      readonly unchecked?: readonly UncheckedStep[];
+    }
   | { readonly kind: 'fail'; readonly failure: Divergence; readonly rules: readonly RuleId[] }
   | { readonly kind: 'skip'; readonly reason: string }
   | { readonly kind: 'unknown'; readonly reason: string }
   | { readonly kind: 'error'; readonly reason: string }
   /** The implementation under test crashed, WARNed or hung (with the target's evidence): a failure of its own. */
   | { readonly kind: 'crash'; readonly reason: string };
+
+/** Steps of a trace its expectations could not be checked from. */
+export interface UncheckedStep {
+  /** 0-based index of the first such step (the later ones follow from it). */
+  readonly step: number;
+  /** Why. */
+  readonly reason: string;
+}
 
 /** The first step whose observation the spec does not allow. */
 export interface Divergence {

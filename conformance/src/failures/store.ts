@@ -61,6 +61,11 @@ export async function saveFailure(dir: string, key: FailureKey, trace: Trace, no
   return file;
 }
 
+/** Removes one saved failure (a trace superseded by its shrunk form); a missing file is not an error. */
+export async function removeFailure(file: string): Promise<void> {
+  await rm(file, { force: true });
+}
+
 async function traceFiles(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir))

@@ -45,8 +45,11 @@ export interface CheckEngine<S extends KeyedState = KeyedState> {
   initialState(config: EngineConfig): S;
   /** Why `action` may not be taken in `state`; undefined when it may. */
   whyNotEnabled(state: S, action: Action): string | undefined;
-  /** Every allowed outcome of `action` (deduplicated). */
-  step(state: S, action: Action): EngineOutcome<S>[];
+  /**
+   * Every allowed outcome of `action` (deduplicated); `spontaneous: false` leaves out spontaneous interrupts (the
+   * outcomes a `no-interrupt` step allows).
+   */
+  step(state: S, action: Action, options?: { readonly spontaneous?: boolean }): EngineOutcome<S>[];
   /** One canonical outcome of `action` (fast path). */
   stepFirst(state: S, action: Action): EngineOutcome<S>;
   /** Every final observation of a litmus program. */

@@ -51,12 +51,32 @@ export interface HuntOptions {
    * budget makes the result depend on the machine's load); past it, candidates are no longer run and trace-level
    * minimization (`minimizeTrace`) finishes the job.
    */
-  readonly shrinkBudget?: { readonly runs?: number; readonly ms?: number };
+  readonly shrinkBudget?: {
+    readonly runs?: number;
+    readonly ms?: number;
+    /** Target runs of trace-level minimization (default 400). */
+    readonly minimizeRuns?: number;
+    /** Minimization candidates in flight at once (default 1; a pool of guests runs them in parallel). */
+    readonly parallel?: number;
+  };
+  /**
+   * Called once when the first failure is confirmed (it repeated on a re-run), before any shrinking: a slow target
+   * shows and saves it at once, and shrinking only improves on it.
+   */
+  readonly onFailure?: (found: FoundFailure) => void | Promise<void>;
+  /** Called as shrinking goes (fast-check runs, then each minimization batch). */
+  readonly onShrinkProgress?: (p: ShrinkProgress) => void;
   /**
    * Only run traces whose canonical spec path fires a rule this accepts (`--rules`); the others are discarded
    * before they reach the target and generation goes on (up to 1000 discarded per run).
    */
   readonly select?: (rules: readonly RuleId[]) => boolean;
+  /**
+   * Traces in flight at once while the next ones are generated (a real target: one per guest). Only without
+   * fast-check shrinking (`shrinkBudget.runs` 0); verdicts are judged in generation order, so the first failure,
+   * its seed and path are those of a sequential hunt.
+   */
+  readonly pipeline?: number;
   /**
    * Re-runs of a first failure before shrinking it (default 2). A failure that none of them repeats is recorded as
    * flaky (`HuntReport.flaky`) and generation goes on, so a nondeterministic target's timing accident neither costs
@@ -81,6 +101,30 @@ export interface FlakyFailure {
   readonly reruns: number;
 }
 
+/** A confirmed failure as first found (not shrunk yet). */
+export interface FoundFailure {
+  readonly trace: Trace;
+  readonly verdict: Verdict & { readonly kind: 'fail' };
+  readonly signature: string;
+  /** fast-check seed of the hunt. */
+  readonly seed: number;
+  /** Generated traces run until this one (itself included). */
+  readonly after: number;
+}
+
+/** How far shrinking got. */
+export interface ShrinkProgress {
+  /** `fast-check` while fast-check shrinks the choices, `minimize` during trace-level minimization. */
+  readonly phase: 'fast-check' | 'minimize';
+  /** Target runs spent shrinking so far (both phases). */
+  readonly runs: number;
+  /** The whole budget of target runs (both phases). */
+  readonly budget: number;
+  /** Steps and tasks of the smallest failing trace so far. */
+  readonly steps: number;
+  readonly tasks: number;
+}
+
 /** A shrunk failure. */
 export interface HuntFailure {
   /** The minimal trace. */
@@ -97,6 +141,8 @@ export interface HuntFailure {
   readonly shrinks: number;
   /** Target runs spent by trace-level minimization (`minimizeTrace`). */
   readonly minimizeRuns: number;
+  /** True when minimization reached a 1-minimal trace; false when its run budget stopped it first. */
+  readonly minimal: boolean;
   /**
    * fast-check replay parameters: `huntTarget(target, { seed, path })` replays the fast-check counterexample, which
    * the deterministic minimization turns into this same trace again.
@@ -177,8 +223,71 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
   const inconclusive: Record<string, { count: number; first: string }> = {};
   const budgetRuns = options.shrinkBudget?.runs ?? 400;
   const budgetMs = options.shrinkBudget?.ms ?? Number.POSITIVE_INFINITY;
+  const minimizeRuns = options.shrinkBudget?.minimizeRuns ?? 400;
+  const progress = (phase: ShrinkProgress['phase'], runsSoFar: number, t: Trace): void =>
+    options.onShrinkProgress?.({
+      phase,
+      runs: runsSoFar,
+      budget: budgetRuns + minimizeRuns,
+      steps: t.steps.length,
+      tasks: t.header.tasks.length,
+    });
   let shrinkStart = 0;
+  let failPath: string | undefined;
   let yielded = Date.now();
+  /** Judges one generated trace's verdict: true when it is the (confirmed) failure to shrink. */
+  type Planned = Awaited<ReturnType<typeof runPlanned>>;
+  const judge = async (planned: Planned, after: number): Promise<boolean> => {
+    const { trace, verdict } = planned;
+    if (planned.replans > 0) replanned++;
+    if (signature === undefined)
+      options.onRun?.(after, flaky.length + (failureSignature(verdict) === undefined ? 0 : 1));
+    if (verdict.kind === 'crash') {
+      if (signature === undefined) crashes.push({ trace, reason: verdict.reason });
+      return false;
+    }
+    if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
+      const kind = planned.unplannable ? 'unplannable' : verdict.kind;
+      const e = inconclusive[kind] ?? { count: 0, first: verdict.reason };
+      inconclusive[kind] = { count: e.count + 1, first: e.first };
+    }
+    const sig = failureSignature(verdict);
+    if (sig === undefined || verdict.kind !== 'fail') return false;
+    if (
+      signature === undefined &&
+      confirm > 0 &&
+      (await rerunFailures(target, options, trace, sig, confirm, true, planned.seed)) === 0
+    ) {
+      flaky.push({ trace, verdict, signature: sig, reruns: confirm });
+      return false;
+    }
+    if (signature === undefined) {
+      signature = sig;
+      firstSteps = trace.steps.length;
+      await options.onFailure?.({ trace, verdict, signature: sig, seed, after });
+      shrinkStart = Date.now();
+    }
+    if (sig !== signature) return false;
+    lastFail = { trace, verdict };
+    if (shrinkRuns > 0) progress('fast-check', shrinkRuns, trace);
+    return true;
+  };
+  const runOne = (g: Parameters<typeof runPlanned>[4]): Promise<Planned> =>
+    runPlanned(target, options.check, engine, options.profile ?? 'pz-v2', g, options.signal);
+  const pipeline =
+    options.pipeline !== undefined && budgetRuns === 0 && options.path === undefined
+      ? Math.max(1, Math.floor(options.pipeline))
+      : 0;
+  // Pipelined (a target without fast-check shrinking): up to `pipeline` traces in flight while the next ones are
+  // generated; verdicts are judged in generation order, so the first failure is the same as sequentially.
+  const inflight: { index: number; run: number; planned: Promise<Planned> }[] = [];
+  let generated = 0;
+  const settleHead = async (): Promise<boolean> => {
+    const head = inflight.shift()!;
+    if (!(await judge(await head.planned, head.run))) return false;
+    failPath = String(head.index);
+    return true;
+  };
   const prop = fc.asyncProperty(arb, async (g) => {
     // A target that answers in microtasks (the simulator) would starve the event loop: no progress timer, no
     // Ctrl-C. Yield to it every 50 ms.
@@ -188,6 +297,7 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
     }
     // fast-check cannot be stopped from outside: a throw ends the search (its shrink re-throws at once, unrun).
     if (options.signal?.aborted) throw new Error('interrupted');
+    const index = generated++;
     if (signature !== undefined && (shrinkRuns >= budgetRuns || Date.now() - shrinkStart > budgetMs))
       return true;
     if (options.select !== undefined && !options.select(g.rules)) {
@@ -195,69 +305,67 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       fc.pre(false);
     }
     runs++;
-    if (signature !== undefined) shrinkRuns++;
-    const planned = await runPlanned(
-      target,
-      options.check,
-      engine,
-      options.profile ?? 'pz-v2',
-      g,
-      options.signal,
-    );
-    const { trace, verdict } = planned;
-    if (planned.replans > 0) replanned++;
-    if (signature === undefined)
-      options.onRun?.(runs, flaky.length + (failureSignature(verdict) === undefined ? 0 : 1));
-    if (verdict.kind === 'crash') {
-      if (signature === undefined) crashes.push({ trace, reason: verdict.reason });
-      return true;
+    if (pipeline === 0) {
+      if (signature !== undefined) shrinkRuns++;
+      return !(await judge(await runOne(g), runs));
     }
-    if (verdict.kind === 'skip' || verdict.kind === 'unknown' || verdict.kind === 'error') {
-      const kind = planned.unplannable ? 'unplannable' : verdict.kind;
-      const e = inconclusive[kind] ?? { count: 0, first: verdict.reason };
-      inconclusive[kind] = { count: e.count + 1, first: e.first };
-    }
-    const sig = failureSignature(verdict);
-    if (sig === undefined || verdict.kind !== 'fail') return true;
-    if (
-      signature === undefined &&
-      confirm > 0 &&
-      (await rerunFailures(target, options, trace, sig, confirm, true, planned.seed)) === 0
-    ) {
-      flaky.push({ trace, verdict, signature: sig, reruns: confirm });
-      return true;
-    }
-    if (signature === undefined) {
-      signature = sig;
-      firstSteps = trace.steps.length;
-      shrinkStart = Date.now();
-    }
-    if (sig !== signature) return true;
-    lastFail = { trace, verdict };
-    return false;
+    const failed = (e: unknown): Planned => ({
+      trace: g.trace,
+      verdict: { kind: 'error', reason: `infrastructure: ${(e as Error).message}` },
+      seed: runSeedOf(g.trace),
+      replans: 0,
+      unplannable: false,
+    });
+    const planned = runOne(g).catch(failed);
+    inflight.push({ index, run: runs, planned });
+    while (inflight.length > pipeline) if (await settleHead()) return false;
+    return true;
   });
   const out = await fc.check(prop, {
     seed,
     numRuns: options.runs ?? 100,
     ...(options.select !== undefined ? { maxSkipsPerRun: 1000 } : {}),
-    ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
+    ...(options.path !== undefined || budgetRuns === 0 ? { endOnFailure: true } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
   });
+  let found = out.failed;
+  while (!found && inflight.length > 0) found = await settleHead();
+  // Traces still in flight behind the failure: let them finish before the guests shrink it.
+  await Promise.allSettled(inflight.splice(0).map((x) => x.planned));
   let failure: HuntFailure | undefined;
   const interrupted = options.signal?.aborted === true;
-  if (out.failed && signature !== undefined && lastFail !== undefined && !interrupted) {
+  if (found && signature !== undefined && lastFail !== undefined && !interrupted) {
     const sig = signature;
-    let verdict = lastFail.verdict;
-    const min = await minimizeTrace(engine, lastFail.trace, verdict.failure.step, async (candidate) => {
-      const v = checkRun(
-        options.check,
-        candidate,
-        await target.run(candidate, { seed: runSeedOf(candidate) }),
-      );
-      if (failureSignature(v) !== sig || v.kind !== 'fail') return false;
-      verdict = v;
-      return true;
-    });
+    const verdicts = new Map<Trace, Verdict & { kind: 'fail' }>();
+    const min = await minimizeTrace(
+      engine,
+      lastFail.trace,
+      lastFail.verdict.failure.step,
+      async (candidate) => {
+        const v = checkRun(
+          options.check,
+          candidate,
+          await target.run(candidate, { seed: runSeedOf(candidate) }),
+        );
+        if (failureSignature(v) !== sig || v.kind !== 'fail') return false;
+        verdicts.set(candidate, v);
+        return true;
+      },
+      {
+        maxAttempts: minimizeRuns,
+        parallel: options.shrinkBudget?.parallel ?? 1,
+        onProgress: (p) =>
+          options.onShrinkProgress?.({
+            phase: 'minimize',
+            runs: shrinkRuns + p.attempts,
+            budget: budgetRuns + minimizeRuns,
+            steps: p.steps,
+            tasks: p.tasks,
+          }),
+      },
+    );
+    const verdict = verdicts.get(min.trace) ?? lastFail.verdict;
     const h = min.trace.header;
     const swarm = /swarm: (.*)\.$/.exec(lastFail.trace.header.description)?.[1] ?? 'default';
     const description =
@@ -273,8 +381,9 @@ export async function huntTarget(target: Target, options: HuntOptions): Promise<
       fastCheckSteps: lastFail.trace.steps.length,
       shrinks: out.numShrinks,
       minimizeRuns: min.attempts,
+      minimal: min.complete,
       seed: out.seed,
-      path: out.counterexamplePath ?? '',
+      path: failPath ?? out.counterexamplePath ?? '',
       reproduced: { failed: await rerunFailures(target, options, trace, sig, reruns, false), runs: reruns },
     };
   }

@@ -4,6 +4,10 @@
  * whole tasks (with every step mentioning them), chunks of halving size and single steps, and unused tasks, while
  * the trace stays valid under the spec and still fails with the same signature, until no removal works (a
  * 1-minimal trace, as in delta debugging).
+ *
+ * On a real target a candidate run costs a guest round trip: candidates are run `parallel` at a time (the first
+ * of a batch that still fails, in the order above, wins), a candidate already tried is never run again, and the
+ * number of target runs is bounded (`maxAttempts`); the result says whether it is 1-minimal or stopped there.
  * @module
  */
 import type { Action, TaskDecl } from '@umcg/spec';
@@ -44,22 +48,51 @@ export function withSteps(
 
 /** The result of minimizing. */
 export interface Minimized {
-  /** The 1-minimal trace. */
+  /** The smallest failing trace found (the very object passed to `stillFails` when it came from a candidate). */
   readonly trace: Trace;
-  /** Candidate traces tried on the target. */
+  /** Candidate traces run on the target. */
   readonly attempts: number;
+  /** True when no removal works any more (1-minimal); false when the run budget stopped it first. */
+  readonly complete: boolean;
+}
+
+/** Where a minimization is (after each batch of candidates). */
+export interface MinimizeProgress {
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  readonly steps: number;
+  readonly tasks: number;
+}
+
+/** Options of {@link minimizeTrace}. */
+export interface MinimizeOptions {
+  /** Most target runs (default 400). */
+  readonly maxAttempts?: number;
+  /** Candidates run at once (default 1: strictly sequential). */
+  readonly parallel?: number;
+  /** Called after each batch of candidates. */
+  readonly onProgress?: (p: MinimizeProgress) => void;
+}
+
+interface Candidate {
+  readonly a: Action[];
+  readonly t: TaskDecl[];
 }
 
 /**
- * Minimizes `trace` (failing at step `divergedAt`) while `stillFails` holds; `maxAttempts` bounds target runs.
+ * Minimizes `trace` (failing at step `divergedAt`) while `stillFails` holds; a number as `options` is the
+ * run budget (`maxAttempts`).
  */
 export async function minimizeTrace(
   engine: SpecEngine,
   trace: Trace,
   divergedAt: number,
   stillFails: (candidate: Trace) => Promise<boolean>,
-  maxAttempts = 400,
+  options: number | MinimizeOptions = {},
 ): Promise<Minimized> {
+  const o: MinimizeOptions = typeof options === 'number' ? { maxAttempts: options } : options;
+  const maxAttempts = o.maxAttempts ?? 400;
+  const parallel = Math.max(1, Math.floor(o.parallel ?? 1));
   let actions = trace.steps.slice(0, divergedAt + 1).map((s) => s.action);
   let tasks = [...trace.header.tasks];
   let best = withSteps(
@@ -69,48 +102,69 @@ export async function minimizeTrace(
     validUnderSpec(engine, { ...trace, steps: trace.steps.slice(0, divergedAt + 1) }).killed,
   );
   let attempts = 0;
-  const attempt = async (a: Action[], t: TaskDecl[]): Promise<boolean> => {
-    const probe = withSteps(trace, a, t, false);
-    const v = validUnderSpec(engine, probe);
-    if (!v.valid || attempts >= maxAttempts) return false;
-    attempts++;
-    const candidate = withSteps(trace, a, t, v.killed);
-    if (!(await stillFails(candidate))) return false;
-    best = candidate;
-    actions = a;
-    tasks = t;
+  let exhausted = false;
+  const tried = new Set<string>();
+  const runBatch = async (batch: readonly { c: Candidate; trace: Trace }[]): Promise<boolean> => {
+    attempts += batch.length;
+    const fails = await Promise.all(batch.map((b) => stillFails(b.trace)));
+    o.onProgress?.({ attempts, maxAttempts, steps: actions.length, tasks: tasks.length });
+    const i = fails.indexOf(true);
+    if (i < 0) return false;
+    const won = batch[i]!;
+    best = won.trace;
+    actions = won.c.a;
+    tasks = won.c.t;
+    o.onProgress?.({ attempts, maxAttempts, steps: actions.length, tasks: tasks.length });
     return true;
   };
-  for (let changed = true; changed && attempts < maxAttempts; ) {
-    changed = false;
-    // Whole tasks first: every step mentioning the task, and the task itself.
-    for (const t of [...tasks].reverse()) {
-      const rest = actions.filter((a) => !taskRefs(a).includes(t.name));
-      if (
-        tasks.length > 1 &&
-        (await attempt(
-          rest,
-          tasks.filter((x) => x !== t),
-        ))
-      )
-        changed = true;
-    }
-    // Then chunks of halving size (delta debugging), down to single steps.
-    for (let size = Math.max(1, actions.length >> 1); size >= 1; size >>= 1) {
-      for (let i = actions.length - size; i >= 0; i -= size) {
-        if (await attempt([...actions.slice(0, i), ...actions.slice(i + size)], tasks)) changed = true;
+  /** Runs the valid, untried candidates in order, `parallel` at a time, until one still fails. */
+  const tryList = async (cands: readonly Candidate[]): Promise<boolean> => {
+    let batch: { c: Candidate; trace: Trace }[] = [];
+    for (const c of cands) {
+      const key = JSON.stringify([c.t.map((x) => x.name), c.a]);
+      if (tried.has(key)) continue;
+      const v = validUnderSpec(engine, withSteps(trace, c.a, c.t, false));
+      tried.add(key);
+      if (!v.valid) continue;
+      if (attempts + batch.length >= maxAttempts) {
+        exhausted = true;
+        break;
+      }
+      batch.push({ c, trace: withSteps(trace, c.a, c.t, v.killed) });
+      if (batch.length >= parallel) {
+        if (await runBatch(batch)) return true;
+        batch = [];
       }
     }
+    return batch.length > 0 && runBatch(batch);
+  };
+  const withoutTask = (): Candidate[] =>
+    tasks.length <= 1
+      ? []
+      : [...tasks].reverse().map((t) => ({
+          a: actions.filter((a) => !taskRefs(a).includes(t.name)),
+          t: tasks.filter((x) => x !== t),
+        }));
+  const withoutChunks = (size: number): Candidate[] => {
+    const out: Candidate[] = [];
+    for (let i = actions.length - size; i >= 0; i -= size)
+      out.push({ a: [...actions.slice(0, i), ...actions.slice(i + size)], t: tasks });
+    return out;
+  };
+  const withoutUnused = (): Candidate[] => {
     const used = new Set(actions.flatMap(taskRefs));
-    for (const t of tasks.filter((x) => !used.has(x.name))) {
-      if (
-        await attempt(
-          actions,
-          tasks.filter((x) => x !== t),
-        )
-      )
-        changed = true;
-    }
+    return tasks
+      .filter((x) => !used.has(x.name))
+      .map((u) => ({ a: actions, t: tasks.filter((x) => x !== u) }));
+  };
+  for (let changed = true; changed && !exhausted; ) {
+    changed = false;
+    // Whole tasks first (every step mentioning the task, and the task itself): they remove the most.
+    while (!exhausted && (await tryList(withoutTask()))) changed = true;
+    // Then chunks of halving size (delta debugging), down to single steps.
+    for (let size = Math.max(1, actions.length >> 1); size >= 1 && !exhausted; size >>= 1)
+      while (!exhausted && (await tryList(withoutChunks(size)))) changed = true;
+    while (!exhausted && (await tryList(withoutUnused()))) changed = true;
   }
-  return { trace: best, attempts };
+  return { trace: best, attempts, complete: !exhausted };
 }

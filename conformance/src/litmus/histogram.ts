@@ -21,6 +21,8 @@ export interface OutcomeRow {
   readonly observation: StepObservation;
   /** Runs that ended in it. */
   readonly count: number;
+  /** The 1-based run (iteration) that first ended in it; undefined when never seen. */
+  readonly firstAt?: number;
   /** Whether the spec allows it. */
   readonly allowed: boolean;
   /** Whether it satisfies the test's condition (undefined without a condition). */
@@ -62,31 +64,33 @@ export function tabulate(
   meta: { readonly runs: number; readonly seed: number },
 ): LitmusHistogram {
   const statuses = { completed: 0, timeout: 0, crashed: 0, unsupported: 0 };
-  const counts = new Map<string, { observation: StepObservation; count: number }>();
+  const counts = new Map<string, { observation: StepObservation; count: number; firstAt: number }>();
   let crashes: { count: number; first: string } | undefined;
-  for (const r of results) {
+  results.forEach((r, i) => {
     statuses[r.status]++;
     if (r.culprit === 'implementation' && r.status !== 'completed')
       crashes = { count: (crashes?.count ?? 0) + 1, first: crashes?.first ?? r.detail ?? r.status };
-    if (r.status !== 'completed') continue;
+    if (r.status !== 'completed') return;
     const key = canonicalObservation(r.observation);
-    const e = counts.get(key) ?? { observation: r.observation, count: 0 };
-    counts.set(key, { observation: e.observation, count: e.count + 1 });
-  }
+    const e = counts.get(key) ?? { observation: r.observation, count: 0, firstAt: i + 1 };
+    counts.set(key, { ...e, count: e.count + 1 });
+  });
   const c = test.condition;
   const rows: OutcomeRow[] = [];
   for (const [key, { observation }] of spec.outcomes) {
+    const seen = counts.get(key);
     rows.push({
       key,
       observation,
-      count: counts.get(key)?.count ?? 0,
+      count: seen?.count ?? 0,
+      ...(seen === undefined ? {} : { firstAt: seen.firstAt }),
       allowed: true,
       witness: witnessOf(c, observation),
     });
   }
-  for (const [key, { observation, count }] of counts) {
+  for (const [key, { observation, count, firstAt }] of counts) {
     if (!spec.outcomes.has(key))
-      rows.push({ key, observation, count, allowed: false, witness: witnessOf(c, observation) });
+      rows.push({ key, observation, count, firstAt, allowed: false, witness: witnessOf(c, observation) });
   }
   const completed = statuses.completed;
   const positive = rows.reduce((n, r) => n + ((c === undefined ? !r.allowed : r.witness) ? r.count : 0), 0);

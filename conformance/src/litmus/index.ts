@@ -9,6 +9,6 @@ export { litmusArbitrary } from '../generate/litmusArbitrary.js';
 export { LITMUS_CORPUS_DIR, litmusByName, litmusCorpus } from './corpus.js';
 export type { LitmusHistogram, OutcomeRow } from './histogram.js';
 export { tabulate } from './histogram.js';
-export { observationKind, observationLine, renderLitmusHistogram } from './render.js';
+export { firstSeenLine, observationKind, observationLine, renderLitmusHistogram } from './render.js';
 export type { LitmusRunOptions } from './run.js';
 export { runLitmusTest } from './run.js';

@@ -21,6 +21,14 @@ export function observationLine(h: LitmusHistogram): string {
   return `Observation ${h.test.header.name} ${observationKind(h)} ${h.positive} ${h.negative}`;
 }
 
+/** The runs each allowed outcome needed before it was first seen (`-` never), in the table's order. */
+export function firstSeenLine(h: LitmusHistogram): string {
+  return h.rows
+    .filter((r) => r.allowed)
+    .map((r) => (r.firstAt === undefined ? '-' : String(r.firstAt)))
+    .join('/');
+}
+
 /** The full text table of a histogram. */
 export function renderLitmusHistogram(h: LitmusHistogram): string {
   const c = h.test.condition;
@@ -37,7 +45,11 @@ export function renderLitmusHistogram(h: LitmusHistogram): string {
   ];
   for (const r of h.rows) {
     const mark = !r.allowed ? '!>' : r.witness ? '*>' : ':>';
-    const tag = !r.allowed ? '   FORBIDDEN' : r.count === 0 ? '   (allowed, never seen)' : '';
+    const tag = !r.allowed
+      ? `   FORBIDDEN (first at run ${r.firstAt})`
+      : r.count === 0
+        ? '   (allowed, never seen)'
+        : `   (first at run ${r.firstAt})`;
     out.push(
       `${String(r.count).padStart(width)} ${mark} ${compactObservation(r.observation, varying)}${tag}`,
     );

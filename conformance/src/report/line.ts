@@ -15,6 +15,8 @@ export function resultLine(r: TraceResult): string {
         .map(([k, v]) => `${k}=${v}`)
         .join(' '),
     );
-  if (r.reason !== undefined && r.status !== 'PASS') detail.push(r.reason);
+  if (r.reason !== undefined && (r.status !== 'PASS' || r.origin === 'litmus')) detail.push(r.reason);
+  const unchecked = r.verdict.kind === 'pass' ? r.verdict.unchecked?.[0] : undefined;
+  if (unchecked !== undefined) detail.push(`expectations not checkable from step ${unchecked.step + 1}`);
   return `${r.status.padEnd(8)}${r.hash}  ${r.origin.padEnd(9)} ${r.name}  ${detail.join('; ')}  ${r.durationMs}ms`.trimEnd();
 }

@@ -36,6 +36,11 @@ export function renderSummary(report: RunReport, outDir: string | undefined): st
     lines.push(`Skipped (${skips.length}):`);
     for (const r of skips) lines.push(`  ${r.hash} ${r.name}: ${r.reason ?? ''}`);
   }
+  const unchecked = report.results.filter((r) => r.verdict.kind === 'pass' && r.verdict.unchecked?.length);
+  if (unchecked.length > 0) {
+    lines.push(`Not checkable on this run (${unchecked.length}; the spec's allowed set was still checked):`);
+    for (const r of unchecked) lines.push(`  ${r.hash} ${r.name}: ${r.reason ?? ''}`);
+  }
   for (const s of report.stale)
     lines.push(`STALE expectation '${s}' matches no trace (remove it or run with --save)`);
   lines.push(coverageText(report.coverage));

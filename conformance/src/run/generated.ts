@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ProfileId, RuleId } from '@umcg/spec';
 import type { Target } from '../adapters/contract.js';
 import type { CheckTrace, Verdict } from '../check/types.js';
-import { type FailureKey, saveFailure } from '../failures/store.js';
+import { type FailureKey, removeFailure, saveFailure } from '../failures/store.js';
 import { type FlakyFailure, huntTarget } from '../generate/index.js';
 import { type RunShape, renderFailure, replayCommand } from '../report/failure.js';
 import { canonicalJson, traceHash } from '../trace/hash.js';
@@ -34,7 +34,22 @@ export interface GeneratedOptions {
   readonly onProgress?: (done: number, total: number, label: string, failures: number) => void;
   /** Interrupt (Ctrl-C): no further traces start; the stage's line says how many ran. */
   readonly signal?: AbortSignal;
+  /** Notes for the user (stderr): a failure the moment it is confirmed, and how far shrinking got. */
+  readonly onNote?: (note: string) => void;
+  /** Traces and minimization candidates in flight at once (the guests of a pool; default 1). */
+  readonly parallel?: number;
 }
+
+/**
+ * Shrink budget on a target without controlled interleaving (a real kernel, where a run costs a guest round trip
+ * and repeats only up to timing): no fast-check shrinking of the choices (each of its candidates is a fresh run
+ * that rarely removes much), trace-level minimization bounded by this many runs.
+ */
+export const REAL_TARGET_MINIMIZE_RUNS = 120;
+
+/** The failure store's key of a generated stage (see `GeneratedOptions.failureKey`). */
+const failureKeyOf = (o: GeneratedOptions): FailureKey =>
+  o.failureKey ?? { target: o.targetName, profile: o.profile, args: o.shape?.targetArgs ?? {} };
 
 /** Fresh hunts started after a shrunk failure that no longer reproduced (each with the traces still owed). */
 const MAX_RESTARTS = 3;
@@ -77,6 +92,10 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     if (v.kind === 'pass' || v.kind === 'fail') for (const r of v.rules) rules.add(r);
     return v;
   };
+  const real = !target.capabilities.features.has('controlled-interleaving');
+  let lastNote = 0;
+  // The confirmed failure as found, saved before shrinking (so an interrupted shrink loses nothing).
+  let unshrunk: { file: string; hash: string } | undefined;
   const rep = await huntTarget(target, {
     check,
     runs: o.runs,
@@ -84,6 +103,38 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     profile: o.profile,
     failuresDir: false,
     ...(o.rules === undefined ? {} : { select: ruleMatcher(o.rules) }),
+    ...(real
+      ? {
+          shrinkBudget: { runs: 0, minimizeRuns: REAL_TARGET_MINIMIZE_RUNS, parallel: o.parallel ?? 1 },
+          pipeline: o.parallel ?? 1,
+        }
+      : {}),
+    onFailure: async (f) => {
+      const file =
+        o.failuresDir === undefined
+          ? undefined
+          : await saveFailure(
+              o.failuresDir,
+              failureKeyOf(o),
+              f.trace,
+              `${o.targetName}: generated, seed ${f.seed}, not shrunk yet`,
+            );
+      if (file !== undefined) unshrunk = { file, hash: traceHash(f.trace) };
+      const replay =
+        file === undefined ? '' : `\n  replay: ${replayCommand(o.targetName, o.profile, file, o.shape)}`;
+      o.onNote?.(
+        `generated: FAIL after ${f.after} traces, confirmed on a re-run (${f.trace.steps.length} steps, rules ${f.signature}); shrinking it now` +
+          `${replay}\n${renderFailure({ trace: f.trace, failure: f.verdict.failure, rules: f.verdict.rules, replay: file ?? '' })}`,
+      );
+    },
+    onShrinkProgress: (p) => {
+      const now = performance.now();
+      if (now - lastNote < 5_000) return;
+      lastNote = now;
+      o.onNote?.(
+        `generated: shrinking (${p.phase}): ${p.runs}/${p.budget} runs, now ${p.steps} steps, ${p.tasks} task(s)`,
+      );
+    },
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.onProgress ? { onRun: (n: number, f: number) => o.onProgress?.(n, o.runs, 'generated', f) } : {}),
   });
@@ -99,7 +150,10 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
     )
     .digest('hex')
     .slice(0, 12);
-  const stats: Record<string, number> = { traces: rep.runs, shrinkRuns: rep.shrinkRuns };
+  const stats: Record<string, number> = {
+    traces: rep.runs,
+    shrinkRuns: rep.shrinkRuns + (rep.failure?.minimizeRuns ?? 0),
+  };
   if (o.rules !== undefined) stats.discarded = rep.discarded;
   if (rep.replanned > 0) stats.replanned = rep.replanned;
   for (const [k, v] of Object.entries(rep.inconclusive)) stats[k] = v.count;
@@ -132,13 +186,18 @@ async function huntOnce(target: Target, o: GeneratedOptions): Promise<TraceResul
       },
     ];
   }
+  const how = f.minimal ? '1-minimal' : 'stopped at the run budget, not 1-minimal';
   const extra = [
-    `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps; reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,
+    `  Shrunk from ${f.originalSteps} to ${f.trace.steps.length} steps in ${rep.shrinkRuns + f.minimizeRuns} target runs (${how}); reproduced ${f.reproduced.failed}/${f.reproduced.runs}.`,
     `  fast-check: seed=${f.seed} path=${f.path}`,
   ];
   const status = f.reproduced.runs > 0 && f.reproduced.failed === 0 ? 'FLAKY' : 'FAIL';
   const saved = `generated, seed ${f.seed} path ${f.path}`;
-  return [...flaky, await failureResult(o, base, f.trace, f.verdict, status, saved, extra)];
+  const result = await failureResult(o, base, f.trace, f.verdict, status, saved, extra);
+  // The shrunk failure reproduced and is saved: it supersedes the unshrunk one (kept when the shrunk one is FLAKY).
+  if (status === 'FAIL' && unshrunk !== undefined && unshrunk.hash !== result.hash)
+    await removeFailure(unshrunk.file);
+  return [...flaky, result];
 }
 
 /** A failing generated trace as a result: saved to the failure database, with its replay command and report. */
@@ -154,12 +213,7 @@ async function failureResult(
   const file =
     o.failuresDir === undefined
       ? `${traceHash(trace)}.trace`
-      : await saveFailure(
-          o.failuresDir,
-          o.failureKey ?? { target: o.targetName, profile: o.profile, args: o.shape?.targetArgs ?? {} },
-          trace,
-          `${o.targetName}: ${saved}`,
-        );
+      : await saveFailure(o.failuresDir, failureKeyOf(o), trace, `${o.targetName}: ${saved}`);
   const replay = replayCommand(o.targetName, o.profile, file, o.shape);
   return {
     ...base,
@@ -196,7 +250,7 @@ async function crashResult(
       ? `${traceHash(c.trace)}.trace`
       : await saveFailure(
           o.failuresDir,
-          o.failureKey ?? { target: o.targetName, profile: o.profile, args: o.shape?.targetArgs ?? {} },
+          failureKeyOf(o),
           c.trace,
           `${o.targetName}: crash: ${c.reason.split('\n')[0] ?? ''}`,
         );

@@ -10,7 +10,7 @@ import type { Target } from '../adapters/contract.js';
 import type { Verdict } from '../check/types.js';
 import type { EngineExploreResult, SpecEngine } from '../generate/index.js';
 import { defaultEngine } from '../generate/index.js';
-import { observationLine, renderLitmusHistogram, runLitmusTest } from '../litmus/index.js';
+import { firstSeenLine, observationLine, renderLitmusHistogram, runLitmusTest } from '../litmus/index.js';
 import { litmusHash } from '../trace/hash.js';
 import type { LitmusTest } from '../trace/types.js';
 import type { Expectation } from './expectations.js';
@@ -71,14 +71,18 @@ export async function runLitmus(
   }
   const seen = h.rows.filter((r) => r.count > 0);
   const forbidden = seen.filter((r) => !r.allowed);
-  const stats = {
+  const allowedRows = h.rows.filter((r) => r.allowed);
+  const stats: Record<string, number> = {
     runs: o.runs,
     completed: h.statuses.completed,
     seen: seen.length,
-    allowedUnseen: h.rows.filter((r) => r.allowed && r.count === 0).length,
+    allowedUnseen: allowedRows.filter((r) => r.count === 0).length,
     forbidden: forbidden.length,
   };
-  const line = observationLine(h);
+  // Iterations until every allowed outcome had been seen (klitmus-style figure), when all were.
+  if (allowedRows.length > 0 && allowedRows.every((r) => r.firstAt !== undefined))
+    stats.allSeenAt = Math.max(...allowedRows.map((r) => r.firstAt ?? 0));
+  const line = `${observationLine(h)}; first seen at run ${firstSeenLine(h)}`;
   const ruleSet = new Set<RuleId>();
   for (const r of seen) for (const id of explored?.outcomes.get(r.key)?.rules ?? []) ruleSet.add(id);
   const rules = [...ruleSet].sort();

@@ -131,7 +131,9 @@ export async function runTrace(
   const reason =
     applied.reason ??
     (verdict.kind === 'pass'
-      ? undefined
+      ? verdict.unchecked?.length
+        ? `not checkable from step ${verdict.unchecked[0]!.step + 1}: ${verdict.unchecked[0]!.reason}`
+        : undefined
       : verdict.kind === 'fail'
         ? firstLine(verdict.failure.explanation)
         : verdict.reason);

@@ -118,6 +118,8 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       `target ${cfg.targetName} implements only ${runProfile}: running under --profile=${runProfile}`,
     );
   }
+  // A target that runs requests in parallel itself (a pool of guests: `info.build.jobs`) gets that many in flight.
+  const inFlight = Math.max(cfg.jobs, Number(main.info.build?.jobs ?? 1) || 1);
   const expectations = await loadExpectations(cfg.expectationsFile);
   const results: TraceResult[] = [];
   let failures = 0;
@@ -145,7 +147,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     let done = 0;
     await mapPool(
       files,
-      cfg.jobs,
+      inFlight,
       async (file) => {
         let loaded: Trace;
         try {
@@ -262,7 +264,7 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       }
       if (cfg.litmus && !aborted())
         await runLitmusStage(
-          { ...cfg, onProgress: (d, t, l) => cfg.onProgress?.(d, t, l, failures) },
+          { ...cfg, jobs: inFlight, onProgress: (d, t, l) => cfg.onProgress?.(d, t, l, failures) },
           runProfile,
           expectations,
           emit,

@@ -11,6 +11,9 @@
  * - `w0.runnable_ts=moved`, `w0.blocked_ts=same`: whether that timestamp was written during the step.
  * - `w0.rwp=unchanged` (any word field): the word is as it was before the step (e.g. a list link after a take).
  * - `killed`: the process was killed.
+ * - `no-interrupt`: not an outcome but the scenario's assumption that no spontaneous interrupt (timer tick) lands
+ *   during this step; the checker reports the trace's expectations from this step on as not checkable when the
+ *   observation needs one (a real kernel cannot promise it).
  *
  * A comment `# one of: A, B | C` lists alternatives (for implementation-defined points): the step's outcome must
  * satisfy every atom of at least one alternative. Alternatives are separated by a `|` with white space on both
@@ -25,7 +28,8 @@ export type ExpectAtom =
   | { readonly kind: 'ret'; readonly task: TaskName | undefined; readonly ret: string }
   | { readonly kind: 'where'; readonly task: TaskName; readonly where: string }
   | { readonly kind: 'word'; readonly task: TaskName; readonly field: WordField; readonly value: string }
-  | { readonly kind: 'killed' };
+  | { readonly kind: 'killed' }
+  | { readonly kind: 'no-interrupt' };
 
 /** The observation fields an atom may name. */
 export type WordField =
@@ -61,7 +65,7 @@ const WHERE =
   /^(user|exited|killed|asleep:(umcg_ctl|umcg_wait|umcg_kick|syscall|fault|rt_sigreturn|interrupt))$/;
 const RET = /^(0|E[A-Z]+|ok|fail|pending|\[[a-z0-9_,.?]*\])$/;
 const EXPECTED =
-  'an expected outcome (errno such as EAGAIN, 0, ok, fail, pending, [list], task=RESULT, task WHERE, task.field=VALUE or killed)';
+  'an expected outcome (errno such as EAGAIN, 0, ok, fail, pending, [list], task=RESULT, task WHERE, task.field=VALUE, killed or no-interrupt)';
 
 /** Splits the annotation text into atom strings (commas inside brackets do not split). */
 export function splitAtoms(text: string): { text: string; offset: number }[] {
@@ -96,6 +100,7 @@ export function parseAtom(
   const bad = (): TraceSyntaxError =>
     new TraceSyntaxError(file, line, col, `expected ${EXPECTED}, found '${text}'`);
   if (text === 'killed') return { kind: 'killed' };
+  if (text === 'no-interrupt') return { kind: 'no-interrupt' };
   const compact = text.replace(/\s*([=,\][])\s*/g, '$1');
   if (RET.test(compact)) return { kind: 'ret', task: undefined, ret: compact };
   const where = /^([a-z][a-z0-9_]*) (\S+)$/.exec(text);
@@ -200,6 +205,7 @@ export function unmetExpectations(
 ): string[] {
   const out: string[] = [];
   for (const a of atoms) {
+    if (a.kind === 'no-interrupt') continue;
     if (a.kind === 'killed') {
       if (!obs.killed) out.push('expected the process to be killed; it is alive');
       continue;

@@ -78,6 +78,94 @@ describe('huntTarget (toy engine)', () => {
     expect(target.runs).toBeGreaterThan(before);
   });
 
+  test('a confirmed failure is reported before any shrink run; the run budget bounds shrinking and says so', async () => {
+    const target = brokenTarget(engine);
+    const events: string[] = [];
+    let runsAtFailure = -1;
+    const report = await huntTarget(target, {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0, minimizeRuns: 3, parallel: 2 },
+      onFailure: (f) => {
+        runsAtFailure = target.runs;
+        events.push(`found ${f.trace.steps.length}`);
+      },
+      onShrinkProgress: (p) => events.push(`${p.phase} ${p.runs}/${p.budget}`),
+    });
+    const f = report.failure!;
+    expect(events[0]).toMatch(/^found \d+$/);
+    expect(events.slice(1).every((e) => e.startsWith('minimize '))).toBe(true);
+    expect(f.minimizeRuns).toBeLessThanOrEqual(3);
+    expect(f.minimal).toBe(false);
+    expect(report.shrinkRuns).toBe(0);
+    // Confirmation re-run (1), shrinking (<= 3), reproduction (3): nothing else ran after the report.
+    expect(target.runs - runsAtFailure).toBeLessThanOrEqual(3 + 3);
+  });
+
+  test('parallel minimization reaches a 1-minimal trace of the same size as sequential', async () => {
+    const seq = await huntTarget(brokenTarget(engine), {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0 },
+    });
+    const par = await huntTarget(brokenTarget(engine), {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0, parallel: 4 },
+    });
+    expect(seq.failure?.minimal).toBe(true);
+    expect(par.failure?.minimal).toBe(true);
+    expect(par.failure?.trace.steps.length).toBe(seq.failure?.trace.steps.length);
+    expect(par.failure?.signature).toBe(seq.failure?.signature);
+  });
+
+  test('a pipelined hunt (traces in flight while the next are generated) finds the same first failure', async () => {
+    const seq = await huntTarget(brokenTarget(engine), {
+      ...base,
+      runs: 300,
+      seed: 42,
+      shrinkBudget: { runs: 0 },
+      confirm: 0,
+    });
+    for (const pipeline of [1, 3]) {
+      const target = brokenTarget(engine);
+      let inFlight = 0;
+      let most = 0;
+      const slow = {
+        ...target,
+        async run(trace: Parameters<typeof target.run>[0], o: Parameters<typeof target.run>[1]) {
+          most = Math.max(most, ++inFlight);
+          await new Promise((r) => setTimeout(r, 1));
+          const r = await target.run(trace, o);
+          inFlight--;
+          return r;
+        },
+      };
+      const par = await huntTarget(slow, {
+        ...base,
+        runs: 300,
+        seed: 42,
+        shrinkBudget: { runs: 0 },
+        confirm: 0,
+        pipeline,
+      });
+      expect(par.failure?.originalSteps).toBe(seq.failure?.originalSteps);
+      expect(par.failure?.path).toBe(seq.failure?.path);
+      expect(par.failure?.trace).toEqual(seq.failure?.trace);
+      expect(most).toBeGreaterThan(1);
+    }
+    const replay = await huntTarget(brokenTarget(engine), {
+      ...base,
+      seed: 42,
+      path: seq.failure!.path,
+      shrinkBudget: { runs: 0 },
+    });
+    expect(replay.failure?.originalSteps).toBe(seq.failure?.originalSteps);
+  });
+
   test('the failure store is empty when the directory does not exist', async () => {
     expect(
       await listFailures(join(tmpdir(), 'does-not-exist-umcg'), { target: 't', profile: 'pz-v2', args: {} }),

@@ -75,6 +75,8 @@ struct ux_trace {
 	int		nsteps, capsteps;
 	struct ux_step	*thr[UX_MAX_TASKS];	/* litmus per-task lists */
 	int		nthr[UX_MAX_TASKS], capthr[UX_MAX_TASKS];
+	/* litmus `skew` lines: spins after the start flag, and CPU + 1 to run on (0: anywhere) */
+	int		delay[UX_MAX_TASKS], cpu1[UX_MAX_TASKS];
 };
 
 /* Configuration (`config` line). */

@@ -19,6 +19,8 @@
 /* Longest a dequeued signal may take to reach its handler before we stop waiting. */
 #define SIGNAL_GRACE_NS	(500LL * 1000000LL)
 
+struct ux_times ux_times;
+
 /* Reads a small /proc file; returns its length or -1. */
 static int read_proc(pid_t pid, pid_t tid, const char *what, char *buf, size_t n)
 {
@@ -106,8 +108,11 @@ static void task_where(struct ux_rt *rt, int i, int64_t since, char *out, size_t
 		 */
 		if (atomic_load(&r->signals) < r->sig_sent - r->sig_lost &&
 		    (ux_sigusr1_pending(rt->pid, tid, 0) ||
-		     ux_clock_ns(CLOCK_MONOTONIC) - since < SIGNAL_GRACE_NS))
+		     ux_clock_ns(CLOCK_MONOTONIC) - since < SIGNAL_GRACE_NS)) {
+			if (since)
+				ux_times.pending_sig++;
 			return;
+		}
 		snprintf(out, n, "user");
 		return;
 	}
@@ -211,7 +216,9 @@ int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err
 	for (;;) {
 		int quiet = 1, same = 1;
 		struct timespec ts = { 0, SAMPLE_US * 1000 };
+		int64_t t0 = ux_clock_ns(CLOCK_MONOTONIC), t1;
 
+		ux_times.samples++;
 		for (int i = 0; i < rt->n; i++) {
 			task_where(rt, i, since, cur[i], sizeof(cur[i]));
 			if (!cur[i][0])
@@ -220,12 +227,17 @@ int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err
 				same = 0;
 		}
 		memcpy(prev, cur, sizeof(prev));
+		if (!quiet)
+			ux_times.unsettled++;
 		stable = quiet && same ? stable + 1 : (quiet ? 1 : 0);
+		t1 = ux_clock_ns(CLOCK_MONOTONIC);
+		ux_times.sample += t1 - t0;
 		if (stable == 1)
-			stable_since = ux_clock_ns(CLOCK_MONOTONIC);
-		if (stable >= STABLE_SAMPLES && ux_clock_ns(CLOCK_MONOTONIC) - stable_since >= min_stable) {
+			stable_since = t1;
+		if (stable >= STABLE_SAMPLES && t1 - stable_since >= min_stable) {
 			int moved = user_barrier(rt, cur, since, deadline);
 
+			ux_times.ping += ux_clock_ns(CLOCK_MONOTONIC) - t1;
 			if (!moved)
 				return 0;
 			if (moved > 0)
@@ -241,7 +253,13 @@ int ux_rt_quiesce(struct ux_rt *rt, int64_t since, int64_t min_stable, char *err
 							rt->t->names[i], atomic_load(&rt->task[i].cur_op));
 			return -1;
 		}
+		t0 = ux_clock_ns(CLOCK_MONOTONIC);
 		nanosleep(&ts, NULL);
+		t1 = ux_clock_ns(CLOCK_MONOTONIC) - t0;
+		if (stable >= STABLE_SAMPLES)
+			ux_times.settle += t1;
+		else
+			ux_times.period += t1;
 	}
 }
 

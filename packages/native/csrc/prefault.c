@@ -14,9 +14,10 @@
  * ux_prefault() runs in the child before the task threads start, while it
  * has a single thread.  It maps every page of the objects the task threads
  * execute (the executor itself, the C library, the dynamic linker, the
- * vDSO), writing each writable page once so that it is the child's own,
- * and locks them where RLIMIT_MEMLOCK allows.  ux_task_stack() gives each
- * task thread a stack that is mapped and touched up front.
+ * vDSO) and locks them, which populates them (writable pages written, so
+ * that they are the child's own); where RLIMIT_MEMLOCK does not allow it,
+ * it touches each page (and writes each writable one) instead.
+ * ux_task_stack() gives each task thread a stack populated up front.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -104,10 +105,14 @@ int ux_prefault(char *err, size_t errlen)
 		path[strcspn(path, "\n")] = 0;
 		/* An object's .bss past its file-backed pages is the anonymous mapping right after it. */
 		w = wanted(path, self, libc) || (!path[0] && prev_wanted && lo == prev_hi);
-		if (w && perms[0] == 'r') {
+		/*
+		 * mlock() populates the range in the kernel (writable private
+		 * pages with a write, breaking copy-on-write), without a user
+		 * fault per page, which is slow under QEMU TCG.  Where it fails
+		 * (RLIMIT_MEMLOCK), the pages are touched one by one instead.
+		 */
+		if (w && perms[0] == 'r' && mlock((void *)lo, hi - lo))
 			touch(lo, hi, perms[1] == 'w' && perms[3] == 'p');
-			mlock((void *)lo, hi - lo);	/* best effort: the pages stay mapped anyway */
-		}
 		prev_wanted = w;
 		prev_hi = hi;
 	}
@@ -117,11 +122,13 @@ int ux_prefault(char *err, size_t errlen)
 
 void *ux_task_stack(size_t size)
 {
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	/* Populated by the kernel (no user fault per page), then locked. */
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 
 	if (p == MAP_FAILED)
 		return NULL;
-	memset(p, 0, size);
-	mlock(p, size);
+	if (mlock(p, size))
+		memset(p, 0, size);
 	return p;
 }

@@ -51,6 +51,26 @@ struct ux_rt {
 
 extern struct ux_rt *ux_rt;
 
+/*
+ * Where one trace's time went in the child, in ns (PROTOCOL.md, "timing"):
+ * accumulated over the trace and reported with its response.
+ */
+struct ux_times {
+	int64_t	setup;		/* ux_rt_start: handler, prefault, pages, threads */
+	int64_t	exec;		/* posting steps (expire waits excluded) */
+	int64_t	expire;		/* expire: sleeping until the deadline, then its grace */
+	int64_t	sample;		/* quiescence: reading /proc */
+	int64_t	period;		/* quiescence: sleeping between samples */
+	int64_t	settle;		/* quiescence: holding a stable state for the expire settle time */
+	int64_t	ping;		/* quiescence: the user-mode ping (barrier) */
+	int64_t	observe;	/* reading and writing the observations */
+	int	samples;	/* /proc samples taken */
+	int	unsettled;	/* samples not yet quiescent (a task still running) */
+	int	pending_sig;	/* of those, a task with a signal not yet handled */
+};
+
+extern struct ux_times ux_times;
+
 /* Stack size of a task thread. */
 #define UX_STACK_SIZE	(256 * 1024)
 

@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,6 +181,11 @@ static int run_steps(struct ux_rt *rt, struct ux_step *steps, int n, int report,
 		snapshot_base(rt);
 		since = ux_clock_ns(CLOCK_MONOTONIC);
 		exec_step(rt, &steps[k]);
+		took = ux_clock_ns(CLOCK_MONOTONIC) - since;
+		if (steps[k].op == UX_EXPIRE)
+			ux_times.expire += took;
+		else
+			ux_times.exec += took;
 		if (ux_rt_quiesce(rt, since, steps[k].op == UX_EXPIRE ? EXPIRE_SETTLE_NS : 0, err, sizeof(err))) {
 			char d[600];
 
@@ -192,10 +198,12 @@ static int run_steps(struct ux_rt *rt, struct ux_step *steps, int n, int report,
 			slowest = took;
 		if (report) {
 			struct ux_buf b = { 0 };
+			int64_t t0 = ux_clock_ns(CLOCK_MONOTONIC);
 
 			ux_rt_observe(rt, &b, res_seen);
 			out_line(rt->out, "S", b.p);
 			ux_buf_free(&b);
+			ux_times.observe += ux_clock_ns(CLOCK_MONOTONIC) - t0;
 		} else {
 			/* prologue results are not reported */
 			for (int i = 0; i < rt->n; i++)
@@ -205,6 +213,23 @@ static int run_steps(struct ux_rt *rt, struct ux_step *steps, int n, int report,
 	return 0;
 }
 
+/* The T line: the child's time breakdown in microseconds (PROTOCOL.md, "timing"). */
+static void timing_line(struct ux_rt *rt, int64_t child_ns)
+{
+	const struct ux_times *x = &ux_times;
+	char b[400];
+
+	snprintf(b, sizeof(b),
+		 "\"child\":%lld,\"setup\":%lld,\"exec\":%lld,\"expire\":%lld,\"sample\":%lld,"
+		 "\"period\":%lld,\"settle\":%lld,\"ping\":%lld,\"observe\":%lld,\"samples\":%d,"
+		 "\"unsettled\":%d,\"pendingSignal\":%d",
+		 (long long)child_ns / 1000, (long long)x->setup / 1000, (long long)x->exec / 1000,
+		 (long long)x->expire / 1000, (long long)x->sample / 1000, (long long)x->period / 1000,
+		 (long long)x->settle / 1000, (long long)x->ping / 1000, (long long)x->observe / 1000,
+		 x->samples, x->unsettled, x->pending_sig);
+	out_line(rt->out, "T", b);
+}
+
 static void child_main(const struct ux_config *cfg, struct ux_trace *t, int out)
 {
 	static struct ux_rt rtstore;
@@ -212,6 +237,7 @@ static void child_main(const struct ux_config *cfg, struct ux_trace *t, int out)
 	uint32_t res_seen[UX_MAX_TASKS] = { 0 };
 	char err[256];
 	sigset_t all;
+	int64_t t0;
 
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
@@ -222,10 +248,12 @@ static void child_main(const struct ux_config *cfg, struct ux_trace *t, int out)
 	rt->pid = getpid();
 	rt->out = out;
 	ux_rt = rt;
+	t0 = ux_clock_ns(CLOCK_MONOTONIC);
 	if (ux_rt_start(rt, err, sizeof(err))) {
 		out_line(out, "X crashed", err);
 		_exit(0);
 	}
+	ux_times.setup = ux_clock_ns(CLOCK_MONOTONIC) - t0;
 	header_line(rt);
 	lookahead(t->steps, t->nsteps);
 	if (!t->litmus) {
@@ -239,6 +267,16 @@ static void child_main(const struct ux_config *cfg, struct ux_trace *t, int out)
 		if (run_steps(rt, t->steps, t->nsteps, 0, res_seen))
 			_exit(0);
 		snapshot_base(rt);
+		/* Placement (litmus `skew cpu=`): best effort, a CPU the guest lacks is ignored. */
+		for (int i = 0; i < rt->n; i++) {
+			cpu_set_t set;
+
+			if (!t->cpu1[i])
+				continue;
+			CPU_ZERO(&set);
+			CPU_SET(t->cpu1[i] - 1, &set);
+			sched_setaffinity(atomic_load(&rt->task[i].tid), sizeof(set), &set);
+		}
 		for (int i = 0; i < rt->n; i++)
 			if (t->nthr[i])
 				ux_rt_post(rt, i, t->thr[i], t->nthr[i], 1);
@@ -252,6 +290,7 @@ static void child_main(const struct ux_config *cfg, struct ux_trace *t, int out)
 		ux_rt_observe(rt, &b, res_seen);
 		out_line(out, "S", b.p);
 	}
+	timing_line(rt, ux_clock_ns(CLOCK_MONOTONIC) - t0);
 	out_line(out, "X completed", "");
 	_exit(0);
 }
@@ -277,7 +316,7 @@ static void respond(struct ux_buf *out, const char *id, const char *status, cons
 
 void ux_run(const struct ux_config *cfg, struct ux_trace *t, struct ux_buf *out)
 {
-	struct ux_buf in = { 0 }, steps = { 0 }, hdr = { 0 };
+	struct ux_buf in = { 0 }, steps = { 0 }, hdr = { 0 }, timing = { 0 };
 	char status[32] = "crashed", detail[700] = "";
 	int fds[2], nsteps = 0, ended = 0, wstatus = 0;
 	int64_t deadline, t0 = mono_ms();
@@ -335,6 +374,8 @@ void ux_run(const struct ux_config *cfg, struct ux_trace *t, struct ux_buf *out)
 		*nl = 0;
 		if (!strncmp(line, "H ", 2)) {
 			ux_buf_puts(&hdr, line + 2);
+		} else if (!strncmp(line, "T ", 2)) {
+			ux_buf_printf(&timing, "\"timing\":{%s}", line + 2);
 		} else if (!strncmp(line, "S ", 2)) {
 			ux_buf_printf(&steps, "%s", nsteps ? "," : "");
 			ux_buf_puts(&steps, line + 2);
@@ -364,7 +405,10 @@ void ux_run(const struct ux_config *cfg, struct ux_trace *t, struct ux_buf *out)
 				 WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
 		}
 	}
+	if (hdr.p && timing.p)
+		ux_buf_printf(&hdr, ",%s", timing.p);
 	respond(out, t->id, status, detail, hdr.p, steps.p, (long)(mono_ms() - t0));
+	ux_buf_free(&timing);
 	ux_buf_free(&in);
 	ux_buf_free(&steps);
 	ux_buf_free(&hdr);

@@ -124,6 +124,21 @@ void ux_session_line(struct ux_session *s, const char *line, struct ux_buf *out)
 			ux_trace_add_thr(s->cur, ux_task_index(s->cur, task), &st);
 		return;
 	}
+	if (!strncmp(line, "skew ", 5)) {
+		char task[64];
+		int delay = 0, cpu = -1, i;
+
+		if (s->err[0])
+			return;
+		if (sscanf(line + 5, "%63s delay=%d cpu=%d", task, &delay, &cpu) < 2 ||
+		    (i = ux_task_index(s->cur, task)) < 0 || delay < 0 || cpu < -1 || cpu > 1023) {
+			snprintf(s->err, sizeof(s->err), "skew: expected <task> delay=<n> cpu=<n|-1>");
+			return;
+		}
+		s->cur->delay[i] = delay;
+		s->cur->cpu1[i] = cpu + 1;
+		return;
+	}
 	if (!strncmp(line, "end", 3)) {
 		const char *why;
 

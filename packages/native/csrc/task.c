@@ -295,9 +295,15 @@ static void *task_main(void *arg)
 		}
 		seen = p;
 		atomic_store(&r->taken, p);
-		if (r->wait_go)
+		if (r->wait_go) {
+			int delay = rt->t->delay[r - rt->task];
+
 			while (!atomic_load_explicit(&rt->go, memory_order_acquire))
 				cpu_relax();
+			/* Start skew (litmus `skew`): klitmus-style randomised offsets. */
+			for (volatile int d = 0; d < delay; d++)
+				cpu_relax();
+		}
 		for (int k = 0; k < r->nprog; k++)
 			do_action(rt, r, &r->prog[k]);
 		atomic_store_explicit(&r->done, p, memory_order_release);

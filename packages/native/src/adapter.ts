@@ -4,7 +4,7 @@
  * @module
  */
 
-import { release } from 'node:os';
+import { availableParallelism, release } from 'node:os';
 import type {
   Adapter,
   Feature,
@@ -20,6 +20,7 @@ import { DEFAULT_SYSCALLS, type NativeSyscalls, probeNative } from './probe.js';
 import { toLitmusRun, toTraceRun } from './wire/decode.js';
 import { encodeConfig, encodeLitmus, encodeTrace } from './wire/encode.js';
 import { parseResponseLine } from './wire/raw.js';
+import { litmusSkew } from './wire/skew.js';
 
 /** Version of the native adapter. */
 export const NATIVE_VERSION = '0.1.0';
@@ -112,10 +113,11 @@ export async function openNative(options: OpenOptions): Promise<Target> {
         }
       });
     },
-    runLitmus(program: LitmusProgram, _run: RunOptions): Promise<LitmusRun> {
+    runLitmus(program: LitmusProgram, run: RunOptions): Promise<LitmusRun> {
       return serial(async () => {
         try {
-          return toLitmusRun(await request(encodeLitmus(`litmus-${++n}`, program)));
+          const skew = litmusSkew(run.seed, Object.keys(program.threads), availableParallelism());
+          return toLitmusRun(await request(encodeLitmus(`litmus-${++n}`, program, skew)));
         } catch (e) {
           return {
             observation: { killed: false, tasks: {}, results: {} },

@@ -98,6 +98,26 @@ describe.skipIf(executors.length === 0).each(executors.map((e) => [e.kind, e] as
       expect(r2.detail).toMatch(/bad value for target/);
     });
 
+    it('runs a litmus program with skew lines and reports where the time went', async () => {
+      const r = await run(exec, [
+        'litmus l 2 a b',
+        'pro store a target=a field=state value=num:1',
+        'thr a store target=a field=state value=num:2',
+        'thr b store target=b field=state value=num:3',
+        'skew a delay=1000 cpu=0',
+        'skew b delay=0 cpu=-1',
+        'end',
+      ]);
+      expect(r.status).toBe('completed');
+      expect(r.steps?.[0]?.tasks?.a?.words.state).toBe(2);
+      expect(r.steps?.[0]?.tasks?.b?.words.state).toBe(3);
+      const t = r.timing!;
+      expect(t.samples).toBeGreaterThanOrEqual(3);
+      expect(t.child).toBeGreaterThanOrEqual(t.setup + t.sample + t.period);
+      const bad = await run(exec, ['litmus l2 1 a', 'skew zz delay=1 cpu=0', 'end']);
+      expect(bad.detail).toMatch(/bad request: skew/);
+    });
+
     it('reports blocking faults as unsupported', async () => {
       const r = await run(exec, ['trace f 1 a', 'step fault a blocking=1', 'end']);
       expect(r.status).toBe('unsupported');

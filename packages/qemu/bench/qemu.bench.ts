@@ -1,18 +1,24 @@
 /**
  * `pnpm bench:qemu`: boot-to-first-result and traces/s of the QEMU target, with one guest and with `--jobs 2`,
- * on the conformance corpus (re-profiled to `ref-6.1`, repeated to `--traces N`, default 100).
+ * on the conformance corpus (re-profiled to `ref-6.1`, repeated to `--traces N`, default 100), and where a trace's
+ * time goes (the executor's breakdown, fork, host channel).
  *
- *   pnpm bench:qemu [--traces 100] [--jobs 1,2] [--trace <corpus name>] [--kernel bzImage] [--json]
+ *   pnpm bench:qemu [--traces 100] [--jobs 1,2] [--trace <corpus name>] [--generated N] [--kernel bzImage] [--json]
  *
  * `--trace register-server` repeats one light trace: the per-trace overhead of the channel and the executor.
+ * `--generated N` also runs the CI mix end to end: N generated traces (seed 20261126, ref-6.1) generated, run and
+ * checked as `pnpm conformance --target=qemu --runs N` does, on one guest.
  *
  * Timings are meaningless while a kernel build runs (2 cores): the bench says so when it sees one.
  * @module
  */
 import { spawnSync } from 'node:child_process';
+import { huntTarget } from '@umcg/conformance';
+import { qemuTarget } from '../src/adapter.js';
 import { runBatch } from '../src/runner/batch.js';
-import { openQemuSession } from '../src/session.js';
-import { corpusTraces } from '../test/helpers/conformance.js';
+import { openQemuSession, type QemuSession } from '../src/session.js';
+import { corpusTraces, createChecker, specEngine } from '../test/helpers/conformance.js';
+import { type RunTiming, renderBreakdown } from './breakdown.js';
 
 // `--help` prints this and exits before anything is downloaded, built or booted.
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -31,6 +37,7 @@ const count = Number(opt('traces') ?? 100);
 const jobsList = (opt('jobs') ?? '1,2').split(',').map(Number);
 const kernel = opt('kernel');
 const json = argv.includes('--json');
+const generated = Number(opt('generated') ?? 0);
 
 const busy = spawnSync('pgrep', ['-f', 'make.*bzImage'], { encoding: 'utf8' }).stdout.trim();
 if (busy)
@@ -61,6 +68,8 @@ interface Row {
   statuses: Record<string, number>;
   /** Runs that did not complete: trace name and the first line of the detail. */
   notCompleted: string[];
+  /** Per-trace timings (breakdown). */
+  timings: (RunTiming | undefined)[];
 }
 
 const rows: Row[] = [];
@@ -95,14 +104,71 @@ for (const jobs of jobsList) {
       tracesPerSec: steady > 0 ? (traces.length - 1) / steady : Number.NaN,
       statuses,
       notCompleted,
+      timings: r.timings,
     });
   } finally {
     await session.close();
   }
 }
 
+/** Records every reply's timing on a session (the adapter does not return it). */
+function recordTimings(session: QemuSession, into: RunTiming[]): void {
+  const pool = session.pool;
+  const request = pool.request.bind(pool);
+  pool.request = async (lines, id, timeoutMs) => {
+    const t0 = performance.now();
+    const reply = await request(lines, id, timeoutMs);
+    const raw = reply.kind === 'response' ? (reply.value as Partial<RunTiming> & { ms?: number }) : {};
+    const guest = (raw as { timing?: RunTiming['guest'] }).timing;
+    into.push({
+      hostMs: performance.now() - t0,
+      ...(guest === undefined ? {} : { guest }),
+      ...(raw.ms === undefined ? {} : { execMs: raw.ms }),
+    });
+    return reply;
+  };
+}
+
+/** The CI mix end to end: generated, run and checked on one guest. */
+let mix: { runs: number; ms: number; bootMs: number; verdicts: string; timings: RunTiming[] } | undefined;
+if (generated > 0) {
+  const session = await openQemuSession({
+    jobs: 1,
+    accel: 'tcg',
+    ...(kernel === undefined ? {} : { kernel }),
+  });
+  const timings: RunTiming[] = [];
+  try {
+    session.pool.warm();
+    await session.pool.ready();
+    recordTimings(session, timings);
+    const target = qemuTarget(session, { timeoutMs: 20_000 });
+    const t0 = performance.now();
+    const rep = await huntTarget(target, {
+      check: createChecker(specEngine()),
+      runs: generated,
+      seed: 20261126,
+      profile: 'ref-6.1',
+      failuresDir: false,
+      shrinkBudget: { runs: 0, minimizeRuns: 0 },
+      pipeline: 1,
+      reproduce: 0,
+    });
+    const inconclusive = Object.entries(rep.inconclusive).map(([k, v]) => `${k}=${v.count}`);
+    mix = {
+      runs: rep.runs,
+      ms: performance.now() - t0,
+      bootMs: session.pool.stats.bootMs[0] ?? 0,
+      verdicts: [rep.failure ? `FAIL ${rep.failure.signature}` : 'no failure', ...inconclusive].join(' '),
+      timings,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
 if (json) {
-  console.log(JSON.stringify({ build, rows }, null, 2));
+  console.log(JSON.stringify({ build, rows, mix }, null, 2));
 } else {
   console.log(
     `QEMU target bench: kernel ${build.kernel} (${build.kernelSource}), QEMU ${build.qemu}, -smp ${build.smp}, accel ${build.accel}, channel ${build.channel}`,
@@ -119,4 +185,12 @@ if (json) {
     );
   }
   for (const r of rows) for (const n of r.notCompleted) console.log(`  jobs ${r.jobs}: ${n}`);
+  for (const r of rows)
+    for (const l of renderBreakdown(`corpus mix, jobs ${r.jobs}`, r.timings)) console.log(l);
+  if (mix !== undefined) {
+    console.log(
+      `CI mix end to end (generated, run, checked; one guest): ${mix.runs} traces in ${(mix.ms / 1000).toFixed(1)} s = ${((1000 * mix.runs) / mix.ms).toFixed(2)} traces/s (boot ${mix.bootMs} ms; ${mix.verdicts})`,
+    );
+    for (const l of renderBreakdown('CI mix', mix.timings)) console.log(l);
+  }
 }

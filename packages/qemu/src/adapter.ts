@@ -83,11 +83,12 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
         return { observations: [], status: 'crashed', detail: boot(e), culprit: 'infrastructure' };
       }
     },
-    async runLitmus(program: LitmusProgram, _run: RunOptions): Promise<LitmusRun> {
+    async runLitmus(program: LitmusProgram, run: RunOptions): Promise<LitmusRun> {
       try {
         const rid = id();
+        const cpus = Number(session.build.smp ?? 1) || 1;
         const reply = await session.pool.request(
-          litmusRequest(rid, program),
+          litmusRequest(rid, program, { seed: run.seed, cpus }),
           rid,
           hangTimeout(options.timeoutMs),
         );

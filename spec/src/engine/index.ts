@@ -5,4 +5,4 @@ export { explore } from './explore.js';
 export { initialState } from './initial.js';
 export { counters } from './interpreter.js';
 export { observe } from './observe.js';
-export { step, stepFirst, whyNotEnabled } from './step.js';
+export { type StepOptions, step, stepFirst, whyNotEnabled } from './step.js';

@@ -62,8 +62,12 @@ export function runFirst(s: SpecState): SpecState {
   throw new Error('spec: a step did not reach quiescence within 100000 micro-steps');
 }
 
-/** Every quiescent state reachable from `s` (which is consumed). */
-export function runAll(s: SpecState, maxStates = 200_000): { finals: SpecState[]; complete: boolean } {
+/** Every quiescent state reachable from `s` (which is consumed); `spontaneous` false leaves interrupts out. */
+export function runAll(
+  s: SpecState,
+  maxStates = 200_000,
+  spontaneous = true,
+): { finals: SpecState[]; complete: boolean } {
   const finals = new Map<string, SpecState>();
   const seen = new Set<string>();
   const stack: SpecState[] = [s];
@@ -71,7 +75,7 @@ export function runAll(s: SpecState, maxStates = 200_000): { finals: SpecState[]
   while (stack.length > 0) {
     const cur = stack.pop()!;
     for (;;) {
-      const choices = settle(cur, true);
+      const choices = settle(cur, spontaneous);
       const runs = choices.filter((c) => c.kind === 'run');
       if (runs.length === 0) {
         // Quiescent. Spontaneous interrupts are optional: the state is final as it is, and each may also happen.

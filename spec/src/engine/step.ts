@@ -78,9 +78,9 @@ function begin(state: SpecState, action: Action): SpecState {
  * land (`interruptible`), the action after such an interrupt. The interrupt may hit the task at any moment of its
  * stay in user mode, so also just before its own next action (EXECUTION-MODEL.md).
  */
-function begins(state: SpecState, action: Action): SpecState[] {
+function begins(state: SpecState, action: Action, spontaneous: boolean): SpecState[] {
   const plain = begin(state, action);
-  if (ENV_OPS.has(action.op)) return [plain];
+  if (!spontaneous || ENV_OPS.has(action.op)) return [plain];
   const me = taskIndex(state, action.task);
   if (!interruptible(state).includes(me)) return [plain];
   const s = begin(state, action);
@@ -106,12 +106,23 @@ export function stepFirst(state: SpecState, action: Action): Outcome<SpecState> 
  * hashes states itself). Equal states may repeat.
  */
 export function stepStates(state: SpecState, action: Action): SpecState[] {
-  return begins(state, action).flatMap((s) => runAll(s).finals);
+  return begins(state, action, true).flatMap((s) => runAll(s).finals);
+}
+
+/** Options of {@link step}. */
+export interface StepOptions {
+  /**
+   * Whether spontaneous interrupts of tasks in user mode may land during the step (default true, as on a real
+   * kernel: EXECUTION-MODEL.md, "Return to user mode, interrupts and signals"). False gives the outcomes a scenario
+   * that assumes no interrupt at this step (`no-interrupt`) allows; forced interrupts (kick, signal) still happen.
+   */
+  readonly spontaneous?: boolean;
 }
 
 /** Every allowed outcome of `action` from `state`, deduplicated by observation and state. */
-export function step(state: SpecState, action: Action): Outcome<SpecState>[] {
-  const finals = begins(state, action).flatMap((s) => runAll(s).finals);
+export function step(state: SpecState, action: Action, options: StepOptions = {}): Outcome<SpecState>[] {
+  const spontaneous = options.spontaneous ?? true;
+  const finals = begins(state, action, spontaneous).flatMap((s) => runAll(s, undefined, spontaneous).finals);
   if (finals.length === 1) return [outcome(finals[0]!, state)];
   const seen = new Map<string, Outcome<SpecState>>();
   for (const f of finals) {

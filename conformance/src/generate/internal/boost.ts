@@ -16,6 +16,7 @@ import {
   UMCG_TASK_RUNNABLE,
   UMCG_TASK_RUNNING,
   UMCG_TF_COND_WAIT,
+  UMCG_TF_PREEMPT,
 } from '@umcg/spec';
 import type { GenContext } from './context.js';
 
@@ -93,8 +94,14 @@ export function protocolBoost(a: Action, ctx: GenContext): number {
       if (!ctx.registered.has(a.task)) return IDLE;
       if (me.state !== 'RUNNABLE|COND_WAIT') return IDLE;
       return me.list.length > 0 && ctx.roles[a.task] === 'server' ? 2 : ADVANCE;
-    case 'cas':
-      return a.field === 'state' && ctx.obs.tasks[a.target]?.state === 'RUNNING' ? ADVANCE / 8 : IDLE;
+    case 'cas': {
+      const target = ctx.obs.tasks[a.target];
+      if (a.field !== 'state' || target?.state !== 'RUNNING') return IDLE;
+      // Preempting a worker whose server sleeps in umcg_wait makes the preemption's server wake observable (R9).
+      const preempt = ((numOf(a.value) ?? 0) & UMCG_TF_PREEMPT) !== 0;
+      const serverAsleep = ctx.obs.tasks[target.server_tid]?.where === 'asleep:umcg_wait';
+      return preempt && serverAsleep && target.server_tid !== a.task ? ADVANCE / 2 : ADVANCE / 8;
+    }
     case 'kick':
       return a.tid.kind === 'tid' && ctx.obs.tasks[a.tid.task]?.state === 'RUNNING|PREEMPT'
         ? ADVANCE / 2

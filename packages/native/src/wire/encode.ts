@@ -4,6 +4,7 @@
  * @module
  */
 import type { Action, LitmusProgram, TaskDecl, Value } from '@umcg/spec/vocabulary';
+import type { TaskSkew } from './skew.js';
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
 
@@ -69,8 +70,15 @@ export function encodeTrace(id: string, tasks: readonly TaskDecl[], actions: rea
   ];
 }
 
-/** The request lines of a litmus program: `litmus <id> ...`, `pro` prologue steps, `thr <task> <op> ...`, `end`. */
-export function encodeLitmus(id: string, program: LitmusProgram): string[] {
+/**
+ * The request lines of a litmus program: `litmus <id> ...`, `pro` prologue steps, `thr <task> <op> ...`, optional
+ * `skew <task> delay=<spins> cpu=<n|-1>` lines (klitmus-style start offsets and placement), `end`.
+ */
+export function encodeLitmus(
+  id: string,
+  program: LitmusProgram,
+  skew: Readonly<Record<string, TaskSkew>> = {},
+): string[] {
   const lines = [
     `litmus ${encodeId(id)} ${encodeTasks(program.tasks)}`,
     ...program.prologue.map((a) => `pro ${encodeAction(a)}`),
@@ -81,6 +89,7 @@ export function encodeLitmus(id: string, program: LitmusProgram): string[] {
       lines.push([`thr ${task} ${op}`, ...rest].join(' '));
     }
   }
+  for (const [task, k] of Object.entries(skew)) lines.push(`skew ${task} delay=${k.delay} cpu=${k.cpu}`);
   lines.push('end');
   return lines;
 }

@@ -25,5 +25,7 @@ export {
   type RawResponse,
   type RawStep,
   type RawTask,
+  type RawTiming,
   type RawWords,
 } from './raw.js';
+export { litmusSkew, type TaskSkew } from './skew.js';

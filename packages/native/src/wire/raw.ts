@@ -52,6 +52,36 @@ export interface RawResponse {
   readonly steps?: readonly RawStep[];
   /** Wall time of the run in the executor, ms. */
   readonly ms?: number;
+  /** Where the run's time went in the executor's child (completed runs; PROTOCOL.md, "timing"). */
+  readonly timing?: RawTiming;
+}
+
+/** The executor child's time breakdown of one run: durations in µs, counts of /proc samples. */
+export interface RawTiming {
+  /** The child from fork to its last line. */
+  readonly child: number;
+  /** Set-up: signal handler, prefaulting the executor's pages, task pages and threads. */
+  readonly setup: number;
+  /** Posting steps (expire waits excluded). */
+  readonly exec: number;
+  /** `expire` steps: sleeping until the deadline and the grace for a late timer. */
+  readonly expire: number;
+  /** Quiescence: reading /proc. */
+  readonly sample: number;
+  /** Quiescence: sleeping the sample period between samples. */
+  readonly period: number;
+  /** Quiescence: holding a stable state for the settle time after an `expire`. */
+  readonly settle: number;
+  /** Quiescence: the user-mode ping every task in `user` must echo. */
+  readonly ping: number;
+  /** Reading and writing the observations. */
+  readonly observe: number;
+  /** /proc samples taken. */
+  readonly samples: number;
+  /** Samples in which some task was not quiescent yet. */
+  readonly unsettled: number;
+  /** Task samples not quiescent because a signal sent to the task had not been handled yet. */
+  readonly pendingSignal: number;
 }
 
 /** A `probe` answer. */

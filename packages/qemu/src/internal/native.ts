@@ -9,6 +9,7 @@ export {
   encodeConfig,
   encodeLitmus,
   encodeTrace,
+  litmusSkew,
   NATIVE_FEATURES,
   toLitmusRun,
   toTraceRun,

@@ -5,6 +5,7 @@
  */
 
 import type { Trace, TraceRun } from '@umcg/conformance';
+import type { RawTiming } from '@umcg/native';
 import { hangTimeout } from '../adapter.js';
 import { replyToTraceRun, traceRequest } from '../internal/wire/codec.js';
 import type { QemuSession } from '../session.js';
@@ -26,6 +27,11 @@ export interface BatchResult {
   readonly firstResultMs: number;
   /** Whole batch, ms. */
   readonly totalMs: number;
+  /** Per trace (input order): the executor's time breakdown, its `ms`, and the host's round trip, ms. */
+  readonly timings: (
+    | { readonly guest?: RawTiming; readonly execMs?: number; readonly hostMs: number }
+    | undefined
+  )[];
 }
 
 /** Runs `traces` on the session's guests (one shard per guest). */
@@ -37,6 +43,7 @@ export async function runBatch(
   const t0 = performance.now();
   let first = -1;
   const runs: TraceRun[] = new Array(traces.length);
+  const timings: BatchResult['timings'] = new Array(traces.length);
   const limit = hangTimeout(opts.timeoutMs ?? 10_000);
   const indexed = traces.map((trace, index) => ({ trace, index }));
   session.pool.warm();
@@ -45,8 +52,17 @@ export async function runBatch(
       for (const { trace, index } of part) {
         const id = `b${index}`;
         let run: TraceRun;
+        const sent = performance.now();
         try {
-          run = replyToTraceRun(await session.pool.request(traceRequest(id, trace), id, limit));
+          const reply = await session.pool.request(traceRequest(id, trace), id, limit);
+          const hostMs = performance.now() - sent;
+          const raw = reply.kind === 'response' ? (reply.value as { timing?: RawTiming; ms?: number }) : {};
+          timings[index] = {
+            hostMs,
+            ...(raw.timing === undefined ? {} : { guest: raw.timing }),
+            ...(raw.ms === undefined ? {} : { execMs: raw.ms }),
+          };
+          run = replyToTraceRun(reply);
         } catch (e) {
           run = {
             observations: [],
@@ -61,5 +77,10 @@ export async function runBatch(
       }
     }),
   );
-  return { runs, firstResultMs: Math.round(first), totalMs: Math.round(performance.now() - t0) };
+  return {
+    runs,
+    firstResultMs: Math.round(first),
+    totalMs: Math.round(performance.now() - t0),
+    timings,
+  };
 }

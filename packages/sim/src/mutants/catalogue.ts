@@ -173,6 +173,13 @@ const ENTRIES: Readonly<Record<MutantName, Entry>> = {
     facts: 'R2',
     site: 'internal/umcg/block.ts umcgPreSchedule',
   },
+  'preempt-no-server-wake': {
+    description:
+      "The preemption path makes the worker RUNNABLE and pushes it on its server's list but does not wake the server, which sleeps on in umcg_wait.",
+    breaks: 'R9: a preempted worker wakes its server (state.wake-server)',
+    facts: '§2.6, §5.1 R9',
+    site: 'internal/umcg/preempt.ts umcgPreempt',
+  },
   'sys-exit-keeps-pin': {
     description:
       'umcg_sys_exit does not unpin when the worker did not block: the next syscall entry finds a stale pin (EBUSY) and kills.',

@@ -27,6 +27,7 @@ export const MUTANT_NAMES = [
   'timeout-lost-after-signal',
   'block-from-runnable-kills',
   'block-no-server-wake',
+  'preempt-no-server-wake',
   'sys-exit-keeps-pin',
   'resume-ignores-cond-wait',
   'preempt-non-running-not-killed',

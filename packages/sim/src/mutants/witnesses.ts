@@ -155,6 +155,10 @@ export const WITNESSES: Readonly<Record<MutantName, Witness>> = {
   ]),
   'block-from-runnable-kills': trace([...RUN, d.condWait('w0'), d.sys('w0', true)]),
   'block-no-server-wake': trace([...RUN, d.sys('w0', true)]),
+  'preempt-no-server-wake': trace(
+    [...d.regServer('s1'), ...RUN.slice(0, -1), d.wait('s0'), ...d.preempt('s1', 'w0')],
+    ['s0', 's1', 'w0'],
+  ),
   'sys-exit-keeps-pin': trace([...RUN, d.sys('w0'), d.sys('w0')]),
   'resume-ignores-cond-wait': trace([...RUN, d.condWait('w0'), d.signal('w0')]),
   'preempt-non-running-not-killed': trace([

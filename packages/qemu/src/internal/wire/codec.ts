@@ -8,7 +8,14 @@
 import type { LitmusRun, Trace, TraceRun } from '@umcg/conformance';
 import type { LitmusProgram } from '@umcg/spec/vocabulary';
 import type { GuestReply } from '../../guest/guest.js';
-import { encodeLitmus, encodeTrace, type RawResponse, toLitmusRun, toTraceRun } from '../native.js';
+import {
+  encodeLitmus,
+  encodeTrace,
+  litmusSkew,
+  type RawResponse,
+  toLitmusRun,
+  toTraceRun,
+} from '../native.js';
 
 /** The request lines of a trace. */
 export function traceRequest(id: string, trace: Trace): string[] {
@@ -19,9 +26,17 @@ export function traceRequest(id: string, trace: Trace): string[] {
   );
 }
 
-/** The request lines of a litmus program. */
-export function litmusRequest(id: string, program: LitmusProgram): string[] {
-  return encodeLitmus(id, program);
+/** The request lines of a litmus program; `seed` and `cpus` draw its klitmus-style skew (`litmusSkew`). */
+export function litmusRequest(
+  id: string,
+  program: LitmusProgram,
+  skew?: { readonly seed: number; readonly cpus: number },
+): string[] {
+  return encodeLitmus(
+    id,
+    program,
+    skew === undefined ? {} : litmusSkew(skew.seed, Object.keys(program.threads), skew.cpus),
+  );
 }
 
 const STATUSES = new Set(['completed', 'timeout', 'crashed', 'unsupported']);

@@ -20,7 +20,7 @@ export function* umcgPreempt(k: Kernel, t: Task): KGen<void> {
   if (early && (yield* umcgEnqueue(k, t)) !== 0) k.kill();
   if ((yield* umcgUpdateState(k, t, RUNNING, RUNNABLE)) !== 0) k.kill();
   if (!early && (yield* umcgEnqueue(k, t)) !== 0) k.kill();
-  if ((yield* umcgWakeImplicit(k, t, 'preempt')) !== 0) k.kill();
+  if (!k.m('preempt-no-server-wake') && (yield* umcgWakeImplicit(k, t, 'preempt')) !== 0) k.kill();
   yield STEP;
   umcgUnpin(t);
   const r = yield* umcgWaitRunning(k, t, 0);
