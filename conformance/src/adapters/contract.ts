@@ -16,6 +16,36 @@ export interface OpenOptions {
   readonly seed: number;
   /** Free-form target arguments (`--target-args`), e.g. `{ mutant: 'cond-wait-kept' }` for the simulator. */
   readonly args: Readonly<Record<string, string>>;
+  /** `--coverage`: count what the runs reach in the implementation; the target implements `Target.coverage`. */
+  readonly coverage?: boolean;
+}
+
+/** Covered and total (lines, branches). */
+export interface CoverageRatio {
+  readonly covered: number;
+  readonly total: number;
+}
+
+/** Code coverage of one part of an implementation (a source file, or a set of lines such as hook sites). */
+export interface CoveragePart {
+  /** What was counted, e.g. `kernel/sched/umcg.c` or `hook sites`. */
+  readonly name: string;
+  readonly lines: CoverageRatio;
+  readonly branches: CoverageRatio;
+  /** Executable lines never reached, as `file:line`. */
+  readonly unreached: readonly string[];
+}
+
+/** What a target counted under `--coverage`. */
+export interface CodeCoverage {
+  /** The parts, the implementation's main file first. */
+  readonly parts: readonly CoveragePart[];
+  /** How the counters were gathered and what was lost (e.g. `4 guests counted, 1 lost to a crash`). */
+  readonly note: string;
+  /** Files for the run's results directory, by relative path (an annotated HTML page, the unreached list). */
+  readonly files: Readonly<Record<string, string>>;
+  /** The page a reviewer opens, relative to the results directory. */
+  readonly index?: string;
 }
 
 /** What a target can do; traces whose `requires` are not all offered are reported as SKIP with the reason. */
@@ -72,6 +102,11 @@ export interface Target {
   runLitmus(program: LitmusProgram, options: RunOptions): Promise<LitmusRun>;
   /** Releases resources (guests, child processes). */
   close(): Promise<void>;
+  /**
+   * Under `OpenOptions.coverage`: ends the target's runs and returns what they reached in the implementation
+   * (`close` is still called afterwards). Targets that cannot count leave it out; `--coverage` is then refused.
+   */
+  coverage?(): Promise<CodeCoverage>;
 }
 
 /** An adapter: a named factory of targets. */

@@ -43,6 +43,7 @@ export interface CliArgs {
   readonly out: string | undefined;
   readonly save: boolean;
   readonly sanity: boolean;
+  readonly coverage: boolean;
 }
 
 /** A usage error (exit 255 with the message and a pointer to --help). */
@@ -64,7 +65,7 @@ const VALUED = [
   'reporter',
   'out',
 ];
-const FLAGS = ['litmus', 'save', 'help', 'sanity'];
+const FLAGS = ['litmus', 'save', 'help', 'sanity', 'coverage'];
 const OPTIONS = [...VALUED, ...FLAGS, 'corpus'].map((n) => `--${n}`);
 const COMMANDS = ['explain', 'doctor', 'show', 'report', 'failures', 'merge', 'check-trace', 'help'] as const;
 
@@ -211,5 +212,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     out: values.get('out'),
     save: flags.has('save'),
     sanity: flags.has('sanity'),
+    coverage: flags.has('coverage'),
   };
 }

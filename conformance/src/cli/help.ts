@@ -51,6 +51,9 @@ Options:
   --reporter <r>         simple | json | junit | tap | html (console format; every format is also written to the run
                          dir; html writes report.html and prints the summary and its path)
   --out <dir>            parent of the run directory (default .conformance/runs)
+  --coverage             count the lines and branches the run reaches in the implementation (qemu: the
+                         reference kernel's coverage flavour, kernel:build:coverage); summary on the console,
+                         annotated pages and the unreached lines in the run directory's kernel-coverage/
   --save                 rewrite conformance/expectations/<target>.json from this run's failures
 
 If none of --corpus, --runs, --litmus is given, all three run. Saved failures of the same target, profile and

@@ -106,7 +106,7 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
     process.stdout.write(
       `conformance: target ${targetName}, profile ${args.profile ?? 'per trace (default pz-v2)'}, seed ${seed}\n`,
     );
-  const { report } = await runSession({
+  const { report, files } = await runSession({
     targetName,
     adapter,
     profile: args.profile,
@@ -139,6 +139,7 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
       process.stderr.write(`note: ${n}\n`);
     },
     signal: interrupt.signal,
+    coverage: args.coverage,
   }).finally(() => {
     progress.stop();
     process.off('SIGINT', onSigint);
@@ -147,7 +148,7 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   const dir = await writeRunDir(
     runDirName(args.out ?? RUNS_DIR, targetName, new Date(report.provenance.startedAt)),
     report,
-    html === undefined ? {} : { 'report.html': html },
+    { ...files, ...(html === undefined ? {} : { 'report.html': html }) },
   );
   if (simple) process.stdout.write(`${renderSummary(report, dir)}\n`);
   if (args.sanity)
@@ -241,7 +242,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return await run(args, argv);
   } catch (e) {
-    const usage = e instanceof UsageError || e instanceof UnknownTarget;
+    const usage = e instanceof UsageError || e instanceof UnknownTarget || (e as Error).name === 'UsageError';
     process.stderr.write(`${usage ? '' : 'infrastructure error: '}${(e as Error).message}\n`);
     if (!usage && process.env.UMCG_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
     if ((e as Error).name === 'TargetUnavailable') return EXIT.unsupported;

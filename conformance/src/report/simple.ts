@@ -4,6 +4,7 @@
  * @module
  */
 import type { RunReport } from '../run/types.js';
+import { codeCoverageText } from './codeCoverage.js';
 import { countByStatus } from './counts.js';
 import { coverageText } from './coverage.js';
 
@@ -44,6 +45,7 @@ export function renderSummary(report: RunReport, outDir: string | undefined): st
   for (const s of report.stale)
     lines.push(`STALE expectation '${s}' matches no trace (remove it or run with --save)`);
   lines.push(coverageText(report.coverage));
+  lines.push(...codeCoverageText(report.codeCoverage, outDir));
   const parts = Object.entries(c)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${k}`);

@@ -75,12 +75,16 @@ export interface SessionConfig {
   readonly onProgress?: (done: number, total: number, label: string, failures: number) => void;
   /** Interrupt (Ctrl-C): the run in flight is aborted, nothing new starts, the report is marked `interrupted`. */
   readonly signal?: AbortSignal;
+  /** `--coverage`: the target counts what the run reaches in the implementation (`Target.coverage`). */
+  readonly coverage?: boolean;
 }
 
 /** A finished session: the report (its exit code included) and the expectations in force. */
 export interface SessionResult {
   readonly report: RunReport;
   readonly expectations: Expectations;
+  /** Files for the results directory beyond the report's (the target's coverage pages), by relative path. */
+  readonly files: Readonly<Record<string, string>>;
 }
 
 /** Runs a session. */
@@ -99,11 +103,21 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
       timeoutMs: cfg.timeoutMs,
       seed: cfg.seed,
       args: cfg.targetArgs,
+      ...(cfg.coverage === true ? { coverage: true } : {}),
     });
     targets.set(p, t);
     return t;
   };
   const main = await open(runProfile);
+  if (cfg.coverage === true && main.coverage === undefined) {
+    await main.close();
+    throw Object.assign(
+      new Error(`--coverage: target ${cfg.targetName} cannot count coverage (the qemu target can)`),
+      { name: 'UsageError' },
+    );
+  }
+  let codeCoverage: RunReport['codeCoverage'];
+  const files: Record<string, string> = {};
   // A target that implements exactly one profile, not the reference (a real kernel), runs the corpus under it.
   let override = cfg.profile;
   if (
@@ -275,6 +289,19 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
         );
     }
   } finally {
+    if (cfg.coverage === true && main.coverage !== undefined) {
+      try {
+        const c = await main.coverage();
+        codeCoverage = {
+          parts: c.parts,
+          note: c.note,
+          ...(c.index === undefined ? {} : { index: c.index }),
+        };
+        Object.assign(files, c.files);
+      } catch (e) {
+        codeCoverage = { parts: [], note: `no coverage: ${(e as Error).message}` };
+      }
+    }
     for (const t of targets.values()) await t.close();
   }
   const partial = [
@@ -329,8 +356,9 @@ export async function runSession(cfg: SessionConfig): Promise<SessionResult> {
     durationMs: Math.round(performance.now() - t0),
     ...(aborted() ? { interrupted: true } : {}),
     ...(partial.length > 0 ? { partial } : {}),
+    ...(codeCoverage === undefined ? {} : { codeCoverage }),
   };
-  return { report, expectations: exp };
+  return { report, expectations: exp, files };
 }
 
 /** The repository root (this file is conformance/src/run/session.ts). */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ProfileId, RuleId } from '@umcg/spec';
+import type { CoveragePart } from '../adapters/contract.js';
 import type { Verdict } from '../check/types.js';
 
 /**
@@ -108,4 +109,11 @@ export interface RunReport {
    * `interrupted`, ...); absent for a whole run. `pnpm conformance report` shows it, `merge` clears `shard`.
    */
   readonly partial?: readonly string[];
+  /** `--coverage`: what the run reached in the implementation (the pages are in the results directory). */
+  readonly codeCoverage?: {
+    readonly parts: readonly CoveragePart[];
+    readonly note: string;
+    /** The annotated page, relative to the results directory. */
+    readonly index?: string;
+  };
 }

@@ -13,6 +13,12 @@
 #   --query   do not build: print the cache directory for the current inputs
 #             and exit 0 if it holds a bzImage, else print it and exit 3.
 #   --hash    print the input hash and exit.
+#   --flavour coverage
+#             the coverage flavour: the same kernel with CONFIG_GCOV_KERNEL
+#             counting the UMCG code and the files of its hook sites
+#             (config/coverage.fragment), built in its own object tree and
+#             cached under its own hash, with the .gcno files of the counted
+#             objects in gcov/ next to the bzImage.
 #
 # Environment:
 #   UMCG_CACHE_DIR        cache root (default: $HOME/.cache/umcg)
@@ -50,11 +56,24 @@ need_tools() {
 }
 
 MODE=build
-case "${1:-}" in
---query) MODE=query ;;
---hash) MODE=hash ;;
-"") ;;
-*) die "unknown option $1 (use --query or --hash)" ;;
+FLAVOUR=${UMCG_KERNEL_FLAVOUR:-default}
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--query) MODE=query ;;
+	--hash) MODE=hash ;;
+	--flavour)
+		[ $# -ge 2 ] || die "--flavour needs a value (default or coverage)"
+		FLAVOUR=$2
+		shift
+		;;
+	--flavour=*) FLAVOUR=${1#--flavour=} ;;
+	*) die "unknown option $1 (use --query, --hash or --flavour coverage)" ;;
+	esac
+	shift
+done
+case "$FLAVOUR" in
+default | coverage) ;;
+*) die "unknown flavour '$FLAVOUR' (default or coverage)" ;;
 esac
 
 [ $MODE = build ] && need_tools
@@ -80,6 +99,7 @@ input_hash() {
 	(
 		cd "$PKG_DIR"
 		echo "$SRC_PKG $VER"
+		[ "$FLAVOUR" = default ] || echo "flavour $FLAVOUR"
 		find linux patches config scripts/build-kernel.sh -type f \
 			! -name '*~' ! -name '.*' | LC_ALL=C sort | while read -r f; do
 			echo "$f $(sha256sum <"$f" | cut -d' ' -f1)"
@@ -112,6 +132,7 @@ START=$(date +%s)
 BASE="$CACHE/linux-$VER"
 TREE="$BASE/linux-source-6.1"
 OBJ="$BASE/obj"
+[ "$FLAVOUR" = default ] || OBJ="$BASE/obj-$FLAVOUR"
 DEB="$CACHE/src/${SRC_PKG}_${VER}_all.deb"
 if [ ! -f "$TREE/.umcg-extracted" ]; then
 	if [ ! -f "$DEB" ]; then
@@ -185,24 +206,26 @@ done
 
 # --- configuration ----------------------------------------------------------
 FRAG="$PKG_DIR/config/umcg.fragment"
-# Reconfigure only when the fragment or a patched Kconfig file changed.
+FRAGS=("$FRAG")
+[ "$FLAVOUR" = default ] || FRAGS+=("$PKG_DIR/config/$FLAVOUR.fragment")
+# Reconfigure only when a fragment or a patched Kconfig file changed.
 FRAG_SUM=$( (
-	sha256sum <"$FRAG"
+	cat "${FRAGS[@]}" | sha256sum
 	for k in $(patched_files "$STATE/applied.patch" | grep 'Kconfig'); do
 		sha256sum "$TREE/$k"
 	done
 ) | sha256sum | cut -c1-16)
 mkdir -p "$OBJ"
 if [ "$(cat "$OBJ/.umcg-config-stamp" 2>/dev/null)" != "$FRAG_SUM" ]; then
-	log "configuring (tinyconfig + $(basename "$FRAG"))"
+	log "configuring (tinyconfig + ${FRAGS[*]##*/})"
 	make -s -C "$TREE" O="$OBJ" ARCH=x86_64 tinyconfig >&2
-	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$OBJ" "$OBJ/.config" "$FRAG" >&2
+	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$OBJ" "$OBJ/.config" "${FRAGS[@]}" >&2
 	make -s -C "$TREE" O="$OBJ" ARCH=x86_64 olddefconfig >&2
 	bad=0
 	while IFS= read -r line; do
 		case "$line" in CONFIG_*=*) ;; *) continue ;; esac
 		grep -qxF "$line" "$OBJ/.config" || { log "config: wanted '$line', not set"; bad=1; }
-	done <"$FRAG"
+	done < <(cat "${FRAGS[@]}")
 	[ $bad = 0 ] || die "config fragment not fully applied (see above)"
 	echo "$FRAG_SUM" >"$OBJ/.umcg-config-stamp"
 fi
@@ -217,10 +240,24 @@ rm -rf "$OUT.tmp" && mkdir -p "$OUT.tmp"
 cp "$OBJ/arch/x86/boot/bzImage" "$OUT.tmp/bzImage"
 cp "$OBJ/.config" "$OUT.tmp/config"
 echo "$RELEASE" >"$OUT.tmp/release"
+if [ "$FLAVOUR" = coverage ]; then
+	# The notes files of the counted objects, at their object-tree paths, and
+	# the sources they name: what gcov needs next to the guest's counters.
+	(cd "$OBJ" && find . -name '*.gcno' -print0) | while IFS= read -r -d '' g; do
+		install -D -m 0644 "$OBJ/$g" "$OUT.tmp/gcov/obj/$g"
+		c=${g%.gcno}.c
+		[ -f "$TREE/$c" ] && install -D -m 0644 "$TREE/$c" "$OUT.tmp/gcov/src/$c"
+	done
+	[ -n "$(ls -A "$OUT.tmp/gcov/obj" 2>/dev/null)" ] || die "coverage flavour: no .gcno files in $OBJ"
+fi
 cat >"$OUT.tmp/meta.json" <<EOF
-{ "hash": "$HASH", "release": "$RELEASE", "linuxSource": "$SRC_PKG $VER", "buildSeconds": $((END - START)), "builtAt": "$(date -u +%FT%TZ)" }
+{ "hash": "$HASH", "flavour": "$FLAVOUR", "release": "$RELEASE", "linuxSource": "$SRC_PKG $VER", "objDir": "$OBJ", "srcDir": "$TREE", "buildSeconds": $((END - START)), "builtAt": "$(date -u +%FT%TZ)" }
 EOF
 rm -rf "$OUT" && mv "$OUT.tmp" "$OUT"
-ln -sfn "$HASH" "$CACHE/kernels/latest"
+if [ "$FLAVOUR" = default ]; then
+	ln -sfn "$HASH" "$CACHE/kernels/latest"
+else
+	ln -sfn "$HASH" "$CACHE/kernels/latest-$FLAVOUR"
+fi
 log "built $RELEASE in $((END - START)) s -> $OUT"
 echo "$OUT/bzImage"

@@ -5,8 +5,11 @@
  */
 export {
   BUILD_COMMAND,
+  buildCommand,
   buildKernel,
+  type GcovArtifacts,
   type KernelArtifacts,
+  type KernelFlavour,
   KernelNotBuiltError,
   kernelArtifacts,
 } from './artifacts.js';
@@ -32,5 +35,6 @@ export {
   runSelftestsInGuest,
   type SelftestOptions,
 } from './guest.js';
+export { addedLines, type HookSite, hookSites } from './hookSites.js';
 export { BUILD_SCRIPT, cacheDir, PACKAGE_DIR, SELFTESTS_DIR, UAPI_HEADER } from './paths.js';
 export { BENCH_PROGRAM, buildSelftests, SELFTESTS } from './selftests.js';

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import type {
   Adapter,
+  CodeCoverage,
   Feature,
   LitmusRun,
   OpenOptions,
@@ -18,6 +19,7 @@ import type {
 } from '@umcg/conformance';
 import { DEFAULT_BUSYBOX } from '@umcg/kernel';
 import type { LitmusProgram } from '@umcg/spec/vocabulary';
+import type { KernelCoverage } from './coverage/report.js';
 import { EXECUTOR_BUILD_HINT, NATIVE_CSRC } from './guest/executor.js';
 import { chooseKernel } from './guest/kernelChoice.js';
 import { QEMU_INSTALL, qemuVersion } from './guest/qemuVersion.js';
@@ -44,6 +46,22 @@ export function probedFeatures(probe: Readonly<Record<string, unknown>> | undefi
   const said = probe?.features;
   if (!Array.isArray(said)) return new Set(QEMU_FEATURES);
   return new Set(QEMU_FEATURES.filter((f) => said.includes(f)));
+}
+
+/** A QEMU session's kernel coverage in the terms of the adapter contract. */
+export function codeCoverage(k: KernelCoverage): CodeCoverage {
+  const part = (name: string, f: KernelCoverage['umcg']) => ({
+    name,
+    lines: f.lines,
+    branches: f.branches,
+    unreached: f.unreached,
+  });
+  return {
+    parts: [part(k.umcg.file, k.umcg), part('hook sites (lines the hook patch adds)', k.hooks)],
+    note: `counters of ${k.guests.counted} guest(s) summed${k.guests.lost > 0 ? `, ${k.guests.lost} guest(s) lost (killed after a crash, hang or console finding, or cut short)` : ''}`,
+    files: k.files,
+    index: 'kernel-coverage/index.html',
+  };
 }
 
 /** A target over an open session (after its first guest answered, so the executor's features are known). */
@@ -103,6 +121,9 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
       }
     },
     close: () => session.close(),
+    ...(session.kernel.gcov === undefined
+      ? {}
+      : { coverage: async () => codeCoverage(await session.coverage()) }),
   };
 }
 
@@ -110,7 +131,10 @@ export function qemuTarget(session: QemuSession, options: Pick<OpenOptions, 'tim
 async function open(options: OpenOptions): Promise<Target> {
   const env = process.env.UMCG_QEMU_KERNEL;
   const args = options.args.kernel === undefined && env ? { ...options.args, kernel: env } : options.args;
-  const session = await openQemuSession(parseQemuArgs(args));
+  const session = await openQemuSession({
+    ...parseQemuArgs(args),
+    ...(options.coverage === true ? { coverage: true } : {}),
+  });
   session.pool.warm();
   try {
     await session.pool.ready();

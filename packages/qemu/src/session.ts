@@ -6,6 +6,8 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { REF_KERNEL_SYSCALLS } from '@umcg/spec/vocabulary';
+import { COVERAGE_CMDLINE, type GcdaDump, parseGcdaDump } from './coverage/dump.js';
+import { coverageReport, type KernelCoverage } from './coverage/report.js';
 import { type AccelRequest, chooseAccel } from './guest/accel.js';
 import { ensureExecutor } from './guest/executor.js';
 import { Guest, type GuestConfig } from './guest/guest.js';
@@ -57,6 +59,8 @@ export interface QemuOptions {
   readonly stepTimeoutMs?: number;
   /** Syscall numbers of a kernel that does not use the reference ones (451/452/453). */
   readonly syscalls?: { readonly ctl: number; readonly wait: number; readonly kick: number };
+  /** Boot the reference kernel's coverage flavour and collect its counters from every guest (`--coverage`). */
+  readonly coverage?: boolean;
 }
 
 /** An open session. */
@@ -69,7 +73,15 @@ export interface QemuSession {
   readonly build: Readonly<Record<string, string>>;
   /** Shuts the guests down and removes the image. */
   close(): Promise<void>;
+  /**
+   * Under `coverage`: shuts the guests down (each prints its counters as it powers off) and returns what the
+   * session reached in the kernel. The session is closed afterwards.
+   */
+  coverage(): Promise<KernelCoverage>;
 }
+
+/** How long a coverage guest may take to print its counters and power off, ms. */
+const COVERAGE_SHUTDOWN_MS = 60_000;
 
 /** Parses `--target-args` into options (unknown keys are an error, so typos do not pass silently). */
 export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptions {
@@ -131,7 +143,10 @@ export function parseQemuArgs(args: Readonly<Record<string, string>>): QemuOptio
 
 /** Opens a session (no guest boots until the first request, except a one-time KVM probe under `accel=auto`). */
 export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSession> {
-  const kernel = chooseKernel(opts.kernel, opts.config);
+  const kernel = chooseKernel(opts.kernel, opts.config, opts.coverage === true ? 'coverage' : 'default');
+  const append = [opts.append, opts.coverage === true ? COVERAGE_CMDLINE : undefined]
+    .filter((a) => a !== undefined)
+    .join(' ');
   const executor = ensureExecutor(opts.executor);
   const channel = opts.channel ?? 'virtio';
   const initramfs = buildGuestImage({ executor, channel });
@@ -145,7 +160,7 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     smp,
     memoryMb: opts.memoryMb ?? 512,
     bootTimeoutMs: opts.bootTimeoutMs ?? 120_000,
-    ...(opts.append === undefined ? {} : { append: opts.append }),
+    ...(append === '' ? {} : { append }),
     ...(opts.onConsoleLine === undefined ? {} : { onConsoleLine: opts.onConsoleLine }),
     preamble: [encodeConfig({ ...(opts.syscalls ?? REFERENCE_SYSCALLS), timeoutMs: stepTimeoutMs })],
   };
@@ -160,7 +175,22 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     tryKvm,
   );
   const jobs = opts.jobs ?? 1;
-  const pool = new GuestPool({ ...base, accel }, jobs);
+  const dumps: GcdaDump[] = [];
+  let lost = 0;
+  const pool = new GuestPool(
+    { ...base, accel },
+    jobs,
+    opts.coverage === true
+      ? {
+          shutdownGraceMs: COVERAGE_SHUTDOWN_MS,
+          onRetired: (g, how) => {
+            const dump = parseGcdaDump(g.consoleLines);
+            if (how === 'shutdown' && dump.complete && dump.damaged.length === 0) dumps.push(dump);
+            else lost++;
+          },
+        }
+      : {},
+  );
   const build: Record<string, string> = {
     kernel: kernel.release,
     kernelSource: kernel.source,
@@ -175,16 +205,26 @@ export async function openQemuSession(opts: QemuOptions = {}): Promise<QemuSessi
     executor,
   };
   if (kernel.inputHash !== undefined) build.kernelInputHash = kernel.inputHash;
+  if (opts.coverage === true) build.kernelFlavour = 'coverage';
   build.stepTimeoutMs = String(stepTimeoutMs);
   if (opts.syscalls !== undefined)
     build.syscalls = `${opts.syscalls.ctl}/${opts.syscalls.wait}/${opts.syscalls.kick}`;
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await pool.close();
+    rmSync(dirname(initramfs), { recursive: true, force: true });
+  };
   return {
     pool,
     kernel,
     build,
-    async close() {
-      await pool.close();
-      rmSync(dirname(initramfs), { recursive: true, force: true });
+    close,
+    async coverage() {
+      if (kernel.gcov === undefined) throw new Error('this session was not opened with coverage');
+      await close();
+      return coverageReport(kernel.gcov, dumps, lost);
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * The guest's `/init`: mount the pseudo file systems, find the protocol channel (virtio-serial port `umcg.0`, or
  * the second UART), announce itself on the console, run the executor on the channel, and power off when it exits
- * (the host closing the channel makes it exit). The console (ttyS0) carries only kernel messages and these
+ * (the host closing the channel makes it exit), after printing the kernel's coverage counters when asked to. The console (ttyS0) carries only kernel messages and these
  * markers, never protocol traffic.
  * @module
  */
+
+import { DUMP_SCRIPT } from '../coverage/dump.js';
 
 /** Which device carries the protocol: a virtio-serial port (fast, needs CONFIG_VIRTIO_CONSOLE=y) or ttyS1. */
 export type ChannelKind = 'virtio' | 'ttyS1';
@@ -46,6 +48,7 @@ ${findDevice}
 echo "${READY_MARKER} io=$dev"
 /bin/umcg-exec --io $dev
 echo "${EXIT_MARKER} rc=$?"
+${DUMP_SCRIPT}
 poweroff -f
 `;
 }

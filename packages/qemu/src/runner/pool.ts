@@ -22,6 +22,17 @@ export interface PoolStats {
   bootFindings: string[];
 }
 
+/** How a guest left the pool: shut down (its `/init` ran to the end) or killed (crash, hang, console finding). */
+export type GuestRetirement = 'shutdown' | 'killed';
+
+/** Options of a pool beyond its guests' configuration. */
+export interface PoolOptions {
+  /** Called with every guest once it is gone, e.g. to read what it printed at power-off. */
+  readonly onRetired?: (guest: Guest, how: GuestRetirement) => void;
+  /** How long a guest may take to power off at `close()` before it is killed, ms (default 5 s). */
+  readonly shutdownGraceMs?: number;
+}
+
 /** A pool of at most `jobs` guests booted from one configuration. */
 export class GuestPool {
   /** Figures so far. */
@@ -44,9 +55,12 @@ export class GuestPool {
   /** Most guests at once. */
   readonly jobs: number;
 
-  constructor(config: GuestConfig, jobs: number) {
+  private readonly options: PoolOptions;
+
+  constructor(config: GuestConfig, jobs: number, options: PoolOptions = {}) {
     this.config = config;
     this.jobs = Math.max(1, Math.floor(jobs));
+    this.options = options;
   }
 
   /** Starts booting guests up to `jobs` (returns at once; `ready()` waits for the first). */
@@ -66,7 +80,7 @@ export class GuestPool {
       (g) => {
         this.starting--;
         if (this.closed) {
-          void g.shutdown();
+          void g.shutdown().then(() => this.options.onRetired?.(g, 'shutdown'));
           return;
         }
         this.bootError = undefined;
@@ -118,6 +132,7 @@ export class GuestPool {
     this.all.delete(g);
     this.stats.discarded++;
     await g.kill();
+    this.options.onRetired?.(g, 'killed');
     this.warm();
   }
 
@@ -144,6 +159,11 @@ export class GuestPool {
     const guests = [...this.all];
     this.all.clear();
     this.idle.length = 0;
-    await Promise.all(guests.map((g) => g.shutdown()));
+    await Promise.all(
+      guests.map(async (g) => {
+        await g.shutdown(this.options.shutdownGraceMs);
+        this.options.onRetired?.(g, 'shutdown');
+      }),
+    );
   }
 }
