@@ -82,11 +82,13 @@ describe('--coverage', () => {
     expect(report.codeCoverage?.parts[0]?.lines).toEqual({ covered: 3, total: 4 });
     const out = await writeRunDir(join(dir, 'run'), report, files);
     expect(await readFile(join(out, 'kernel-coverage/index.html'), 'utf8')).toBe('<p>impl.c</p>');
-    expect(JSON.parse(await readFile(join(out, 'report.json'), 'utf8')).codeCoverage.parts[0].unreached).toEqual([
-      'impl.c:7',
-    ]);
+    expect(
+      JSON.parse(await readFile(join(out, 'report.json'), 'utf8')).codeCoverage.parts[0].unreached,
+    ).toEqual(['impl.c:7']);
     const summary = renderSummary(report, out);
-    expect(summary).toContain('Code coverage impl.c: lines 3/4 (75.0 %), branches 1/2 (50.0 %), 1 line(s) never reached');
+    expect(summary).toContain(
+      'Code coverage impl.c: lines 3/4 (75.0 %), branches 1/2 (50.0 %), 1 line(s) never reached',
+    );
     expect(summary).toContain('never reached: impl.c:7');
     expect(summary).toContain(`annotated: ${out}/kernel-coverage/index.html`);
   });

@@ -32,7 +32,7 @@ describe('coverage counters on the guest console', () => {
     expect(d.complete).toBe(false);
   });
 
-  it("is printed by /init after the executor exits, only when the command line asks", () => {
+  it('is printed by /init after the executor exits, only when the command line asks', () => {
     for (const ch of ['virtio', 'ttyS1'] as const) {
       const s = initScript(ch);
       const exit = s.indexOf('UMCG-EXEC-EXIT');
