@@ -161,7 +161,8 @@ async function run(args: CliArgs, argv: readonly string[]): Promise<number> {
   else if (args.reporter === 'junit') process.stdout.write(renderJunit(report));
   else if (args.reporter === 'tap') process.stdout.write(renderTap(report));
   // html: the console summary too, then where the page is.
-  else process.stdout.write(`${renderSummary(report, dir)}\nReport: ${dir}/report.html\n`);
+  else if (args.reporter === 'html')
+    process.stdout.write(`${renderSummary(report, dir)}\nReport: ${dir}/report.html\n`);
   if (report.interrupted === true) {
     process.stderr.write(
       `Interrupted: ${report.results.length} finished result(s) saved in ${dir} (marked interrupted); failures found so far are in ${DEFAULTS.failures}/.\n` +

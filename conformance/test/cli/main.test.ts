@@ -137,6 +137,16 @@ describe('the CLI', () => {
     expect(err).toContain("Did you mean 'wait.next.*'");
   });
 
+  it('the default reporter prints the summary once and no report.html it did not write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
+    expect(await main(['--target=spec', '--replay', join(CORPUS, 'kick-errors.trace'), '--out', dir])).toBe(
+      0,
+    );
+    expect(out.match(/^Results: /gm)).toHaveLength(1);
+    expect(out.match(/^Rule coverage: /gm)).toHaveLength(1);
+    expect(out).not.toContain('report.html');
+  });
+
   it('--reporter html prints the console summary too, then where the page is', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'umcg-cli-'));
     const code = await main([

@@ -13,7 +13,7 @@ export type KernelFlavour = 'default' | 'coverage';
 export interface GcovArtifacts {
   /** The `.gcno` files of the counted objects, at their object-tree paths. */
   readonly notesDir: string;
-  /** The sources of the counted objects, at their kernel-tree paths. */
+  /** The kernel tree the counted objects were compiled from (gcov finds the sources there). */
   readonly sourcesDir: string;
   /** The object tree the kernel was built in (the counters' debugfs paths start with it). */
   readonly objDir: string;
@@ -80,10 +80,14 @@ export function kernelArtifacts(flavour: KernelFlavour = 'default'): KernelArtif
     flavour,
   };
   if (flavour === 'coverage') {
-    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { objDir?: string };
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+      objDir?: string;
+      srcDir?: string;
+    };
     artifacts.gcov = {
       notesDir: join(dir, 'gcov', 'obj'),
-      sourcesDir: join(dir, 'gcov', 'src'),
+      // The notes name the sources by their path in the unpacked tree, which lives in the same cache.
+      sourcesDir: meta.srcDir ?? join(dir, 'gcov', 'src'),
       objDir: meta.objDir ?? '',
     };
   }

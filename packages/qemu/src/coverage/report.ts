@@ -77,6 +77,15 @@ function walk(dir: string, base = dir): string[] {
   );
 }
 
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The sources of the counted objects (`kernel/sched/umcg.c`, ...), from the notes' paths. */
+function countedFiles(notesDir: string): string[] {
+  return walk(notesDir)
+    .filter((f) => f.endsWith('.gcno'))
+    .map((f) => f.replace(/\.gcno$/, '.c'));
+}
+
 /** Writes one guest's counters under `dir` at their object-tree paths. */
 function writeDump(dump: GcdaDump, objDir: string, dir: string): number {
   const prefix = `${DEBUGFS_GCOV}${objDir}/`;
@@ -160,6 +169,8 @@ export function coverageReport(
         join(out, 'coverage.json'),
         '--html-details',
         join(out, 'html', 'index.html'),
+        // Only the counted files: not every header their inline functions come from.
+        ...countedFiles(gcov.notesDir).flatMap((f) => ['--filter', `.*/${escapeRegex(f)}$`]),
         '--html-title',
         'UMCG reference kernel: lines and branches reached',
         merged,
