@@ -34,6 +34,8 @@ export interface CoveragePart {
   readonly branches: CoverageRatio;
   /** Executable lines never reached, as `file:line`. */
   readonly unreached: readonly string[];
+  /** Lines left out of the figures as unreachable by design, as `file:line: reason`. */
+  readonly excluded?: readonly string[];
 }
 
 /** What a target counted under `--coverage`. */

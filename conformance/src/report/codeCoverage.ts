@@ -19,7 +19,7 @@ export function codeCoverageText(c: RunReport['codeCoverage'], outDir: string | 
   const lines: string[] = [];
   for (const p of c.parts) {
     lines.push(
-      `Code coverage ${p.name}: lines ${pct(p.lines)}, branches ${pct(p.branches)}, ${p.unreached.length} line(s) never reached`,
+      `Code coverage ${p.name}: lines ${pct(p.lines)}, branches ${pct(p.branches)}, ${p.unreached.length} line(s) never reached${p.excluded?.length ? `, ${p.excluded.length} left out as unreachable by design` : ''}`,
     );
     if (p.unreached.length > 0)
       lines.push(

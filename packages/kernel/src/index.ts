@@ -25,6 +25,13 @@ export { type BootOptions, type BootResult, bootGuest, QEMU } from './boot/qemu.
 export { parseTap, type TapReport, type TapResult } from './boot/tap.js';
 export { decideVerdict, type Verdict } from './boot/verdict.js';
 export {
+  type CoverageExclusion,
+  coverageExclusions,
+  EXCLUSIONS_FILE,
+  excludedLines,
+  parseExclusions,
+} from './coverageExclusions.js';
+export {
   type BenchFigures,
   type GuestProgram,
   guestInit,

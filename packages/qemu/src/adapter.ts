@@ -55,6 +55,7 @@ export function codeCoverage(k: KernelCoverage): CodeCoverage {
     lines: f.lines,
     branches: f.branches,
     unreached: f.unreached,
+    excluded: f.excluded,
   });
   return {
     parts: [part(k.umcg.file, k.umcg), part('hook sites (lines the hook patch adds)', k.hooks)],

@@ -17,7 +17,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { type GcovArtifacts, type HookSite, hookSites } from '../internal/kernel.js';
+import {
+  type CoverageExclusion,
+  coverageExclusions,
+  excludedLines,
+  type GcovArtifacts,
+  type HookSite,
+  hookSites,
+} from '../internal/kernel.js';
 import { DEBUGFS_GCOV, type GcdaDump } from './dump.js';
 
 /** Covered and total. */
@@ -34,6 +41,8 @@ export interface FileCoverage {
   readonly branches: Ratio;
   /** Executable lines never reached (`file:line`), in order. */
   readonly unreached: readonly string[];
+  /** Executable lines left out of the figures as unreachable by design (`file:line: reason`). */
+  readonly excluded: readonly string[];
 }
 
 /** What a run reached in the kernel. */
@@ -100,25 +109,45 @@ function writeDump(dump: GcdaDump, objDir: string, dir: string): number {
   return n;
 }
 
-function figures(file: string, lines: readonly GcovrLine[], only?: ReadonlySet<number>): FileCoverage {
-  const code = lines.filter(
+function figures(
+  file: string,
+  lines: readonly GcovrLine[],
+  excluded: ReadonlyMap<number, CoverageExclusion>,
+  only?: ReadonlySet<number>,
+): FileCoverage {
+  const all = lines.filter(
     (l) => l.gcovr_noncode !== true && (only === undefined || only.has(l.line_number)),
   );
+  const code = all.filter((l) => !excluded.has(l.line_number));
   const branches = code.flatMap((l) => l.branches);
   return {
     file,
     lines: { covered: code.filter((l) => l.count > 0).length, total: code.length },
     branches: { covered: branches.filter((b) => b.count > 0).length, total: branches.length },
     unreached: code.filter((l) => l.count === 0).map((l) => `${file}:${l.line_number}`),
+    excluded: all
+      .filter((l) => excluded.has(l.line_number))
+      .map((l) => `${file}:${l.line_number}: ${excluded.get(l.line_number)?.reason}`),
   };
 }
 
+/** The excluded lines of a counted file (`coverage-exclusions.txt` of `@umcg/kernel`). */
+function exclusionsOf(gcov: GcovArtifacts, file: string): Map<number, CoverageExclusion> {
+  const path = join(gcov.sourcesDir, file);
+  return existsSync(path) ? excludedLines(coverageExclusions(), file, readFileSync(path, 'utf8')) : new Map();
+}
+
 /** The hook sites' lines that gcov counts, as one figure over every hooked file. */
-function hookFigures(files: readonly GcovrFile[], sites: readonly HookSite[]): FileCoverage {
+function hookFigures(
+  gcov: GcovArtifacts,
+  files: readonly GcovrFile[],
+  sites: readonly HookSite[],
+): FileCoverage {
   const parts = [...new Set(sites.map((s) => s.file))].flatMap((file) => {
     const f = files.find((g) => g.file === file);
     if (f === undefined) return [];
-    return [figures(file, f.lines, new Set(sites.filter((s) => s.file === file).map((s) => s.line)))];
+    const only = new Set(sites.filter((s) => s.file === file).map((s) => s.line));
+    return [figures(file, f.lines, exclusionsOf(gcov, file), only)];
   });
   const sum = (k: 'lines' | 'branches'): Ratio => ({
     covered: parts.reduce((a, p) => a + p[k].covered, 0),
@@ -129,6 +158,7 @@ function hookFigures(files: readonly GcovrFile[], sites: readonly HookSite[]): F
     lines: sum('lines'),
     branches: sum('branches'),
     unreached: parts.flatMap((p) => p.unreached),
+    excluded: parts.flatMap((p) => p.excluded),
   };
 }
 
@@ -183,12 +213,13 @@ export function coverageReport(
       throw new Error(
         `gcovr reported no ${UMCG_SOURCE} (files: ${json.files.map((f) => f.file).join(', ')})`,
       );
-    const umcg = figures(UMCG_SOURCE, umcgFile.lines);
-    const hooks = hookFigures(json.files, hookSites());
+    const umcg = figures(UMCG_SOURCE, umcgFile.lines, exclusionsOf(gcov, UMCG_SOURCE));
+    const hooks = hookFigures(gcov, json.files, hookSites());
     const files: Record<string, string> = {};
     for (const f of walk(join(out, 'html')))
       files[`kernel-coverage/${f}`] = readFileSync(join(out, 'html', f), 'utf8');
     files['kernel-coverage/unreached.txt'] = `${[...umcg.unreached, ...hooks.unreached].join('\n')}\n`;
+    files['kernel-coverage/excluded.txt'] = `${[...umcg.excluded, ...hooks.excluded].join('\n')}\n`;
     files['kernel-coverage/summary.json'] = `${JSON.stringify(
       {
         umcg: { ...umcg, unreached: umcg.unreached.length },
